@@ -1,0 +1,429 @@
+package io.coseiot.cose.header;
+
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.cbor.CborReader;
+import io.coseiot.cose.cbor.CborWriter;
+import io.coseiot.cose.exception.CborException;
+import io.coseiot.cose.exception.HeaderException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One immutable header bucket (RFC 9052 §3):
+ *
+ * <pre>
+ * header_map = { Generic_Headers, * label =&gt; values }
+ * label = int / tstr
+ * </pre>
+ *
+ * <p>Labels are kept as {@code Long} or {@code String}; values as {@link CBORObject}. Build one
+ * with {@link #builder()}; decoding checks for repeated labels and for the value types of the
+ * generic headers.
+ */
+public final class HeaderMap {
+  private static final HeaderMap EMPTY = new HeaderMap(new Object[0], new CBORObject[0]);
+
+  private final Object[] labels;
+  private final CBORObject[] values;
+
+  private HeaderMap(Object[] labels, CBORObject[] values) {
+    this.labels = labels;
+    this.values = values;
+  }
+
+  /**
+   * Returns the empty bucket.
+   *
+   * @return the empty map
+   */
+  public static HeaderMap empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Starts a new bucket.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a builder holding a copy of this bucket, to derive a changed one.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    for (int i = 0; i < labels.length; i++) {
+      b.labels.add(labels[i]);
+      b.values.add(values[i]);
+    }
+    return b;
+  }
+
+  /**
+   * Returns the number of labels.
+   *
+   * @return the size
+   */
+  public int size() {
+    return labels.length;
+  }
+
+  /**
+   * Returns whether there are no labels.
+   *
+   * @return true when empty
+   */
+  public boolean isEmpty() {
+    return labels.length == 0;
+  }
+
+  /**
+   * Returns the labels in the order they were received or added.
+   *
+   * @return labels, each a {@code Long} or a {@code String}
+   */
+  public List<Object> labels() {
+    return Collections.unmodifiableList(Arrays.asList(labels));
+  }
+
+  /**
+   * Returns the value of an integer label.
+   *
+   * @param label the label
+   * @return the value, or null if absent
+   */
+  public CBORObject get(long label) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] instanceof Long && (Long) labels[i] == label) {
+        return values[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the value of a label given as {@code Long} or {@code String}.
+   *
+   * @param label the label
+   * @return the value, or null if absent
+   */
+  public CBORObject get(Object label) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i].equals(label)) {
+        return values[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns whether a label is present.
+   *
+   * @param label a {@code Long} or {@code String}
+   * @return true if present
+   */
+  public boolean contains(Object label) {
+    return get(label) != null;
+  }
+
+  /**
+   * Returns the byte string value of an integer label, such as {@code kid} or {@code IV}.
+   *
+   * @param label the label
+   * @return a copy of the bytes, or null if absent
+   */
+  public byte[] getBytes(long label) {
+    CBORObject v = get(label);
+    return v == null ? null : v.GetByteString();
+  }
+
+  /**
+   * Returns the {@code alg} value as an implemented algorithm.
+   *
+   * @return the algorithm, or null if {@code alg} is absent or names one this library lacks
+   */
+  public Algorithm algorithm() {
+    CBORObject v = get(HeaderLabel.ALG);
+    return v != null && v.getType() == CBORType.Integer && v.CanValueFitInInt64()
+        ? Algorithm.fromId(v.AsInt64Value())
+        : null;
+  }
+
+  /**
+   * Writes this bucket as a CBOR map in deterministic order.
+   *
+   * @param w the writer
+   */
+  public void writeTo(CborWriter w) {
+    if (labels.length == 0) {
+      w.writeMapHeader(0);
+      return;
+    }
+    if (labels.length == 1) {
+      w.writeMapHeader(1);
+      writeLabel(w, labels[0]);
+      w.writeValue(values[0]);
+      return;
+    }
+    CBORObject map = CBORObject.NewOrderedMap();
+    for (int i = 0; i < labels.length; i++) {
+      map.set(labelObject(labels[i]), values[i]);
+    }
+    w.writeValue(map);
+  }
+
+  /**
+   * Returns the deterministic encoding of this bucket as a CBOR map.
+   *
+   * @return the encoded map
+   */
+  public byte[] encode() {
+    CborWriter w = new CborWriter(16 + 16 * labels.length);
+    writeTo(w);
+    return w.toByteArray();
+  }
+
+  private static void writeLabel(CborWriter w, Object label) {
+    if (label instanceof Long) {
+      w.writeInt((Long) label);
+    } else {
+      w.writeText((String) label);
+    }
+  }
+
+  private static CBORObject labelObject(Object label) {
+    return label instanceof Long
+        ? CBORObject.FromObject((long) (Long) label)
+        : CBORObject.FromObject((String) label);
+  }
+
+  /**
+   * Reads a header map from a reader, checking labels and generic header value types.
+   *
+   * @param r the reader, positioned at the map
+   * @param where names the bucket in error messages, for example {@code COSE_Sign1 unprotected}
+   * @return the map
+   * @throws CborException if the CBOR is malformed
+   * @throws HeaderException if labels repeat or a generic header has the wrong type
+   */
+  public static HeaderMap read(CborReader r, String where) throws CborException, HeaderException {
+    if (r.peekMajorType() != 5) {
+      throw new HeaderException(where + ": header bucket is not a map");
+    }
+    int n = r.readMapHeader();
+    if (n == 0) {
+      return EMPTY;
+    }
+    Object[] labels = new Object[n];
+    CBORObject[] values = new CBORObject[n];
+    for (int i = 0; i < n; i++) {
+      int t = r.peekMajorType();
+      Object label;
+      if (t == 0 || t == 1) {
+        label = r.readInt();
+      } else if (t == 3) {
+        label = r.readTextString();
+      } else {
+        throw new HeaderException(where + ": label #" + (i + 1) + " is neither int nor tstr");
+      }
+      for (int j = 0; j < i; j++) {
+        if (labels[j].equals(label)) {
+          throw new HeaderException(where + ": label " + label + " appears twice");
+        }
+      }
+      labels[i] = label;
+      values[i] = r.readValue();
+      checkValue(label, values[i], where);
+    }
+    return new HeaderMap(labels, values);
+  }
+
+  /** Checks the value types RFC 9052 §3.1 gives for the generic headers. */
+  private static void checkValue(Object label, CBORObject v, String where) throws HeaderException {
+    if (!(label instanceof Long)) {
+      return;
+    }
+    long l = (Long) label;
+    boolean ok;
+    if (l == HeaderLabel.ALG) {
+      ok = isInt(v) || v.getType() == CBORType.TextString;
+    } else if (l == HeaderLabel.CRIT) {
+      ok = v.getType() == CBORType.Array && v.size() > 0;
+      for (int i = 0; ok && i < v.size(); i++) {
+        ok = isInt(v.get(i)) || v.get(i).getType() == CBORType.TextString;
+      }
+    } else if (l == HeaderLabel.CONTENT_TYPE) {
+      ok =
+          (isInt(v) && v.AsNumber().signum() >= 0 && !v.isTagged())
+              || v.getType() == CBORType.TextString;
+    } else if (l == HeaderLabel.KID
+        || l == HeaderLabel.IV
+        || l == HeaderLabel.PARTIAL_IV
+        || l == HeaderLabel.KID_CONTEXT) {
+      ok = v.getType() == CBORType.ByteString && !v.isTagged();
+    } else {
+      ok = true;
+    }
+    if (!ok) {
+      throw new HeaderException(where + ": header " + l + " has a value of the wrong type");
+    }
+  }
+
+  private static boolean isInt(CBORObject v) {
+    return v.getType() == CBORType.Integer && !v.isTagged();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HeaderMap && Arrays.equals(encode(), ((HeaderMap) o).encode());
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(encode());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < labels.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(labels[i]).append(": ").append(values[i]);
+    }
+    return sb.append('}').toString();
+  }
+
+  /** Builds a {@link HeaderMap}; adding a label again replaces its value. */
+  public static final class Builder {
+    private final List<Object> labels = new ArrayList<>(4);
+    private final List<CBORObject> values = new ArrayList<>(4);
+
+    private Builder() {}
+
+    /**
+     * Sets an integer label.
+     *
+     * @param label the label
+     * @param value the value
+     * @return this builder
+     */
+    public Builder set(long label, CBORObject value) {
+      return put(label, value);
+    }
+
+    /**
+     * Sets a text label.
+     *
+     * @param label the label
+     * @param value the value
+     * @return this builder
+     */
+    public Builder set(String label, CBORObject value) {
+      return put(label, value);
+    }
+
+    private Builder put(Object label, CBORObject value) {
+      int i = labels.indexOf(label);
+      if (i >= 0) {
+        values.set(i, value);
+      } else {
+        labels.add(label);
+        values.add(value);
+      }
+      return this;
+    }
+
+    /**
+     * Removes a label if present.
+     *
+     * @param label a {@code Long} or {@code String}
+     * @return this builder
+     */
+    public Builder remove(Object label) {
+      int i = labels.indexOf(label);
+      if (i >= 0) {
+        labels.remove(i);
+        values.remove(i);
+      }
+      return this;
+    }
+
+    /**
+     * Sets {@code alg}.
+     *
+     * @param alg the algorithm
+     * @return this builder
+     */
+    public Builder algorithm(Algorithm alg) {
+      return set(HeaderLabel.ALG, CBORObject.FromObject(alg.id()));
+    }
+
+    /**
+     * Sets {@code kid}.
+     *
+     * @param kid the key id
+     * @return this builder
+     */
+    public Builder keyId(byte[] kid) {
+      return set(HeaderLabel.KID, CBORObject.FromObject(kid.clone()));
+    }
+
+    /**
+     * Sets {@code IV}.
+     *
+     * @param iv the full IV
+     * @return this builder
+     */
+    public Builder iv(byte[] iv) {
+      return set(HeaderLabel.IV, CBORObject.FromObject(iv.clone()));
+    }
+
+    /**
+     * Sets {@code Partial IV}.
+     *
+     * @param partialIv the partial IV
+     * @return this builder
+     */
+    public Builder partialIv(byte[] partialIv) {
+      return set(HeaderLabel.PARTIAL_IV, CBORObject.FromObject(partialIv.clone()));
+    }
+
+    /**
+     * Sets {@code content type} as a CoAP content format.
+     *
+     * @param format the content format number
+     * @return this builder
+     */
+    public Builder contentType(int format) {
+      return set(HeaderLabel.CONTENT_TYPE, CBORObject.FromObject(format));
+    }
+
+    /**
+     * Sets {@code content type} as a media type.
+     *
+     * @param mediaType the media type
+     * @return this builder
+     */
+    public Builder contentType(String mediaType) {
+      return set(HeaderLabel.CONTENT_TYPE, CBORObject.FromObject(mediaType));
+    }
+
+    /**
+     * Builds the immutable bucket.
+     *
+     * @return the map
+     */
+    public HeaderMap build() {
+      return labels.isEmpty()
+          ? EMPTY
+          : new HeaderMap(labels.toArray(), values.toArray(new CBORObject[0]));
+    }
+  }
+}

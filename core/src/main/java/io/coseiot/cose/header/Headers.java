@@ -1,0 +1,281 @@
+package io.coseiot.cose.header;
+
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.cbor.CborReader;
+import io.coseiot.cose.cbor.CborWriter;
+import io.coseiot.cose.exception.AlgorithmException;
+import io.coseiot.cose.exception.CborException;
+import io.coseiot.cose.exception.CriticalHeaderException;
+import io.coseiot.cose.exception.HeaderException;
+import java.util.Set;
+
+/**
+ * The two header buckets of a COSE structure (RFC 9052 §3):
+ *
+ * <pre>
+ * Headers = (
+ *     protected : empty_or_serialized_map,
+ *     unprotected : header_map
+ * )
+ * empty_or_serialized_map = bstr .cbor header_map / bstr .size 0
+ * </pre>
+ *
+ * <p>The protected bucket keeps the exact bytes it was received or built with, since those bytes,
+ * never a re-encoding, enter the Enc_structure, MAC_structure and Sig_structure. An empty protected
+ * bucket is built as h'' and h'a0' is accepted on receipt.
+ */
+public final class Headers {
+  private static final byte[] NO_BYTES = new byte[0];
+
+  /** Labels every structure understands in {@code crit}: the generic and key-distribution ones. */
+  private static final Set<Long> UNDERSTOOD =
+      Set.of(
+          HeaderLabel.ALG,
+          HeaderLabel.CRIT,
+          HeaderLabel.CONTENT_TYPE,
+          HeaderLabel.KID,
+          HeaderLabel.IV,
+          HeaderLabel.PARTIAL_IV,
+          HeaderLabel.COUNTER_SIGNATURE_V1,
+          HeaderLabel.COUNTER_SIGNATURE0_V1,
+          HeaderLabel.KID_CONTEXT,
+          HeaderLabel.COUNTER_SIGNATURE,
+          HeaderLabel.COUNTER_SIGNATURE0,
+          HeaderLabel.EPHEMERAL_KEY,
+          HeaderLabel.STATIC_KEY,
+          HeaderLabel.STATIC_KEY_ID,
+          HeaderLabel.SALT,
+          HeaderLabel.PARTY_U_IDENTITY,
+          HeaderLabel.PARTY_U_NONCE,
+          HeaderLabel.PARTY_U_OTHER,
+          HeaderLabel.PARTY_V_IDENTITY,
+          HeaderLabel.PARTY_V_NONCE,
+          HeaderLabel.PARTY_V_OTHER);
+
+  private static final Headers EMPTY = new Headers(NO_BYTES, HeaderMap.empty(), HeaderMap.empty());
+
+  private final byte[] protectedBytes;
+  private final HeaderMap protectedMap;
+  private final HeaderMap unprotectedMap;
+
+  private Headers(byte[] protectedBytes, HeaderMap protectedMap, HeaderMap unprotectedMap) {
+    this.protectedBytes = protectedBytes;
+    this.protectedMap = protectedMap;
+    this.unprotectedMap = unprotectedMap;
+  }
+
+  /**
+   * Returns headers with both buckets empty.
+   *
+   * @return empty headers
+   */
+  public static Headers empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Builds headers to send, encoding the protected bucket deterministically (h'' when empty).
+   *
+   * @param protectedMap the protected bucket
+   * @param unprotectedMap the unprotected bucket
+   * @return the headers
+   * @throws HeaderException if a label is in both buckets or {@code crit} is invalid
+   */
+  public static Headers of(HeaderMap protectedMap, HeaderMap unprotectedMap)
+      throws HeaderException {
+    byte[] bytes = protectedMap.isEmpty() ? NO_BYTES : protectedMap.encode();
+    Headers h = new Headers(bytes, protectedMap, unprotectedMap);
+    h.check("headers", Set.of());
+    return h;
+  }
+
+  /**
+   * Builds headers that reuse protected bytes exactly as given, for example the h'a0' form of an
+   * empty map that some senders use.
+   *
+   * @param protectedBytes the serialized protected bucket
+   * @param unprotectedMap the unprotected bucket
+   * @return the headers
+   * @throws CborException if the bytes are not one well-formed map
+   * @throws HeaderException if the buckets are invalid
+   */
+  public static Headers withProtectedBytes(byte[] protectedBytes, HeaderMap unprotectedMap)
+      throws CborException, HeaderException {
+    byte[] bytes = protectedBytes.clone();
+    Headers h = new Headers(bytes, parseProtected(bytes, "headers"), unprotectedMap);
+    h.check("headers", Set.of());
+    return h;
+  }
+
+  /**
+   * Reads the two buckets from a reader positioned at the protected bstr.
+   *
+   * @param r the reader
+   * @param where names the structure in error messages, for example {@code COSE_Encrypt0}
+   * @param extraUnderstood labels the caller understands in {@code crit} beyond the generic ones
+   * @return the headers
+   * @throws CborException if the CBOR is malformed
+   * @throws HeaderException if a bucket is invalid
+   */
+  public static Headers read(CborReader r, String where, Set<?> extraUnderstood)
+      throws CborException, HeaderException {
+    if (r.peekMajorType() != 2) {
+      throw new HeaderException(where + ": protected header bucket is not a byte string");
+    }
+    byte[] bytes = r.readByteString();
+    HeaderMap prot = parseProtected(bytes, where);
+    HeaderMap unprot = HeaderMap.read(r, where + " unprotected");
+    Headers h = new Headers(bytes.length == 0 ? NO_BYTES : bytes, prot, unprot);
+    h.check(where, extraUnderstood);
+    return h;
+  }
+
+  private static HeaderMap parseProtected(byte[] bytes, String where)
+      throws CborException, HeaderException {
+    if (bytes.length == 0) {
+      return HeaderMap.empty();
+    }
+    CborReader pr = new CborReader(bytes);
+    HeaderMap map = HeaderMap.read(pr, where + " protected");
+    pr.requireEnd(where + " protected");
+    return map;
+  }
+
+  private void check(String where, Set<?> extraUnderstood) throws HeaderException {
+    for (Object label : protectedMap.labels()) {
+      if (unprotectedMap.contains(label)) {
+        throw new HeaderException(
+            where + ": label " + label + " is in both the protected and unprotected bucket");
+      }
+    }
+    if (unprotectedMap.contains(HeaderLabel.CRIT)) {
+      throw new CriticalHeaderException(where + ": crit is in the unprotected bucket");
+    }
+    CBORObject crit = protectedMap.get(HeaderLabel.CRIT);
+    if (crit == null) {
+      return;
+    }
+    for (int i = 0; i < crit.size(); i++) {
+      CBORObject c = crit.get(i);
+      Object label = c.getType() == CBORType.TextString ? c.AsString() : c.AsInt64Value();
+      if (!protectedMap.contains(label)) {
+        throw new CriticalHeaderException(
+            where + ": crit names label " + label + " that is not in the protected bucket");
+      }
+      if (!UNDERSTOOD.contains(label) && !extraUnderstood.contains(label)) {
+        throw new CriticalHeaderException(
+            where + ": crit names label " + label + " that this receiver does not understand");
+      }
+    }
+  }
+
+  /**
+   * Returns the serialized protected bucket exactly as received or built.
+   *
+   * @return a copy of the bytes
+   */
+  public byte[] protectedBytes() {
+    return protectedBytes.clone();
+  }
+
+  /**
+   * Writes the protected bucket's bytes as a bstr, without copying them.
+   *
+   * @param w the writer
+   */
+  public void writeProtectedBstr(CborWriter w) {
+    w.writeBytes(protectedBytes);
+  }
+
+  /**
+   * Returns the length of the serialized protected bucket.
+   *
+   * @return the length in bytes
+   */
+  public int protectedLength() {
+    return protectedBytes.length;
+  }
+
+  /**
+   * Returns the protected bucket.
+   *
+   * @return the map
+   */
+  public HeaderMap protectedMap() {
+    return protectedMap;
+  }
+
+  /**
+   * Returns the unprotected bucket.
+   *
+   * @return the map
+   */
+  public HeaderMap unprotectedMap() {
+    return unprotectedMap;
+  }
+
+  /**
+   * Returns a header value from whichever bucket holds it.
+   *
+   * @param label the label
+   * @return the value, or null if absent from both
+   */
+  public CBORObject get(long label) {
+    CBORObject v = protectedMap.get(label);
+    return v != null ? v : unprotectedMap.get(label);
+  }
+
+  /**
+   * Returns a byte string header value from whichever bucket holds it.
+   *
+   * @param label the label
+   * @return a copy of the bytes, or null if absent
+   */
+  public byte[] getBytes(long label) {
+    CBORObject v = get(label);
+    return v == null ? null : v.GetByteString();
+  }
+
+  /**
+   * Returns the raw {@code alg} value, an int or tstr, or null if absent.
+   *
+   * @return the raw value
+   */
+  public CBORObject rawAlgorithm() {
+    return get(HeaderLabel.ALG);
+  }
+
+  /**
+   * Returns the algorithm, which must be present and implemented.
+   *
+   * @param where names the structure in error messages
+   * @return the algorithm
+   * @throws AlgorithmException if {@code alg} is absent or not implemented here
+   */
+  public Algorithm algorithm(String where) throws AlgorithmException {
+    CBORObject v = rawAlgorithm();
+    if (v == null) {
+      throw new AlgorithmException(where + ": no alg header");
+    }
+    Algorithm a =
+        v.getType() == CBORType.Integer && v.CanValueFitInInt64()
+            ? Algorithm.fromId(v.AsInt64Value())
+            : null;
+    if (a == null) {
+      throw new AlgorithmException(where + ": algorithm " + v + " is not implemented");
+    }
+    return a;
+  }
+
+  /**
+   * Writes both buckets: the protected bstr, then the unprotected map.
+   *
+   * @param w the writer
+   */
+  public void writeTo(CborWriter w) {
+    w.writeBytes(protectedBytes);
+    unprotectedMap.writeTo(w);
+  }
+}
