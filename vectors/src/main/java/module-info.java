@@ -1,0 +1,12 @@
+/**
+ * cose-iot vectors: reads the COSE WG Examples JSON suite into objects the core library accepts
+ * (keys, header maps, a replayable random stream), and defines the seam through which each example
+ * is run.
+ */
+module io.coseiot.vectors {
+  // Both appear in the public API (CoseKey, HeaderMap, JsonNode), so users get them too.
+  requires transitive io.coseiot.cose;
+  requires transitive com.fasterxml.jackson.databind;
+
+  exports io.coseiot.vectors.examples;
+}
