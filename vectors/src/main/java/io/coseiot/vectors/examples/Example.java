@@ -218,18 +218,32 @@ public final class Example {
 
   /**
    * Returns every {@code alg} name used anywhere in the input: the structure, its headers,
-   * recipients at any depth, signers and countersigners.
+   * recipients at any depth, signers and countersigners. Values under {@code failures}, which are
+   * deliberately wrong, are left out.
    *
    * @return the distinct names, sorted
    */
   public List<String> algorithmNames() {
     TreeSet<String> names = new TreeSet<>();
-    for (JsonNode alg : input.findValues("alg")) {
-      if (alg.isValueNode()) {
-        names.add(alg.asText());
-      }
-    }
+    collectAlgorithms(input, names);
     return List.copyOf(names);
+  }
+
+  private static void collectAlgorithms(JsonNode node, TreeSet<String> names) {
+    JsonNode alg = node.get("alg");
+    if (alg != null && alg.isValueNode()) {
+      names.add(alg.asText());
+    }
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              if (!f.getKey().equals("failures")) {
+                collectAlgorithms(f.getValue(), names);
+              }
+            });
+    if (node.isArray()) {
+      node.forEach(child -> collectAlgorithms(child, names));
+    }
   }
 
   @Override
