@@ -1,0 +1,91 @@
+package io.coseiot.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the command line in-process, as the launcher script would. */
+class CoseTckTest {
+  static final String EXAMPLE =
+      "{\"title\":\"tiny\",\"input\":{\"plaintext\":\"hi\",\"sign0\":{\"protected\":"
+          + "{\"alg\":\"HSS-LMS\"}}},\"output\":{\"cbor\":\"D2\"}}";
+
+  private final StringWriter out = new StringWriter();
+
+  private int tck(String... args) {
+    return CoseTck.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter()), args);
+  }
+
+  private List<String> lines() {
+    return out.toString().lines().toList();
+  }
+
+  private String lastLine() {
+    List<String> l = lines();
+    return l.get(l.size() - 1);
+  }
+
+  @Test
+  void skippedExampleExitsZeroAndNamesTheAlgorithm(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("tiny.json"), EXAMPLE);
+    Path report = dir.resolve("report.json");
+
+    assertEquals(0, tck("examples", dir.toString(), "--json", report.toString()));
+
+    assertEquals("0 passed, 0 failed, 1 skipped", lastLine());
+    assertTrue(
+        lines().get(0).startsWith("SKIP ") && lines().get(0).contains("(HSS-LMS)"), out.toString());
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    JsonNode e = json.get("examples").get(0);
+    assertEquals("tiny", e.get("title").asText());
+    assertEquals("SKIP", e.get("decode").asText());
+    assertEquals("SKIP", e.get("encode").asText());
+    assertEquals("HSS-LMS", e.get("skippedFor").asText());
+    assertTrue(e.get("file").asText().endsWith("tiny.json"));
+    assertEquals(1, json.get("skipped").asInt());
+  }
+
+  @Test
+  void fileThatIsNotJsonFails(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "this is not JSON");
+
+    assertEquals(1, tck("examples", bad.toString()));
+
+    assertEquals("0 passed, 1 failed, 0 skipped", lastLine());
+    assertTrue(lines().get(0).startsWith("FAIL " + bad + ": not readable as JSON"), out.toString());
+  }
+
+  @Test
+  void closingLineMatchesItsFormat(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.json"), EXAMPLE);
+    Files.writeString(dir.resolve("b.json"), "[]");
+    assertEquals(1, tck("examples", dir.toString()));
+    assertTrue(lastLine().matches("\\d+ passed, \\d+ failed, \\d+ skipped"), lastLine());
+  }
+
+  @Test
+  void runFindsTheSuiteUnderShared(@TempDir Path dir) throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("vectors/cose-wg-examples/x"));
+    Files.writeString(suite.resolve("tiny.json"), EXAMPLE);
+    assertEquals(0, tck("run", "--shared", dir.toString()));
+    assertEquals("0 passed, 0 failed, 1 skipped", lastLine());
+    assertTrue(out.toString().contains("skipped 1: algorithm HSS-LMS"), out.toString());
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, tck());
+    assertEquals(2, tck("examples"));
+    assertEquals(2, tck("run", "--shared", "/nonexistent"));
+  }
+}
