@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +143,7 @@ class CoseWgSymmetricExamplesTest {
     try {
       return Files.list(Wycheproof.dir().resolveSibling("cose-wg-examples").resolve(name));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -179,7 +181,7 @@ class CoseWgSymmetricExamplesTest {
   /** The alg of a header map, given either as a map or as the bstr of a protected header. */
   private static Algorithm algorithm(CBORObject headers) {
     CBORObject map =
-        headers.getType() == com.upokecenter.cbor.CBORType.ByteString
+        headers.getType() == CBORType.ByteString
             ? CBORObject.DecodeFromBytes(headers.GetByteString())
             : headers;
     Algorithm alg = Algorithm.fromId(header(map, ALG).AsInt64Value());
