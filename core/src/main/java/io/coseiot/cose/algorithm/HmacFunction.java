@@ -1,0 +1,104 @@
+package io.coseiot.cose.algorithm;
+
+import io.coseiot.cose.exception.AlgorithmException;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.KeyException;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC 256/64, 256/256, 384/384 and 512/512 (RFC 9053 §3.1) on the JDK provider, with one {@code
+ * Mac} per thread since {@code Mac.getInstance} costs more than a short message.
+ */
+final class HmacFunction implements MacFunction {
+  private static final Map<Algorithm, HmacFunction> BY_ALGORITHM = new EnumMap<>(Algorithm.class);
+
+  /** The plain HMAC-SHA-256 that HKDF-SHA-256 runs on. */
+  static final HmacFunction SHA_256 = new HmacFunction(Algorithm.HMAC_256_256, "HmacSHA256", 32);
+
+  /** The plain HMAC-SHA-512 that HKDF-SHA-512 runs on. */
+  static final HmacFunction SHA_512 = new HmacFunction(Algorithm.HMAC_512_512, "HmacSHA512", 64);
+
+  static {
+    register(new HmacFunction(Algorithm.HMAC_256_64, "HmacSHA256", 8));
+    register(SHA_256);
+    register(new HmacFunction(Algorithm.HMAC_384_384, "HmacSHA384", 48));
+    register(SHA_512);
+  }
+
+  private static void register(HmacFunction mac) {
+    BY_ALGORITHM.put(mac.algorithm, mac);
+  }
+
+  /** Returns the function for {@code alg}, or null if this class does not implement it. */
+  static MacFunction lookup(Algorithm alg) {
+    return BY_ALGORITHM.get(alg);
+  }
+
+  private final Algorithm algorithm;
+  private final String jcaName;
+  private final int tagLength;
+  private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
+  private HmacFunction(Algorithm algorithm, String jcaName, int tagLength) {
+    this.algorithm = algorithm;
+    this.jcaName = jcaName;
+    this.tagLength = tagLength;
+  }
+
+  @Override
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  @Override
+  public int keyLength() {
+    return algorithm.keyBits() / 8;
+  }
+
+  @Override
+  public int tagLength() {
+    return tagLength;
+  }
+
+  @Override
+  public byte[] compute(byte[] key, byte[] data) throws CoseException {
+    byte[] full = initialised(key).doFinal(data);
+    return full.length == tagLength ? full : Arrays.copyOf(full, tagLength);
+  }
+
+  @Override
+  public void verify(byte[] key, byte[] data, byte[] tag) throws CoseException {
+    Tags.check(algorithm, compute(key, data), tag);
+  }
+
+  /**
+   * Returns this thread's {@code Mac}, initialised with {@code key}, for callers that feed it in
+   * pieces.
+   */
+  Mac initialised(byte[] key) throws CoseException {
+    if (key.length == 0) {
+      throw new KeyException(algorithm.ianaName() + ": key is empty");
+    }
+    Mac mac = macs.get();
+    if (mac == null) {
+      try {
+        mac = Mac.getInstance(jcaName);
+      } catch (GeneralSecurityException e) {
+        throw new AlgorithmException(algorithm.ianaName() + ": the JDK provides no " + jcaName, e);
+      }
+      macs.set(mac);
+    }
+    try {
+      mac.init(new SecretKeySpec(key, jcaName));
+    } catch (InvalidKeyException e) {
+      throw new KeyException(algorithm.ianaName() + ": the provider refused the key: " + e, e);
+    }
+    return mac;
+  }
+}

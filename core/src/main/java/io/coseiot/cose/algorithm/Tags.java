@@ -1,0 +1,21 @@
+package io.coseiot.cose.algorithm;
+
+import io.coseiot.cose.exception.AuthenticationException;
+import java.security.MessageDigest;
+
+/** Tag comparison shared by the MAC functions. */
+final class Tags {
+  private Tags() {}
+
+  /** Compares in constant time; only the length, which is public, may leak through timing. */
+  static void check(Algorithm alg, byte[] expected, byte[] received)
+      throws AuthenticationException {
+    if (received.length != expected.length) {
+      throw new AuthenticationException(
+          alg.ianaName() + ": tag is " + received.length + " bytes, expected " + expected.length);
+    }
+    if (!MessageDigest.isEqual(expected, received)) {
+      throw new AuthenticationException(alg.ianaName() + ": tag does not match");
+    }
+  }
+}
