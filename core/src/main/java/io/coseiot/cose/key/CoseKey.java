@@ -7,6 +7,8 @@ import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.KeyException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +29,17 @@ import java.util.Map;
  * }
  * </pre>
  *
- * <p>Values are kept as decoded; accessors return copies, so a key cannot change after it is
- * built.
+ * <p>Values are kept as decoded; accessors return copies, so a key cannot change after it is built.
  */
 public final class CoseKey {
   private final CBORObject map;
   private final KeyType keyType;
+
+  // JCA forms of this key, filled on first use by JcaKeys because conversion costs far more than
+  // the per-message operation. They derive only from the immutable map, so threads that race at
+  // worst convert twice and store equal keys; volatile publishes them safely.
+  private volatile PublicKey jcaPublic;
+  private volatile PrivateKey jcaPrivate;
 
   private CoseKey(CBORObject map, KeyType keyType) {
     this.map = map;
@@ -179,7 +186,8 @@ public final class CoseKey {
       }
     }
     if (c == null || c.keyType() != keyType) {
-      throw new KeyException("COSE_Key: " + keyType + " key has no supported curve (crv " + v + ")");
+      throw new KeyException(
+          "COSE_Key: " + keyType + " key has no supported curve (crv " + v + ")");
     }
     return c;
   }
@@ -191,7 +199,10 @@ public final class CoseKey {
    * @return whether private or secret material is present
    */
   public boolean hasPrivate() {
-    long label = keyType == KeyType.SYMMETRIC ? KeyLabel.K : keyType == KeyType.RSA ? KeyLabel.RSA_D : KeyLabel.D;
+    long label =
+        keyType == KeyType.SYMMETRIC
+            ? KeyLabel.K
+            : keyType == KeyType.RSA ? KeyLabel.RSA_D : KeyLabel.D;
     return map.ContainsKey(CBORObject.FromObject(label));
   }
 
@@ -209,7 +220,8 @@ public final class CoseKey {
               && ((keyType == KeyType.RSA && label.AsInt64Value() <= KeyLabel.RSA_D)
                   || (keyType != KeyType.RSA && label.AsInt64Value() == KeyLabel.D)
                   || (keyType == KeyType.SYMMETRIC && label.AsInt64Value() == KeyLabel.K));
-      if (!secret && !(label.getType() == CBORType.Integer && label.AsInt64Value() == KeyLabel.KTY)) {
+      if (!secret
+          && !(label.getType() == CBORType.Integer && label.AsInt64Value() == KeyLabel.KTY)) {
         b.put(label, e.getValue());
       }
     }
@@ -256,6 +268,22 @@ public final class CoseKey {
    */
   public CBORObject toCbor() {
     return CBORObject.DecodeFromBytes(encode());
+  }
+
+  PublicKey cachedPublic() {
+    return jcaPublic;
+  }
+
+  void cachePublic(PublicKey key) {
+    jcaPublic = key;
+  }
+
+  PrivateKey cachedPrivate() {
+    return jcaPrivate;
+  }
+
+  void cachePrivate(PrivateKey key) {
+    jcaPrivate = key;
   }
 
   @Override
