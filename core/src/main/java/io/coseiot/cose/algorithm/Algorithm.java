@@ -4,13 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The COSE algorithms this library implements, one constant per entry of the IANA "COSE
- * Algorithms" registry, looked up by id. An id that is not here stays a raw header value and only
- * fails, with an {@link io.coseiot.cose.exception.AlgorithmException}, when a message is processed
- * with it.
+ * The COSE algorithms this library implements, one constant per entry of the IANA "COSE Algorithms"
+ * registry, looked up by id. An id that is not here stays a raw header value and only fails, with
+ * an {@link io.coseiot.cose.exception.AlgorithmException}, when a message is processed with it.
  *
- * <p>{@link #keyBits()} is the key size that COSE_KDF_Context carries as keyDataLength for a key
- * of this algorithm (RFC 9053 §5.2).
+ * <p>{@link #keyBits()} is the key size that COSE_KDF_Context carries as keyDataLength for a key of
+ * this algorithm (RFC 9053 §5.2).
  */
 public enum Algorithm {
   // Content encryption, RFC 9053 §4.

@@ -254,8 +254,8 @@ public final class CborReader {
   }
 
   /**
-   * Reads a byte string header and returns the offset of its content, leaving the reader after
-   * it; lets callers use the bytes in place without copying.
+   * Reads a byte string header and returns the offset of its content, leaving the reader after it;
+   * lets callers use the bytes in place without copying.
    *
    * @return the offset of the content in the underlying array; the length is {@code position() -
    *     offset}
@@ -373,8 +373,8 @@ public final class CborReader {
   }
 
   /**
-   * Reads the next complete item into a {@link CBORObject}, with the same strictness as the rest
-   * of this reader. Used for header values and keys, never for whole messages.
+   * Reads the next complete item into a {@link CBORObject}, with the same strictness as the rest of
+   * this reader. Used for header values and keys, never for whole messages.
    *
    * @return the decoded value
    * @throws CborException if the item is not well-formed, repeats a map key or nests too deep

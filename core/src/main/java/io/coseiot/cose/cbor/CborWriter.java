@@ -240,8 +240,8 @@ public final class CborWriter {
   }
 
   /**
-   * Writes a decoded value deterministically (RFC 8949 §4.2.1): shortest heads and floats, map
-   * keys sorted by the bytewise order of their encodings.
+   * Writes a decoded value deterministically (RFC 8949 §4.2.1): shortest heads and floats, map keys
+   * sorted by the bytewise order of their encodings.
    *
    * @param value the value
    * @return this writer
@@ -260,7 +260,9 @@ public final class CborWriter {
           return writeInt(n.ToInt64Checked());
         }
         // Beyond a signed long but within CBOR's 64-bit argument: write the unsigned form.
-        return n.signum() >= 0 ? head(0, n.ToInt64Unchecked()) : head(1, n.Add(1).Negate().ToInt64Unchecked());
+        return n.signum() >= 0
+            ? head(0, n.ToInt64Unchecked())
+            : head(1, n.Add(1).Negate().ToInt64Unchecked());
       case ByteString:
         return writeBytes(value.GetByteString());
       case TextString:

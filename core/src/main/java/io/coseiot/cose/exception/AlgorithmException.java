@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** The algorithm is missing, unknown, not implemented, or not allowed in this place (for example a signature algorithm on a COSE_Encrypt0). */
+/**
+ * The algorithm is missing, unknown, not implemented, or not allowed in this place (for example a
+ * signature algorithm on a COSE_Encrypt0).
+ */
 public class AlgorithmException extends CoseException {
   private static final long serialVersionUID = 1L;
 

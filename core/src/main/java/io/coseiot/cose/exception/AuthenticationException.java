@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** Authentication failed: an AEAD tag, a MAC or a signature did not verify over the bytes received, or a tag or signature is truncated. */
+/**
+ * Authentication failed: an AEAD tag, a MAC or a signature did not verify over the bytes received,
+ * or a tag or signature is truncated.
+ */
 public class AuthenticationException extends CoseException {
   private static final long serialVersionUID = 1L;
 

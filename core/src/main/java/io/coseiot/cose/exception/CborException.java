@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** The input is not well-formed CBOR, or breaks a decoding limit: truncated data, a length larger than the remaining input, indefinite lengths, nesting deeper than the bound, or trailing bytes. */
+/**
+ * The input is not well-formed CBOR, or breaks a decoding limit: truncated data, a length larger
+ * than the remaining input, indefinite lengths, nesting deeper than the bound, or trailing bytes.
+ */
 public class CborException extends CoseException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** The one checked exception family of cose-iot: every failure to decode, verify, decrypt or build a COSE object is a subclass of this type, with a message that says what was wrong and where. */
+/**
+ * The one checked exception family of cose-iot: every failure to decode, verify, decrypt or build a
+ * COSE object is a subclass of this type, with a message that says what was wrong and where.
+ */
 public class CoseException extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** The crit header (label 2) is invalid: outside the protected bucket, empty, or naming a label that is absent or that the receiver does not understand. */
+/**
+ * The crit header (label 2) is invalid: outside the protected bucket, empty, or naming a label that
+ * is absent or that the receiver does not understand.
+ */
 public class CriticalHeaderException extends HeaderException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** A header bucket is invalid: duplicate labels, a label present in both the protected and unprotected bucket, a header value of the wrong type, or a protected bucket that is not a map. */
+/**
+ * A header bucket is invalid: duplicate labels, a label present in both the protected and
+ * unprotected bucket, a header value of the wrong type, or a protected bucket that is not a map.
+ */
 public class HeaderException extends CoseException {
   private static final long serialVersionUID = 1L;
 

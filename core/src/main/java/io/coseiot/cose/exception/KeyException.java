@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** A key does not fit its use: wrong key type, curve or size for the algorithm, missing private or public material, or an invalid point. */
+/**
+ * A key does not fit its use: wrong key type, curve or size for the algorithm, missing private or
+ * public material, or an invalid point.
+ */
 public class KeyException extends CoseException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,8 @@
 package io.coseiot.cose.exception;
 
-/** The IV or Partial IV is missing, duplicated, or its length is not the one the algorithm requires. */
+/**
+ * The IV or Partial IV is missing, duplicated, or its length is not the one the algorithm requires.
+ */
 public class NonceException extends CoseException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** Well-formed CBOR that is not the expected COSE structure: wrong array arity or element type, for example a payload that is neither a byte string nor nil. */
+/**
+ * Well-formed CBOR that is not the expected COSE structure: wrong array arity or element type, for
+ * example a payload that is neither a byte string nor nil.
+ */
 public class StructureException extends CoseException {
   private static final long serialVersionUID = 1L;
 

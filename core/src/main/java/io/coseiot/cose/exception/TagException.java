@@ -1,6 +1,9 @@
 package io.coseiot.cose.exception;
 
-/** The CBOR tag does not match the tag policy: a tag for another message type, an unknown tag, a missing tag where one is required, or a tag where none is allowed. */
+/**
+ * The CBOR tag does not match the tag policy: a tag for another message type, an unknown tag, a
+ * missing tag where one is required, or a tag where none is allowed.
+ */
 public class TagException extends CoseException {
   private static final long serialVersionUID = 1L;
 

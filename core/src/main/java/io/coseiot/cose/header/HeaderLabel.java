@@ -1,8 +1,8 @@
 package io.coseiot.cose.header;
 
 /**
- * Integer labels of the IANA "COSE Header Parameters" registry (RFC 9052 §3.1, RFC 9053, RFC
- * 9338, RFC 8613) that this library reads or writes.
+ * Integer labels of the IANA "COSE Header Parameters" registry (RFC 9052 §3.1, RFC 9053, RFC 9338,
+ * RFC 8613) that this library reads or writes.
  */
 public final class HeaderLabel {
   private HeaderLabel() {}

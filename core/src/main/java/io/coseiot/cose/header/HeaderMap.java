@@ -7,6 +7,7 @@ import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.HeaderException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -142,7 +143,13 @@ public final class HeaderMap {
    */
   public byte[] getBytes(long label) {
     CBORObject v = get(label);
-    return v == null ? null : v.GetByteString();
+    if (v == null) {
+      return null;
+    }
+    // A text kid is taken as its UTF-8 bytes; every other byte-valued header is checked on decode.
+    return v.getType() == CBORType.TextString
+        ? v.AsString().getBytes(StandardCharsets.UTF_8)
+        : v.GetByteString();
   }
 
   /**
@@ -264,11 +271,27 @@ public final class HeaderMap {
       ok =
           (isInt(v) && v.AsNumber().signum() >= 0 && !v.isTagged())
               || v.getType() == CBORType.TextString;
-    } else if (l == HeaderLabel.KID
-        || l == HeaderLabel.IV
+    } else if (l == HeaderLabel.KID) {
+      // RFC 9052 says bstr; some senders (the COSE WG x509 examples among them) send text.
+      ok =
+          (v.getType() == CBORType.ByteString || v.getType() == CBORType.TextString)
+              && !v.isTagged();
+    } else if (l == HeaderLabel.IV
         || l == HeaderLabel.PARTIAL_IV
-        || l == HeaderLabel.KID_CONTEXT) {
+        || l == HeaderLabel.KID_CONTEXT
+        || l == HeaderLabel.SALT
+        || l == HeaderLabel.STATIC_KEY_ID) {
       ok = v.getType() == CBORType.ByteString && !v.isTagged();
+    } else if (l == HeaderLabel.EPHEMERAL_KEY || l == HeaderLabel.STATIC_KEY) {
+      ok = v.getType() == CBORType.Map && !v.isTagged();
+    } else if (l <= HeaderLabel.PARTY_U_IDENTITY && l >= HeaderLabel.PARTY_V_OTHER) {
+      // PartyInfo fields: bstr / nil, and a nonce may also be an int (RFC 9053 §5.2).
+      boolean nonce = l == HeaderLabel.PARTY_U_NONCE || l == HeaderLabel.PARTY_V_NONCE;
+      ok =
+          !v.isTagged()
+              && (v.getType() == CBORType.ByteString
+                  || v.isNull()
+                  || (nonce && v.getType() == CBORType.Integer));
     } else {
       ok = true;
     }

@@ -87,7 +87,7 @@ public final class Headers {
       throws HeaderException {
     byte[] bytes = protectedMap.isEmpty() ? NO_BYTES : protectedMap.encode();
     Headers h = new Headers(bytes, protectedMap, unprotectedMap);
-    h.check("headers", Set.of());
+    h.check("headers", null);
     return h;
   }
 
@@ -105,7 +105,7 @@ public final class Headers {
       throws CborException, HeaderException {
     byte[] bytes = protectedBytes.clone();
     Headers h = new Headers(bytes, parseProtected(bytes, "headers"), unprotectedMap);
-    h.check("headers", Set.of());
+    h.check("headers", null);
     return h;
   }
 
@@ -143,6 +143,7 @@ public final class Headers {
     return map;
   }
 
+  /** Checks the buckets; {@code extraUnderstood} null means a sender, who understands its crit. */
   private void check(String where, Set<?> extraUnderstood) throws HeaderException {
     for (Object label : protectedMap.labels()) {
       if (unprotectedMap.contains(label)) {
@@ -164,11 +165,27 @@ public final class Headers {
         throw new CriticalHeaderException(
             where + ": crit names label " + label + " that is not in the protected bucket");
       }
-      if (!UNDERSTOOD.contains(label) && !extraUnderstood.contains(label)) {
+      if (extraUnderstood != null
+          && !UNDERSTOOD.contains(label)
+          && !extraUnderstood.contains(label)) {
         throw new CriticalHeaderException(
             where + ": crit names label " + label + " that this receiver does not understand");
       }
     }
+  }
+
+  /**
+   * Returns headers with the same protected bytes and another unprotected bucket, for example with
+   * an IV or ephemeral key added.
+   *
+   * @param unprotected the new unprotected bucket
+   * @return the headers
+   * @throws HeaderException if a label would then be in both buckets
+   */
+  public Headers withUnprotected(HeaderMap unprotected) throws HeaderException {
+    Headers h = new Headers(protectedBytes, protectedMap, unprotected);
+    h.check("headers", null);
+    return h;
   }
 
   /**
@@ -181,21 +198,16 @@ public final class Headers {
   }
 
   /**
-   * Writes the protected bucket's bytes as a bstr, without copying them.
+   * Returns the protected bucket as it enters Enc_structure, MAC_structure, Sig_structure and
+   * COSE_KDF_Context: the bytes as received, except that a bucket holding no attributes counts as a
+   * zero-length bstr whichever form the sender used (RFC 9052 §4.4, §5.3, §6.3: "if there are no
+   * protected attributes, a zero-length byte string is used"), as the COSE WG Examples confirm for
+   * h'a0'.
    *
-   * @param w the writer
+   * @return the bytes; not a copy, callers must not change them
    */
-  public void writeProtectedBstr(CborWriter w) {
-    w.writeBytes(protectedBytes);
-  }
-
-  /**
-   * Returns the length of the serialized protected bucket.
-   *
-   * @return the length in bytes
-   */
-  public int protectedLength() {
-    return protectedBytes.length;
+  public byte[] authenticatedProtected() {
+    return protectedMap.isEmpty() ? NO_BYTES : protectedBytes;
   }
 
   /**
@@ -234,8 +246,9 @@ public final class Headers {
    * @return a copy of the bytes, or null if absent
    */
   public byte[] getBytes(long label) {
-    CBORObject v = get(label);
-    return v == null ? null : v.GetByteString();
+    return protectedMap.get(label) != null
+        ? protectedMap.getBytes(label)
+        : unprotectedMap.getBytes(label);
   }
 
   /**

@@ -1,0 +1,85 @@
+package io.coseiot.cose.header;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.cbor.CborReader;
+import io.coseiot.cose.exception.AlgorithmException;
+import io.coseiot.cose.exception.CriticalHeaderException;
+import io.coseiot.cose.exception.HeaderException;
+import java.util.HexFormat;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HeadersTest {
+  private static Headers read(String hex) throws Exception {
+    return Headers.read(new CborReader(HexFormat.of().parseHex(hex)), "test", Set.of());
+  }
+
+  @Test
+  void emptyProtectedIsSentAsEmptyBstrAndA0IsKeptAsReceived() throws Exception {
+    assertArrayEquals(
+        new byte[0], Headers.of(HeaderMap.empty(), HeaderMap.empty()).protectedBytes());
+    Headers h = read("41a0a0");
+    assertArrayEquals(new byte[] {(byte) 0xa0}, h.protectedBytes());
+    assertEquals(0, h.protectedMap().size());
+  }
+
+  @Test
+  void protectedBytesAreNeverReencoded() throws Exception {
+    // alg 1 written with a non-preferred one-byte argument: kept exactly.
+    Headers h = read("44a1011801a0");
+    assertArrayEquals(HexFormat.of().parseHex("a1011801"), h.protectedBytes());
+    assertEquals(Algorithm.A128GCM, h.algorithm("test"));
+  }
+
+  @Test
+  void duplicateLabelsAreRefused() {
+    assertThrows(HeaderException.class, () -> read("40a204400440"));
+  }
+
+  @Test
+  void labelInBothBucketsIsRefused() {
+    assertThrows(HeaderException.class, () -> read("43a10101a10101"));
+  }
+
+  @Test
+  void critMustBeProtectedNonEmptyPresentAndUnderstood() {
+    // crit in the unprotected bucket.
+    assertThrows(CriticalHeaderException.class, () -> read("40a1028101"));
+    // crit empty.
+    assertThrows(HeaderException.class, () -> read("43a10280a0"));
+    // crit names a label that is not in the protected bucket.
+    assertThrows(CriticalHeaderException.class, () -> read("44a1028104a0"));
+    // crit names a label nobody understands.
+    assertThrows(CriticalHeaderException.class, () -> read("4aa2028119ffff19ffff01a0"));
+  }
+
+  @Test
+  void critNamingUnderstoodProtectedLabelIsAccepted() throws Exception {
+    assertEquals(Algorithm.A128GCM, read("46a20101028101a0").algorithm("t"));
+  }
+
+  @Test
+  void genericHeaderTypesAreChecked() {
+    // kid must be a bstr.
+    assertThrows(HeaderException.class, () -> read("40a10401"));
+    // IV must be a bstr.
+    assertThrows(HeaderException.class, () -> read("40a1056161"));
+  }
+
+  @Test
+  void unknownAlgorithmStaysRawAndFailsOnUse() throws Exception {
+    Headers h = read("45a1013903e6a0");
+    assertEquals(-999, h.rawAlgorithm().AsInt32Value());
+    assertThrows(AlgorithmException.class, () -> h.algorithm("test"));
+  }
+
+  @Test
+  void protectedMustBeOneMapWithNoTrailingBytes() {
+    assertThrows(HeaderException.class, () -> read("4101a0"));
+    assertThrows(Exception.class, () -> read("42a000a0"));
+  }
+}
