@@ -18,5 +18,5 @@ module io.coseiot.cose {
   exports io.coseiot.cose.exception;
   exports io.coseiot.cose.header;
   exports io.coseiot.cose.key;
-  // exports io.coseiot.cose.message; (arrives with the message types)
+  exports io.coseiot.cose.message;
 }

@@ -102,21 +102,20 @@ final class JcaSignatureScheme implements SignatureScheme {
   private static final Map<Algorithm, JcaSignatureScheme> SCHEMES = new EnumMap<>(Algorithm.class);
 
   static {
-    ecdsa(Algorithm.ES256, Curve.P_256, "256");
-    ecdsa(Algorithm.ES384, Curve.P_384, "384");
-    ecdsa(Algorithm.ES512, Curve.P_521, "512");
-    add(new JcaSignatureScheme(Algorithm.EDDSA, Family.EDDSA, null, null, null));
+    ecdsa(Algorithm.ES256, "256");
+    ecdsa(Algorithm.ES384, "384");
+    ecdsa(Algorithm.ES512, "512");
+    add(new JcaSignatureScheme(Algorithm.EDDSA, Family.EDDSA, null, null));
     pss(Algorithm.PS256, "SHA-256", 32);
     pss(Algorithm.PS384, "SHA-384", 48);
     pss(Algorithm.PS512, "SHA-512", 64);
-    add(new JcaSignatureScheme(Algorithm.RS256, Family.RSA, null, "SHA256withRSA", null));
-    add(new JcaSignatureScheme(Algorithm.RS384, Family.RSA, null, "SHA384withRSA", null));
-    add(new JcaSignatureScheme(Algorithm.RS512, Family.RSA, null, "SHA512withRSA", null));
+    add(new JcaSignatureScheme(Algorithm.RS256, Family.RSA, "SHA256withRSA", null));
+    add(new JcaSignatureScheme(Algorithm.RS384, Family.RSA, "SHA384withRSA", null));
+    add(new JcaSignatureScheme(Algorithm.RS512, Family.RSA, "SHA512withRSA", null));
   }
 
   private final Algorithm algorithm;
   private final Family family;
-  private final Curve curve;
   private final String jcaName;
   private final AlgorithmParameterSpec params;
   // Signature objects are stateful: one per thread (per JCA name, as EdDSA uses two) avoids both
@@ -125,14 +124,9 @@ final class JcaSignatureScheme implements SignatureScheme {
       ThreadLocal.withInitial(HashMap::new);
 
   private JcaSignatureScheme(
-      Algorithm algorithm,
-      Family family,
-      Curve curve,
-      String jcaName,
-      AlgorithmParameterSpec params) {
+      Algorithm algorithm, Family family, String jcaName, AlgorithmParameterSpec params) {
     this.algorithm = algorithm;
     this.family = family;
-    this.curve = curve;
     this.jcaName = jcaName;
     this.params = params;
   }
@@ -141,11 +135,11 @@ final class JcaSignatureScheme implements SignatureScheme {
     SCHEMES.put(s.algorithm, s);
   }
 
-  private static void ecdsa(Algorithm algorithm, Curve curve, String bits) {
+  private static void ecdsa(Algorithm algorithm, String bits) {
     // The P1363 format is COSE's fixed-length r || s, not DER.
     add(
         new JcaSignatureScheme(
-            algorithm, Family.ECDSA, curve, "SHA" + bits + "withECDSAinP1363Format", null));
+            algorithm, Family.ECDSA, "SHA" + bits + "withECDSAinP1363Format", null));
   }
 
   private static void pss(Algorithm algorithm, String hash, int hashLength) {
@@ -157,7 +151,7 @@ final class JcaSignatureScheme implements SignatureScheme {
             new MGF1ParameterSpec(hash),
             hashLength,
             PSSParameterSpec.TRAILER_FIELD_BC);
-    add(new JcaSignatureScheme(algorithm, Family.RSA, null, "RSASSA-PSS", params));
+    add(new JcaSignatureScheme(algorithm, Family.RSA, "RSASSA-PSS", params));
   }
 
   static SignatureScheme of(Algorithm algorithm) throws AlgorithmException {
@@ -229,6 +223,7 @@ final class JcaSignatureScheme implements SignatureScheme {
   private boolean ecdsaReducingVerify(CoseKey key, byte[] toBeSigned, byte[] signature)
       throws KeyException {
     java.security.spec.ECPoint w = ((ECPublicKey) JcaKeys.toPublicKey(key)).getW();
+    Curve curve = key.curve();
     X9ECParameters x9 = CustomNamedCurves.getByName(curve.jcaName());
     ECPublicKeyParameters q =
         new ECPublicKeyParameters(
@@ -265,11 +260,10 @@ final class JcaSignatureScheme implements SignatureScheme {
         if (key.keyType() != KeyType.EC2) {
           throw new KeyException(name + ": key type is " + key.keyType() + ", expected EC2");
         }
-        if (key.curve() != curve) {
-          throw new KeyException(
-              name + ": key is on " + key.curve().coseName() + ", expected " + curve.coseName());
-        }
-        return 2 * curve.coordinateLength();
+        // RFC 9053 §2.1 only suggests pairing SHA-256 with P-256 and so on; the COSE WG
+        // Examples sign ES512 with a P-256 key, so any NIST curve is accepted with the hash
+        // the algorithm names, and the signature length follows the key's curve.
+        return 2 * key.curve().coordinateLength();
       }
       case EDDSA -> {
         Curve c = key.keyType() == KeyType.OKP ? key.curve() : null;

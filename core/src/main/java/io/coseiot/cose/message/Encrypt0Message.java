@@ -1,0 +1,214 @@
+package io.coseiot.cose.message;
+
+import io.coseiot.cose.algorithm.AeadCipher;
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.cbor.CborReader;
+import io.coseiot.cose.cbor.CborWriter;
+import io.coseiot.cose.exception.AlgorithmException;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.StructureException;
+import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.key.KeyLabel;
+import java.security.SecureRandom;
+import java.util.Set;
+
+/**
+ * An immutable COSE_Encrypt0 message (RFC 9052 §5.2): content encrypted with a key the recipient
+ * already has.
+ *
+ * <pre>
+ * COSE_Encrypt0_Tagged = #6.16(COSE_Encrypt0)
+ * COSE_Encrypt0 = [
+ *     Headers,
+ *     ciphertext : bstr / nil,
+ * ]
+ * </pre>
+ */
+public final class Encrypt0Message extends CoseStructure<Encrypt0Message> {
+  private static final String NAME = "COSE_Encrypt0";
+
+  private final byte[] ciphertext;
+
+  private Encrypt0Message(Headers headers, byte[] ciphertext) {
+    super(headers);
+    this.ciphertext = ciphertext;
+  }
+
+  /**
+   * Encrypts content. Unless the headers carry an IV or Partial IV, a random IV of the algorithm's
+   * length is added to the unprotected bucket; a Partial IV is combined with the key's Base IV.
+   *
+   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
+   * @param key a symmetric key for the algorithm
+   * @param plaintext the content
+   * @param externalAad external additional authenticated data, or null
+   * @param random the source of the IV
+   * @return the message
+   * @throws CoseException if the headers, algorithm or key do not fit
+   */
+  public static Encrypt0Message encrypt(
+      Headers headers, CoseKey key, byte[] plaintext, byte[] externalAad, SecureRandom random)
+      throws CoseException {
+    Algorithm alg = aeadAlgorithm(headers);
+    AeadCipher cipher = AeadCipher.of(alg);
+    Headers sent = Nonces.withRandomIv(headers, cipher, random);
+    byte[] nonce = Nonces.nonce(sent, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    byte[] aad = Structures.enc(Structures.ENCRYPT0, sent.authenticatedProtected(), externalAad);
+    byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), nonce, aad, plaintext);
+    return new Encrypt0Message(sent, ct);
+  }
+
+  /**
+   * Decodes a message, accepting the tag or its absence.
+   *
+   * @param data the encoded message
+   * @return the message
+   * @throws CoseException if the bytes are not a valid COSE_Encrypt0
+   */
+  public static Encrypt0Message decode(byte[] data) throws CoseException {
+    return decode(data, TagPolicy.OPTIONAL);
+  }
+
+  /**
+   * Decodes a message under a tag policy.
+   *
+   * @param data the encoded message
+   * @param policy whether the tag must, may or must not be present
+   * @return the message
+   * @throws CoseException if the bytes are not a valid COSE_Encrypt0
+   */
+  public static Encrypt0Message decode(byte[] data, TagPolicy policy) throws CoseException {
+    return decode(data, policy, Set.of());
+  }
+
+  /**
+   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
+   *
+   * @param data the encoded message
+   * @param policy whether the tag must, may or must not be present
+   * @param understoodLabels labels beyond the generic ones that the application processes, each a
+   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
+   * @return the message
+   * @throws CoseException if the bytes are not a valid COSE_Encrypt0
+   */
+  public static Encrypt0Message decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+      throws CoseException {
+    CborReader r = Decoding.open(data, MessageType.ENCRYPT0, policy, 3);
+    Headers headers = Headers.read(r, NAME, understoodLabels);
+    byte[] ct = Decoding.bstrOrNil(r, NAME + " ciphertext", true);
+    r.requireEnd(NAME);
+    return new Encrypt0Message(headers, ct);
+  }
+
+  private static Algorithm aeadAlgorithm(Headers headers) throws AlgorithmException {
+    Algorithm alg = headers.algorithm(NAME);
+    if (alg.kind() != Algorithm.Kind.AEAD) {
+      throw new AlgorithmException(
+          NAME + ": " + alg.ianaName() + " is not a content encryption algorithm");
+    }
+    return alg;
+  }
+
+  /**
+   * Decrypts the attached ciphertext.
+   *
+   * @param key the symmetric key; its Base IV is used if the message has a Partial IV
+   * @param externalAad external additional authenticated data, or null
+   * @return the plaintext
+   * @throws CoseException if the message does not decrypt
+   */
+  public byte[] decrypt(CoseKey key, byte[] externalAad) throws CoseException {
+    if (ciphertext == null) {
+      throw new StructureException(NAME + ": ciphertext is detached; pass it to decrypt");
+    }
+    return decryptDetached(key, externalAad, ciphertext);
+  }
+
+  /**
+   * Decrypts a ciphertext carried apart from the message.
+   *
+   * @param key the symmetric key
+   * @param externalAad external additional authenticated data, or null
+   * @param detachedCiphertext the ciphertext
+   * @return the plaintext
+   * @throws CoseException if the message does not decrypt
+   */
+  public byte[] decryptDetached(CoseKey key, byte[] externalAad, byte[] detachedCiphertext)
+      throws CoseException {
+    Headers headers = headers();
+    Algorithm alg = aeadAlgorithm(headers);
+    AeadCipher cipher = AeadCipher.of(alg);
+    byte[] nonce = Nonces.nonce(headers, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    byte[] aad = Structures.enc(Structures.ENCRYPT0, headers.authenticatedProtected(), externalAad);
+    return cipher.decrypt(KeyUse.secret(key, alg, NAME), nonce, aad, detachedCiphertext);
+  }
+
+  /**
+   * Returns the ciphertext including the authentication tag.
+   *
+   * @return a copy, or null if detached
+   */
+  public byte[] ciphertext() {
+    return ciphertext == null ? null : ciphertext.clone();
+  }
+
+  /**
+   * Returns a copy whose ciphertext is detached (sent as nil).
+   *
+   * @return the detached message
+   */
+  public Encrypt0Message detach() {
+    return new Encrypt0Message(headers(), null);
+  }
+
+  /**
+   * Encodes the message with its tag.
+   *
+   * @return the encoding
+   */
+  public byte[] encode() {
+    return encode(true);
+  }
+
+  /**
+   * Encodes the message.
+   *
+   * @param tagged whether to write tag 16
+   * @return the encoding
+   */
+  public byte[] encode(boolean tagged) {
+    CborWriter w = new CborWriter(32 + (ciphertext == null ? 0 : ciphertext.length));
+    if (tagged) {
+      w.writeTag(MessageType.ENCRYPT0.tag());
+    }
+    w.writeArrayHeader(3);
+    headers().writeTo(w);
+    if (ciphertext == null) {
+      w.writeNull();
+    } else {
+      w.writeBytes(ciphertext);
+    }
+    return w.toByteArray();
+  }
+
+  @Override
+  byte[] countersignPayload() {
+    return ciphertext;
+  }
+
+  @Override
+  byte[][] countersignOtherFields() {
+    return null;
+  }
+
+  @Override
+  Encrypt0Message withHeaders(Headers headers) {
+    return new Encrypt0Message(headers, ciphertext);
+  }
+
+  @Override
+  String structureName() {
+    return NAME;
+  }
+}
