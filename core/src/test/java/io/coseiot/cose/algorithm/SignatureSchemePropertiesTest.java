@@ -98,12 +98,27 @@ class SignatureSchemePropertiesTest {
   }
 
   @Test
+  void ecdsaHashAndCurveNeedNotPair() throws Exception {
+    // RFC 9053 §2.1 only suggests the pairing; the COSE WG ecdsa-04 example signs ES512 on P-256.
+    CoseKey p256 = keyFor(Algorithm.ES256, 1);
+    SignatureScheme es512 = SignatureScheme.of(Algorithm.ES512);
+    byte[] sig = es512.sign(p256, new byte[] {7});
+    assertEquals(64, sig.length);
+    es512.verify(p256, new byte[] {7}, sig);
+    assertThrows(
+        AuthenticationException.class,
+        () -> SignatureScheme.of(Algorithm.ES256).verify(p256, new byte[] {7}, sig));
+  }
+
+  @Test
   void keysThatDoNotFitAreKeyErrors() throws Exception {
     CoseKey p384 = keyFor(Algorithm.ES384, 1);
+    CoseKey ed25519 = keyFor(Algorithm.EDDSA, 1);
     KeyException e =
         assertThrows(
-            KeyException.class, () -> SignatureScheme.of(Algorithm.ES256).sign(p384, new byte[0]));
-    assertEquals("ES256: key is on P-384, expected P-256", e.getMessage());
+            KeyException.class,
+            () -> SignatureScheme.of(Algorithm.ES256).sign(ed25519, new byte[0]));
+    assertEquals("ES256: key type is OKP, expected EC2", e.getMessage());
     assertThrows(
         KeyException.class, () -> SignatureScheme.of(Algorithm.EDDSA).sign(p384, new byte[0]));
     assertThrows(
