@@ -1,0 +1,215 @@
+package io.coseiot.vectors.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.StructureException;
+import io.coseiot.cose.header.HeaderLabel;
+import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.cose.message.EncryptMessage;
+import io.coseiot.cose.message.Mac0Message;
+import io.coseiot.cose.message.MacMessage;
+import io.coseiot.cose.message.Recipient;
+import io.coseiot.cose.message.RecipientSpec;
+import io.coseiot.cose.message.Sign1Message;
+import io.coseiot.cose.message.SignMessage;
+import io.coseiot.cose.message.Signature;
+import io.coseiot.cose.message.TagPolicy;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The two checks of an example against the core library: {@link #decodeAndCheck} opens {@code
+ * output.cbor} with the input's keys; {@link #rebuild} creates the message from the input with the
+ * example's randomness; {@link #reencode} decodes and re-encodes the output unchanged.
+ */
+final class ExampleMessages {
+  private ExampleMessages() {}
+
+  /** Decodes the output and checks content, signatures, MACs and countersignatures. */
+  static void decodeAndCheck(Example e) throws CoseException {
+    JsonNode s = e.structureInput();
+    byte[] out = e.outputCbor();
+    byte[] aad = e.externalAad();
+    byte[] baseIv = ExampleInputs.baseIv(s);
+    Set<Object> crit = critLabels(e);
+    byte[] content;
+    switch (e.structure()) {
+      case ENCRYPTED -> {
+        Encrypt0Message m = Encrypt0Message.decode(out, TagPolicy.OPTIONAL, crit);
+        content = m.decrypt(ExampleInputs.key(s.path("recipients").path(0), baseIv), aad);
+        ExampleCountersigners.verify(m, s, aad);
+      }
+      case ENVELOPED -> {
+        EncryptMessage m = EncryptMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        content = m.decrypt(ExampleInputs.recipientKey(keyHolder(s), baseIv), aad);
+        ExampleCountersigners.verify(m, s, aad);
+        verifyRecipientCountersignatures(m.recipients(), s, aad);
+      }
+      case MAC0 -> {
+        Mac0Message m = Mac0Message.decode(out, TagPolicy.OPTIONAL, crit);
+        m.verify(ExampleInputs.key(s.path("recipients").path(0), null), aad);
+        content = m.payload();
+        ExampleCountersigners.verify(m, s, aad);
+      }
+      case MAC -> {
+        MacMessage m = MacMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        m.verify(ExampleInputs.recipientKey(keyHolder(s), null), aad);
+        content = m.payload();
+        ExampleCountersigners.verify(m, s, aad);
+        verifyRecipientCountersignatures(m.recipients(), s, aad);
+      }
+      case SIGN0 -> {
+        Sign1Message m = Sign1Message.decode(out, TagPolicy.OPTIONAL, crit);
+        m.verify(ExampleInputs.key(s, null), aad);
+        content = m.payload();
+        ExampleCountersigners.verify(m, s, aad);
+      }
+      default -> {
+        SignMessage m = SignMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        JsonNode signers = s.path("signers");
+        if (signers.size() != m.signatures().size()) {
+          throw new StructureException(
+              "expected " + signers.size() + " signature(s), found " + m.signatures().size());
+        }
+        for (int i = 0; i < signers.size(); i++) {
+          Signature sig = m.signatures().get(i);
+          m.verify(sig, ExampleInputs.key(signers.get(i), null), aad);
+          ExampleCountersigners.verify(sig, signers.get(i), aad);
+        }
+        content = m.payload();
+        ExampleCountersigners.verify(m, s, aad);
+      }
+    }
+    if (!Arrays.equals(content, e.plaintext())) {
+      throw new StructureException("content differs from the example's plaintext");
+    }
+  }
+
+  /** The first recipient that holds a key, looking into nested recipients (three layers). */
+  private static JsonNode keyHolder(JsonNode s) {
+    JsonNode r = s.path("recipients").path(0);
+    while (!r.has("key") && r.has("recipients")) {
+      r = r.path("recipients").path(0);
+    }
+    return r;
+  }
+
+  /** Labels the example's input names in crit: the application understands them. */
+  private static Set<Object> critLabels(Example e) throws CoseException {
+    Set<Object> out = new HashSet<>();
+    collectCrit(e.input(), out);
+    return out;
+  }
+
+  private static void collectCrit(JsonNode node, Set<Object> out) throws CoseException {
+    JsonNode crit = node.path("protected").path("crit");
+    if (crit.isArray()) {
+      CBORObject labels = ExampleHeaders.bucket(node, "protected").get(HeaderLabel.CRIT);
+      for (int i = 0; i < labels.size(); i++) {
+        CBORObject l = labels.get(i);
+        out.add(l.getType() == CBORType.TextString ? l.AsString() : (Object) l.AsInt64Value());
+      }
+    }
+    for (JsonNode child : node) {
+      if (child.isContainerNode()) {
+        collectCrit(child, out);
+      }
+    }
+  }
+
+  private static void verifyRecipientCountersignatures(
+      List<Recipient> recipients, JsonNode s, byte[] aad) throws CoseException {
+    JsonNode inputs = s.path("recipients");
+    for (int i = 0; i < recipients.size() && i < inputs.size(); i++) {
+      ExampleCountersigners.verify(recipients.get(i), inputs.get(i), aad);
+    }
+  }
+
+  /** Decodes the output and encodes it again, tagged as the output is. */
+  static byte[] reencode(Example e) throws CoseException {
+    byte[] out = e.outputCbor();
+    boolean tagged = (out[0] & 0xE0) == 0xC0;
+    Set<Object> crit = critLabels(e);
+    return switch (e.structure()) {
+      case ENCRYPTED -> Encrypt0Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case ENVELOPED -> EncryptMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case MAC0 -> Mac0Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case MAC -> MacMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case SIGN0 -> Sign1Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case SIGN -> SignMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+    };
+  }
+
+  /** Creates the message from the input, drawing randomness from the example's stream. */
+  static byte[] rebuild(Example e, boolean tagged) throws CoseException {
+    JsonNode s = e.structureInput();
+    byte[] aad = e.externalAad();
+    byte[] pt = e.plaintext();
+    SecureRandom rng = e.rng();
+    byte[] baseIv = ExampleInputs.baseIv(s);
+    Headers body = ExampleInputs.bodyHeaders(e);
+    switch (e.structure()) {
+      case ENCRYPTED -> {
+        Encrypt0Message m =
+            Encrypt0Message.encrypt(
+                body, ExampleInputs.key(s.path("recipients").path(0), baseIv), pt, aad, rng);
+        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+      }
+      case ENVELOPED -> {
+        EncryptMessage m = EncryptMessage.encrypt(body, pt, specs(s, baseIv), aad, rng);
+        m = ExampleCountersigners.apply(m, s, aad);
+        for (int i = 0; i < m.recipients().size(); i++) {
+          JsonNode r = s.path("recipients").path(i);
+          m = m.withRecipient(i, ExampleCountersigners.apply(m.recipients().get(i), r, aad));
+        }
+        return m.encode(tagged);
+      }
+      case MAC0 -> {
+        Mac0Message m =
+            Mac0Message.create(
+                body, pt, ExampleInputs.key(s.path("recipients").path(0), null), aad);
+        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+      }
+      case MAC -> {
+        MacMessage m = MacMessage.create(body, pt, specs(s, null), aad, rng);
+        m = ExampleCountersigners.apply(m, s, aad);
+        for (int i = 0; i < m.recipients().size(); i++) {
+          JsonNode r = s.path("recipients").path(i);
+          m = m.withRecipient(i, ExampleCountersigners.apply(m.recipients().get(i), r, aad));
+        }
+        return m.encode(tagged);
+      }
+      case SIGN0 -> {
+        Sign1Message m = Sign1Message.sign(body, pt, ExampleInputs.key(s, null), aad);
+        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+      }
+      default -> {
+        List<SignMessage.Signer> signers = new ArrayList<>();
+        for (JsonNode g : s.path("signers")) {
+          signers.add(new SignMessage.Signer(ExampleInputs.headers(g), ExampleInputs.key(g, null)));
+        }
+        SignMessage m = SignMessage.sign(body, pt, signers, aad);
+        for (int i = 0; i < m.signatures().size(); i++) {
+          JsonNode g = s.path("signers").path(i);
+          m = m.withSignature(i, ExampleCountersigners.apply(m.signatures().get(i), g, aad));
+        }
+        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+      }
+    }
+  }
+
+  private static List<RecipientSpec> specs(JsonNode s, byte[] baseIv) throws CoseException {
+    List<RecipientSpec> out = new ArrayList<>();
+    for (JsonNode r : s.path("recipients")) {
+      out.add(ExampleInputs.recipientSpec(r, baseIv));
+    }
+    return out;
+  }
+}
