@@ -1,0 +1,55 @@
+package io.coseiot.mqtt.codec;
+
+import io.coseiot.cose.exception.CoseException;
+
+/** A received message that must not reach the application, with the typed reason why. */
+public final class RejectedMessageException extends CoseException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why a message was rejected. */
+  public enum Reason {
+    /** Not a COSE message of the expected type (truncated, malformed, wrong tag). */
+    MALFORMED,
+    /** Larger than the configured maximum payload size. */
+    OVERSIZED,
+    /** A plaintext (or otherwise non-COSE) payload on a sealed topic. */
+    NOT_SEALED,
+    /** No key with the message's kid covers the topic. */
+    UNKNOWN_KEY,
+    /** The kid user property disagrees with the COSE kid header. */
+    KEY_ID_MISMATCH,
+    /** The key's epoch is no longer (or not yet) accepted. */
+    EPOCH_NOT_ACCEPTED,
+    /** Decryption or signature/MAC verification failed (wrong key or tampering). */
+    AUTHENTICATION_FAILED,
+    /** The message was sealed for another topic. */
+    WRONG_TOPIC,
+    /** The sequence number was already seen or is outside the replay window. */
+    REPLAY,
+    /** The algorithm is not allowed by the keyring's profile. */
+    ALGORITHM_NOT_ALLOWED
+  }
+
+  private final Reason reason;
+
+  /**
+   * Creates the exception.
+   *
+   * @param reason why the message was rejected
+   * @param message what was wrong and where
+   * @param cause the underlying failure, or null
+   */
+  public RejectedMessageException(Reason reason, String message, Throwable cause) {
+    super(reason + ": " + message, cause);
+    this.reason = reason;
+  }
+
+  /**
+   * Returns why the message was rejected.
+   *
+   * @return the reason
+   */
+  public Reason reason() {
+    return reason;
+  }
+}
