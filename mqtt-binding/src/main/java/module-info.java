@@ -1,10 +1,16 @@
 /**
  * cose-iot MQTT binding: seals each MQTT payload as a tagged COSE message bound to its topic and
  * key epoch, and opens it at the subscriber. {@code io.coseiot.mqtt.codec} knows nothing of any
- * MQTT client, so any client can be adapted to it.
+ * MQTT client, so any client can be adapted to it; {@code keyring} holds topic keys and rotation,
+ * {@code nonce} counter-mode nonces and the persisted sequence number, {@code replay} the replay
+ * windows, and {@code topic} filter matching and topic obfuscation.
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
 
   exports io.coseiot.mqtt.codec;
+  exports io.coseiot.mqtt.keyring;
+  exports io.coseiot.mqtt.nonce;
+  exports io.coseiot.mqtt.replay;
+  exports io.coseiot.mqtt.topic;
 }
