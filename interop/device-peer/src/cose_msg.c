@@ -107,6 +107,17 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
   return COSE_OK;
 }
 
+/* RFC 9052 section 4.4/5.3: with no protected parameters the structures carry h'', also when
+ * the message encodes the empty map as h'a0' (the WG examples' "Redo protected" cases). */
+static cose_bytes authenticated_prot(cose_bytes p) {
+  cbp_reader r;
+  cbp_item it;
+  cbp_reader_init(&r, p.p, p.n);
+  if (p.n && cbp_next(&r, &it) == COSE_OK && it.type == CBP_MAP && it.v == 0 && cbp_at_end(&r))
+    return (cose_bytes){p.p, 0};
+  return p;
+}
+
 /* [context, protected, external_aad] (+ payload) heads written around the raw parts. */
 static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_len, cose_ws ws,
                               size_t *len) {
@@ -114,6 +125,7 @@ static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_le
   cbp_writer_init(&w, ws.p, ws.cap);
   cbp_put_array(&w, 3);
   cbp_put_tstr(&w, "Encrypt0", 8);
+  prot = authenticated_prot(prot);
   cbp_put_bstr(&w, prot.p, prot.n);
   cbp_put_bstr(&w, aad, aad_len);
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
@@ -142,6 +154,7 @@ static void feed_tbs(sink_fn f, void *c, const char *ctx, cose_bytes prot, const
   cbp_put_array(&w, 4);
   cbp_put_tstr(&w, ctx, strlen(ctx));
   f(c, h, w.len);
+  prot = authenticated_prot(prot);
   feed_bstr(f, c, prot.p, prot.n);
   feed_bstr(f, c, aad, aad_len);
   feed_bstr(f, c, pl, pl_len);
