@@ -43,6 +43,7 @@ static void on_indef(void *c) {
   CTX->indefinite = true;
   CTX->seen = true;
 }
+static void on_break(void *c) { CTX->seen = false; } /* a lone break: reported as malformed */
 static void on_simple(void *c) { set(c, CBP_SIMPLE, 0); }
 static void on_null(void *c) {
   set(c, CBP_SIMPLE, 0);
@@ -74,7 +75,7 @@ static const struct cbor_callbacks k_callbacks = {
     .tag = on_tag,
     .float2 = on_f4, .float4 = on_f4, .float8 = on_f8,
     .undefined = on_simple, .null = on_null, .boolean = on_bool,
-    .indef_break = on_indef,
+    .indef_break = on_break,
 };
 
 void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len) {

@@ -67,6 +67,7 @@ static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int64_
     else if (key->has_alg) x = key->alg;
     else return COSE_ERR_HEADER; /* nothing says which algorithm */
   }
+  if (x == COSE_ALG_TEXT) return COSE_ERR_UNSUPPORTED_ALG;
   if (hi->has_alg && hi->alg != x) return hi->alg == COSE_ALG_TEXT ? COSE_ERR_UNSUPPORTED_ALG : COSE_ERR_ALG_MISMATCH;
   if (key->has_alg && key->alg != x) return COSE_ERR_ALG_MISMATCH;
   if (x == COSE_ALG_TEXT || !cp_alg_info(x, a)) return COSE_ERR_UNSUPPORTED_ALG;
