@@ -101,9 +101,12 @@ typedef struct {
 typedef struct {
   int64_t alg;
   bool has_alg;
-  bool has_kid, has_iv, has_piv, has_sid;
+  bool has_kid, has_iv, has_piv;
   cose_bytes kid, iv, piv;
   cose_bytes sid; /* profile counter mode: unprotected label "sid" (text), the sender id */
+  bool has_sid;
+  bool alg_protected;   /* alg came from the protected bucket (the profile requires it) */
+  bool nonce_protected; /* IV or Partial IV in the protected bucket (the profile forbids it) */
 } cose_hdr_info;
 
 cose_err cose_headers_parse(const cose_headers *h, cose_hdr_info *out);
@@ -220,7 +223,8 @@ typedef struct {
 cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_sender *sender,
                            const cose_key *signer, const uint8_t *pt, size_t pt_len,
                            uint8_t *out, size_t cap, size_t *out_len, cose_ws ws);
-/* Opens one received payload: kid_hint is the v5 "cose-kid" property or NULL (MQTT 3.1.1);
+/* Opens one received payload (always tagged, protected exactly {1: alg}, profile section 9):
+ * kid_hint is the v5 "cose-kid" property, or NULL when absent or in MQTT 3.1.1;
  * verifier (public COSE_Key) required iff the content is a signed Sign1; window may be NULL
  * only for random-IV messages. *plain points into pt (or into the inner Sign1 in pt). */
 cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const char *kid_hint,

@@ -72,7 +72,7 @@ static void on_message(struct mosquitto *m, void *u, const struct mosquitto_mess
     e = COSE_ERR_TOO_LARGE; /* as esp-mqtt would hand a fragment: refuse, never truncate */
   } else {
     cose_ws ws = {g_ws, 2 * g.buffer};
-    e = cose_profile_open(&g.cmd_key, msg->topic, g.version == 5 ? (hint ? hint : "") : NULL,
+    e = cose_profile_open(&g.cmd_key, msg->topic, hint, /* absent: accepted (s4) */
                           &g.window, g.have_verifier ? &g.verifier : NULL, msg->payload,
                           (size_t)msg->payloadlen, g_pt, g.buffer, &plain, ws);
   }

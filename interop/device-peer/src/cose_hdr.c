@@ -96,6 +96,7 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
         if (vi.type == CBP_TSTR) info->alg = COSE_ALG_TEXT;
         else if ((e = cose_read_int(&vi, &info->alg)) != COSE_OK) return e;
         info->has_alg = true;
+        info->alg_protected = is_protected;
         break;
       case 2:
         if (!is_protected) return COSE_ERR_HEADER; /* crit must be protected */
@@ -112,10 +113,12 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
       case 5:
         if ((e = read_bstr(r, &info->iv)) != COSE_OK) return e;
         info->has_iv = true;
+        info->nonce_protected |= is_protected;
         break;
       case 6:
         if ((e = read_bstr(r, &info->piv)) != COSE_OK) return e;
         info->has_piv = true;
+        info->nonce_protected |= is_protected;
         break;
       default:
         if ((e = cbp_skip(r)) != COSE_OK) return e;

@@ -208,8 +208,8 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
                            const uint8_t *msg, size_t msg_len, uint8_t *pt, size_t pt_cap,
                            cose_bytes *plain, cose_ws ws) {
   if (!k || !topic || !plain) return COSE_ERR_ARG;
-  /* MQTT 3.1.1 has no content type, so there the tag is what says "COSE_Encrypt0". */
-  unsigned flags = kid_hint ? 0 : COSE_F_REQUIRE_TAG;
+  /* Profile section 1: messages are always tagged, in MQTT 5 and 3.1.1 alike. */
+  unsigned flags = COSE_F_REQUIRE_TAG;
   cose_bytes kid;
   cose_err e = cose_peek_kid(msg, msg_len, COSE_TAG_ENCRYPT0, &kid);
   if (e != COSE_OK) return e;
@@ -228,6 +228,9 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   if ((e = cose_encrypt0_open(&key, msg, msg_len, aad, aad_len, flags, pt, pt_cap, &pt_len, ws,
                               &hi)) != COSE_OK)
     return e;
+  /* Section 3: protected is {1: alg}; IV and Partial IV are never protected. Checked after
+   * decryption only because the parse happens there; nothing is released before this. */
+  if (!hi.alg_protected || hi.nonce_protected) return COSE_ERR_HEADER;
   if (hi.has_piv) {
     uint64_t seq;
     if (!hi.has_sid) return COSE_ERR_NONCE; /* the profile's Partial IV always has a sender id */
