@@ -178,7 +178,12 @@ public final class Encrypt0Message extends CoseStructure<Encrypt0Message> {
    * @return the encoding
    */
   public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + (ciphertext == null ? 0 : ciphertext.length));
+    CborWriter w =
+        new CborWriter(
+            (tagged ? CborWriter.headLength(MessageType.ENCRYPT0.tag()) : 0)
+                + 1
+                + headers().encodedSize()
+                + Structures.bstrOrNilSize(ciphertext));
     if (tagged) {
       w.writeTag(MessageType.ENCRYPT0.tag());
     }

@@ -180,7 +180,13 @@ public final class Mac0Message extends CoseStructure<Mac0Message> {
    * @return the encoding
    */
   public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + tag.length + (payload == null ? 0 : payload.length));
+    CborWriter w =
+        new CborWriter(
+            (tagged ? CborWriter.headLength(MessageType.MAC0.tag()) : 0)
+                + 1
+                + headers().encodedSize()
+                + Structures.bstrOrNilSize(payload)
+                + Structures.bstrOrNilSize(tag));
     if (tagged) {
       w.writeTag(MessageType.MAC0.tag());
     }

@@ -182,7 +182,13 @@ public final class Sign1Message extends CoseStructure<Sign1Message> {
    * @return the encoding
    */
   public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + signature.length + (payload == null ? 0 : payload.length));
+    CborWriter w =
+        new CborWriter(
+            (tagged ? CborWriter.headLength(MessageType.SIGN1.tag()) : 0)
+                + 1
+                + headers().encodedSize()
+                + Structures.bstrOrNilSize(payload)
+                + Structures.bstrOrNilSize(signature));
     if (tagged) {
       w.writeTag(MessageType.SIGN1.tag());
     }
