@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class WireOverheadTest {
   private static int at64(List<WireOverhead.Row> rows, String profile) {
-    return rows.stream().filter(r -> r.profile().equals(profile)).findFirst().orElseThrow()
+    return rows.stream()
+        .filter(r -> r.profile().equals(profile))
+        .findFirst()
+        .orElseThrow()
         .overhead()[1];
   }
 
@@ -16,8 +19,7 @@ class WireOverheadTest {
   void deviceProfileStaysWithinItsBudgetAndTheTutorialSchemeSpends32() throws Exception {
     List<WireOverhead.Row> rows = WireOverhead.compute();
     assertTrue(at64(rows, WireOverhead.DEVICE_PROFILE) <= WireOverhead.DEVICE_TARGET_BYTES);
-    assertEquals(
-        32, at64(rows, "AES-256-CBC, IV prefix (tutorial scheme, no integrity)"));
+    assertEquals(32, at64(rows, "AES-256-CBC, IV prefix (tutorial scheme, no integrity)"));
   }
 
   @Test
