@@ -2,6 +2,7 @@
 module io.coseiot.tck {
   requires io.coseiot.vectors;
   requires io.coseiot.mqtt;
+  requires io.coseiot.bench;
   requires info.picocli;
   // HiveMQ CE embedded ships no module name; this one is derived from its jar's file name.
   requires hivemq.community.edition.embedded;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       ExamplesCommand.class,
+<<<<<<< HEAD
       DemoCommand.class,
+=======
+      BenchCommand.class,
+>>>>>>> bench
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
@@ -51,6 +55,10 @@ public final class CoseTck implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
+<<<<<<< HEAD
         spec.commandLine(), "a subcommand is required: run, examples or demo");
+=======
+        spec.commandLine(), "a subcommand is required: run, examples or bench");
+>>>>>>> bench
   }
 }

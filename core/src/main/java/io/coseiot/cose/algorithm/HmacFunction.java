@@ -88,7 +88,7 @@ final class HmacFunction implements MacFunction {
     Mac mac = macs.get();
     if (mac == null) {
       try {
-        mac = Mac.getInstance(jcaName);
+        mac = CryptoProviders.mac(jcaName);
       } catch (GeneralSecurityException e) {
         throw new AlgorithmException(algorithm.ianaName() + ": the JDK provides no " + jcaName, e);
       }

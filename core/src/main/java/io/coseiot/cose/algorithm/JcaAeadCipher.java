@@ -151,7 +151,7 @@ final class JcaAeadCipher implements AeadCipher {
 
   private Cipher newCipher() throws AlgorithmException {
     try {
-      return Cipher.getInstance(transformation);
+      return CryptoProviders.cipher(transformation);
     } catch (GeneralSecurityException e) {
       throw new AlgorithmException(
           algorithm.ianaName() + ": the JDK provides no " + transformation, e);

@@ -302,7 +302,7 @@ final class JcaSignatureScheme implements SignatureScheme {
             name,
             n -> {
               try {
-                Signature s = Signature.getInstance(n);
+                Signature s = CryptoProviders.signature(n);
                 if (params != null) {
                   s.setParameter(params);
                 }

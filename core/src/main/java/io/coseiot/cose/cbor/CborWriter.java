@@ -15,6 +15,7 @@ import java.util.Map;
 public final class CborWriter {
   private byte[] buf;
   private int len;
+  private boolean handedOut;
 
   /** Creates a writer with a small initial buffer. */
   public CborWriter() {
@@ -309,12 +310,18 @@ public final class CborWriter {
   }
 
   /**
-   * Returns a copy of the bytes written.
+   * Returns the bytes written, in an array the caller owns. A writer sized exactly for its output
+   * hands over its buffer the first time instead of copying it; it never writes into that array
+   * again, since any later write needs a larger buffer.
    *
    * @return the encoding
    */
   public byte[] toByteArray() {
-    return len == buf.length ? buf.clone() : Arrays.copyOf(buf, len);
+    if (len == buf.length && !handedOut) {
+      handedOut = true;
+      return buf;
+    }
+    return Arrays.copyOf(buf, len);
   }
 
   /**

@@ -70,6 +70,30 @@ public final class HeaderMap {
   }
 
   /**
+   * Returns a copy with an integer label set, replacing its value if present. Adding one header,
+   * such as the IV a sender draws per message, costs two small array copies instead of a builder.
+   *
+   * @param label the label
+   * @param value the value
+   * @return the new bucket
+   */
+  public HeaderMap with(long label, CBORObject value) {
+    Long boxed = label;
+    for (int i = 0; i < labels.length; i++) {
+      if (boxed.equals(labels[i])) {
+        CBORObject[] v = values.clone();
+        v[i] = value;
+        return new HeaderMap(labels, v);
+      }
+    }
+    Object[] l = Arrays.copyOf(labels, labels.length + 1);
+    CBORObject[] v = Arrays.copyOf(values, values.length + 1);
+    l[labels.length] = boxed;
+    v[values.length] = value;
+    return new HeaderMap(l, v);
+  }
+
+  /**
    * Returns the number of labels.
    *
    * @return the size
@@ -94,6 +118,11 @@ public final class HeaderMap {
    */
   public List<Object> labels() {
     return Collections.unmodifiableList(Arrays.asList(labels));
+  }
+
+  /** Returns the label at a position, in the order {@link #labels()} gives. */
+  Object labelAt(int i) {
+    return labels[i];
   }
 
   /**
@@ -171,21 +200,56 @@ public final class HeaderMap {
    * @param w the writer
    */
   public void writeTo(CborWriter w) {
-    if (labels.length == 0) {
-      w.writeMapHeader(0);
+    w.writeMapHeader(labels.length);
+    if (labels.length <= 2) {
+      // The common case (kid and IV) needs no index array.
+      int first = labels.length == 2 && compareLabels(labels[0], labels[1]) > 0 ? 1 : 0;
+      for (int i = 0; i < labels.length; i++) {
+        int k = i == 0 ? first : 1 - first;
+        writeLabel(w, labels[k]);
+        w.writeValue(values[k]);
+      }
       return;
     }
-    if (labels.length == 1) {
-      w.writeMapHeader(1);
-      writeLabel(w, labels[0]);
-      w.writeValue(values[0]);
-      return;
+    // Entries go out in the deterministic order of their label encodings. Buckets hold a handful
+    // of labels, so an insertion sort of indices costs less than building a CBOR map to sort.
+    int[] order = new int[labels.length];
+    for (int i = 0; i < order.length; i++) {
+      int j = i;
+      while (j > 0 && compareLabels(labels[order[j - 1]], labels[i]) > 0) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
     }
-    CBORObject map = CBORObject.NewOrderedMap();
-    for (int i = 0; i < labels.length; i++) {
-      map.set(labelObject(labels[i]), values[i]);
+    for (int i : order) {
+      writeLabel(w, labels[i]);
+      w.writeValue(values[i]);
     }
-    w.writeValue(map);
+  }
+
+  /**
+   * Compares two labels by the bytewise order of their deterministic encodings (RFC 8949 §4.2.1):
+   * unsigned integers ascending, then negative integers from -1 down, then text strings, shorter
+   * before longer, then by their UTF-8 bytes.
+   */
+  static int compareLabels(Object a, Object b) {
+    if (a instanceof Long && b instanceof Long) {
+      long x = (Long) a;
+      long y = (Long) b;
+      if ((x >= 0) != (y >= 0)) {
+        return x >= 0 ? -1 : 1;
+      }
+      return x >= 0 ? Long.compare(x, y) : Long.compare(y, x);
+    }
+    if (a instanceof Long || b instanceof Long) {
+      return a instanceof Long ? -1 : 1;
+    }
+    byte[] x = ((String) a).getBytes(StandardCharsets.UTF_8);
+    byte[] y = ((String) b).getBytes(StandardCharsets.UTF_8);
+    return x.length != y.length
+        ? Integer.compare(x.length, y.length)
+        : Arrays.compareUnsigned(x, y);
   }
 
   /**
@@ -199,18 +263,40 @@ public final class HeaderMap {
     return w.toByteArray();
   }
 
+  /**
+   * Returns the length of {@link #encode()} without encoding, so that a caller can size a buffer
+   * exactly.
+   *
+   * @return the encoded length in bytes
+   */
+  public int encodedSize() {
+    int n = CborWriter.headLength(labels.length);
+    for (int i = 0; i < labels.length; i++) {
+      Object l = labels[i];
+      if (l instanceof Long) {
+        long x = (Long) l;
+        n += CborWriter.headLength(x >= 0 ? x : -1 - x);
+      } else {
+        int u = ((String) l).getBytes(StandardCharsets.UTF_8).length;
+        n += CborWriter.headLength(u) + u;
+      }
+      CBORObject v = values[i];
+      if (v.getType() == CBORType.ByteString && !v.isTagged()) {
+        int b = v.GetByteString().length;
+        n += CborWriter.headLength(b) + b;
+      } else {
+        n += new CborWriter(16).writeValue(v).size();
+      }
+    }
+    return n;
+  }
+
   private static void writeLabel(CborWriter w, Object label) {
     if (label instanceof Long) {
       w.writeInt((Long) label);
     } else {
       w.writeText((String) label);
     }
-  }
-
-  private static CBORObject labelObject(Object label) {
-    return label instanceof Long
-        ? CBORObject.FromObject((long) (Long) label)
-        : CBORObject.FromObject((String) label);
   }
 
   /**

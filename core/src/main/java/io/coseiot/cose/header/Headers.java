@@ -145,7 +145,9 @@ public final class Headers {
 
   /** Checks the buckets; {@code extraUnderstood} null means a sender, who understands its crit. */
   private void check(String where, Set<?> extraUnderstood) throws HeaderException {
-    for (Object label : protectedMap.labels()) {
+    // Indexed rather than through labels(), whose list views cost an allocation per message.
+    for (int i = 0; i < protectedMap.size(); i++) {
+      Object label = protectedMap.labelAt(i);
       if (unprotectedMap.contains(label)) {
         throw new HeaderException(
             where + ": label " + label + " is in both the protected and unprotected bucket");
@@ -287,6 +289,18 @@ public final class Headers {
       throw new AlgorithmException(where + ": algorithm " + v + " is not implemented");
     }
     return a;
+  }
+
+  /**
+   * Returns the length that {@link #writeTo(CborWriter)} writes, so that a message can size its
+   * buffer exactly.
+   *
+   * @return the length in bytes
+   */
+  public int encodedSize() {
+    return CborWriter.headLength(protectedBytes.length)
+        + protectedBytes.length
+        + unprotectedMap.encodedSize();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.coseiot.cose.message;
 
+import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.algorithm.AeadCipher;
 import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.NonceException;
@@ -66,6 +67,8 @@ final class Nonces {
     }
     byte[] iv = new byte[cipher.nonceLength()];
     random.nextBytes(iv);
-    return headers.withUnprotected(headers.unprotectedMap().toBuilder().iv(iv).build());
+    // The IV array is ours alone, so it goes in without the copy the builder makes.
+    return headers.withUnprotected(
+        headers.unprotectedMap().with(HeaderLabel.IV, CBORObject.FromObject(iv)));
   }
 }

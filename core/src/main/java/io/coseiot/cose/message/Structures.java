@@ -35,6 +35,11 @@ final class Structures {
     return CborWriter.headLength(length) + length;
   }
 
+  /** The encoded size of a bstr, or of nil (one byte) for null: sizes message buffers exactly. */
+  static int bstrOrNilSize(byte[] b) {
+    return b == null ? 1 : bstrSize(b.length);
+  }
+
   private static byte[] orEmpty(byte[] b) {
     return b == null ? NO_BYTES : b;
   }

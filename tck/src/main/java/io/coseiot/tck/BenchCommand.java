@@ -1,0 +1,77 @@
+package io.coseiot.tck;
+
+import io.coseiot.bench.BenchReport;
+import io.coseiot.bench.BenchRunner;
+import io.coseiot.bench.Fixtures;
+import io.coseiot.bench.Result;
+import io.coseiot.bench.WireOverhead;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cose-tck bench}: runs the JMH benchmarks, prints the table, the wire overhead and the
+ * targets, and writes them as JSON under {@code target/bench/} at the repository root.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark Encrypt0, Sign1 and Mac0 against the bare primitives, and the wire overhead.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = "--quick",
+      description = "A few seconds per benchmark (as CI runs it), not stable figures.")
+  boolean quick;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      description = "Payload sizes to run (default: 16,64,256,1024,16384).")
+  int[] sizes;
+
+  @Option(
+      names = "--only",
+      paramLabel = "REGEX",
+      description = "Run only Class.method names containing REGEX, e.g. 'AeadBench.seal'.")
+  String only;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where the JSON and JMH logs go (default: target/bench at the root).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream stdout = System.out;
+    Path dir = out != null ? out : root().resolve("target").resolve("bench");
+    int[] s = sizes != null ? sizes : Fixtures.SIZES;
+    BenchRunner.Settings settings = new BenchRunner.Settings(quick, s, only, dir);
+    stdout.println("bench: " + settings.describe() + "; JMH logs in " + dir);
+    List<Result> results = BenchRunner.run(settings, stdout);
+    List<WireOverhead.Row> wire = WireOverhead.compute();
+    stdout.println();
+    BenchReport.printTable(results, stdout);
+    stdout.println();
+    stdout.println("Wire overhead in bytes (encoded message minus payload), by payload size:");
+    stdout.print(WireOverhead.markdown(wire));
+    stdout.println();
+    List<BenchReport.Target> targets = BenchReport.targets(results, wire);
+    BenchReport.printTargets(targets, stdout);
+    Path json = dir.resolve(quick ? "bench-quick.json" : "bench.json");
+    BenchReport.writeJson(json, settings, results, wire, targets);
+    stdout.println("bench: " + results.size() + " benchmarks, sizes " + Arrays.toString(s));
+    stdout.println("bench: wrote " + json);
+    return 0;
+  }
+
+  private static Path root() {
+    String r = System.getProperty("cose.tck.root");
+    return Path.of(r != null ? r : ".").toAbsolutePath().normalize();
+  }
+}
