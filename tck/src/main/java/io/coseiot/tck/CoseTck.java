@@ -16,11 +16,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       ExamplesCommand.class,
-<<<<<<< HEAD
       DemoCommand.class,
-=======
       BenchCommand.class,
->>>>>>> bench
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
@@ -55,10 +52,6 @@ public final class CoseTck implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-<<<<<<< HEAD
-        spec.commandLine(), "a subcommand is required: run, examples or demo");
-=======
-        spec.commandLine(), "a subcommand is required: run, examples or bench");
->>>>>>> bench
+        spec.commandLine(), "a subcommand is required: run, examples, demo or bench");
   }
 }

@@ -51,9 +51,8 @@ public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructur
    */
   public final byte[] encode(boolean tagged) {
     Headers h = headers();
-    CborWriter w =
-        new CborWriter(
-            16 + h.protectedBytes().length + 16 * h.unprotectedMap().size() + contentSize());
+    int tagSize = tagged ? CborWriter.headLength(type().tag()) : 0;
+    CborWriter w = new CborWriter(tagSize + 1 + h.encodedSize() + contentSize());
     if (tagged) {
       w.writeTag(type().tag());
     }
@@ -75,10 +74,5 @@ public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructur
     } else {
       w.writeBytes(value);
     }
-  }
-
-  /** The encoded size of a bstr (or nil) of this content. */
-  static int bstrSize(byte[] value) {
-    return value == null ? 1 : CborWriter.headLength(value.length) + value.length;
   }
 }

@@ -167,7 +167,6 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
     return MessageType.ENCRYPT0;
   }
 
-<<<<<<< HEAD
   @Override
   int contentElements() {
     return 1;
@@ -175,38 +174,12 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
 
   @Override
   int contentSize() {
-    return bstrSize(ciphertext);
+    return Structures.bstrOrNilSize(ciphertext);
   }
 
   @Override
   void writeContent(CborWriter w) {
     writeBstrOrNil(w, ciphertext);
-=======
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 16
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w =
-        new CborWriter(
-            (tagged ? CborWriter.headLength(MessageType.ENCRYPT0.tag()) : 0)
-                + 1
-                + headers().encodedSize()
-                + Structures.bstrOrNilSize(ciphertext));
-    if (tagged) {
-      w.writeTag(MessageType.ENCRYPT0.tag());
-    }
-    w.writeArrayHeader(3);
-    headers().writeTo(w);
-    if (ciphertext == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(ciphertext);
-    }
-    return w.toByteArray();
->>>>>>> bench
   }
 
   @Override

@@ -220,7 +220,7 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
 
   @Override
   int contentSize() {
-    return bstrSize(ciphertext) + 64 * recipients.size();
+    return Structures.bstrOrNilSize(ciphertext) + 64 * recipients.size();
   }
 
   @Override

@@ -169,7 +169,6 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
     return MessageType.MAC0;
   }
 
-<<<<<<< HEAD
   @Override
   int contentElements() {
     return 2;
@@ -177,38 +176,12 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
 
   @Override
   int contentSize() {
-    return bstrSize(payload) + bstrSize(tag);
+    return Structures.bstrOrNilSize(payload) + Structures.bstrOrNilSize(tag);
   }
 
   @Override
   void writeContent(CborWriter w) {
     writeBstrOrNil(w, payload);
-=======
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 17
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w =
-        new CborWriter(
-            (tagged ? CborWriter.headLength(MessageType.MAC0.tag()) : 0)
-                + 1
-                + headers().encodedSize()
-                + Structures.bstrOrNilSize(payload)
-                + Structures.bstrOrNilSize(tag));
-    if (tagged) {
-      w.writeTag(MessageType.MAC0.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
->>>>>>> bench
     w.writeBytes(tag);
   }
 

@@ -216,7 +216,9 @@ public final class MacMessage extends CoseMessage<MacMessage> {
 
   @Override
   int contentSize() {
-    return bstrSize(payload) + bstrSize(tag) + 64 * recipients.size();
+    return Structures.bstrOrNilSize(payload)
+        + Structures.bstrOrNilSize(tag)
+        + 64 * recipients.size();
   }
 
   @Override

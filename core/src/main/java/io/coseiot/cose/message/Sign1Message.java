@@ -171,7 +171,6 @@ public final class Sign1Message extends CoseMessage<Sign1Message> {
     return MessageType.SIGN1;
   }
 
-<<<<<<< HEAD
   @Override
   int contentElements() {
     return 2;
@@ -179,38 +178,12 @@ public final class Sign1Message extends CoseMessage<Sign1Message> {
 
   @Override
   int contentSize() {
-    return bstrSize(payload) + bstrSize(signature);
+    return Structures.bstrOrNilSize(payload) + Structures.bstrOrNilSize(signature);
   }
 
   @Override
   void writeContent(CborWriter w) {
     writeBstrOrNil(w, payload);
-=======
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 18
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w =
-        new CborWriter(
-            (tagged ? CborWriter.headLength(MessageType.SIGN1.tag()) : 0)
-                + 1
-                + headers().encodedSize()
-                + Structures.bstrOrNilSize(payload)
-                + Structures.bstrOrNilSize(signature));
-    if (tagged) {
-      w.writeTag(MessageType.SIGN1.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
->>>>>>> bench
     w.writeBytes(signature);
   }
 

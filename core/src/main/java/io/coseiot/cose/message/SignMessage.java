@@ -230,7 +230,7 @@ public final class SignMessage extends CoseMessage<SignMessage> {
 
   @Override
   int contentSize() {
-    return bstrSize(payload) + 96 * signatures.size();
+    return Structures.bstrOrNilSize(payload) + 96 * signatures.size();
   }
 
   @Override
