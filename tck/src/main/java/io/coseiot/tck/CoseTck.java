@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "cose-tck 0.1.0",
     description = "Conformance kit for cose-iot.",
-    subcommands = {RunCommand.class, ExamplesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ExamplesCommand.class,
+      GenerateCommand.class,
+      VerifyCommand.class,
+      PeersCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class CoseTck implements Runnable {
   /** Creates the top-level command. */
   public CoseTck() {}
@@ -45,6 +52,7 @@ public final class CoseTck implements Runnable {
   /** Without a subcommand there is nothing to do; say so as a usage error. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a subcommand is required: run or examples");
+    throw new ParameterException(
+        spec.commandLine(), "a subcommand is required: run, examples, generate, verify or peers");
   }
 }
