@@ -240,6 +240,7 @@ public final class Replay {
     Map<String, Object> f = new HashMap<>(facts);
     f.put("direction", direction);
     f.put("answer", answer);
+    f.put("vector", vector);
     String quirk = quirks.match(peer.name(), f);
     return new Outcome(
         suite,
@@ -254,14 +255,21 @@ public final class Replay {
         detail);
   }
 
-  /** What quirks can match on: structure, alg, tagged, nonce, negative, failure. */
+  /** What quirks can match on: structure, alg, tagged, nonce, negative, failure (and vector). */
   static Map<String, Object> facts(Example e) {
     Map<String, Object> f = new HashMap<>();
     f.put("structure", e.structure().coseName());
     f.put("negative", e.fail());
     byte[] out = e.outputCbor();
     f.put("tagged", out != null && out.length > 0 && (out[0] & 0xE0) == 0xC0);
-    JsonNode alg = e.structureInput().path("alg");
+    JsonNode si = e.structureInput();
+    JsonNode alg = si.path("alg");
+    if (alg.isMissingNode()) {
+      alg =
+          si.path("protected").has("alg")
+              ? si.path("protected").path("alg")
+              : si.path("unprotected").path("alg");
+    }
     if (alg.isTextual() && ExampleAlgorithms.id(alg.asText()) != null) {
       f.put("alg", ExampleAlgorithms.id(alg.asText()));
     } else if (alg.isIntegralNumber()) {
