@@ -1,10 +1,21 @@
 /**
  * cose-iot MQTT binding: seals each MQTT payload as a tagged COSE message bound to its topic and
  * key epoch, and opens it at the subscriber. {@code io.coseiot.mqtt.codec} knows nothing of any
- * MQTT client, so any client can be adapted to it.
+ * MQTT client, so any client can be adapted to it; {@code keyring} holds topic keys and rotation,
+ * {@code nonce} counter-mode nonces and the persisted sequence number, {@code replay} the replay
+ * windows, {@code topic} filter matching and topic obfuscation, and {@code io.coseiot.mqtt.paho}
+ * adapts the codec to Eclipse Paho (MQTT v5 and 3.1.1).
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
+  // Paho's jars carry no module name; these are the names derived from their file names.
+  requires org.eclipse.paho.mqttv5.client;
+  requires org.eclipse.paho.client.mqttv3;
 
   exports io.coseiot.mqtt.codec;
+  exports io.coseiot.mqtt.keyring;
+  exports io.coseiot.mqtt.nonce;
+  exports io.coseiot.mqtt.paho;
+  exports io.coseiot.mqtt.replay;
+  exports io.coseiot.mqtt.topic;
 }

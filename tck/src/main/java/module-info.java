@@ -1,7 +1,10 @@
 /** cose-tck: the command line that runs conformance suites against cose-iot. */
 module io.coseiot.tck {
   requires io.coseiot.interop;
+  requires io.coseiot.mqtt;
   requires info.picocli;
+  // HiveMQ CE embedded ships no module name; this one is derived from its jar's file name.
+  requires hivemq.community.edition.embedded;
 
   // picocli fills the command classes' annotated fields reflectively.
   opens io.coseiot.tck to

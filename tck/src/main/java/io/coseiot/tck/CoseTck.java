@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       VerifyCommand.class,
       PeersCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
@@ -53,6 +54,7 @@ public final class CoseTck implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a subcommand is required: run, examples, generate, verify or peers");
+        spec.commandLine(),
+        "a subcommand is required: run, examples, generate, verify, peers or demo");
   }
 }

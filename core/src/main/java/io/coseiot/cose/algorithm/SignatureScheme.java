@@ -1,6 +1,7 @@
 package io.coseiot.cose.algorithm;
 
 import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
@@ -320,6 +321,11 @@ final class JcaSignatureScheme implements SignatureScheme {
           algorithm.ianaName() + ": key is restricted to alg " + alg + ", not " + algorithm.id());
     }
     CBORObject ops = key.get(KeyLabel.KEY_OPS);
+    if (ops != null && ops.getType() != CBORType.Array) {
+      // key_ops is [+ (tstr / int)] (RFC 9052 §7.1); getValues() on anything but an array or map
+      // would throw IllegalStateException out of verify.
+      throw new KeyException(algorithm.ianaName() + ": key_ops " + ops + " is not an array");
+    }
     if (ops != null && !ops.getValues().contains(CBORObject.FromObject(op))) {
       throw new KeyException(
           algorithm.ianaName() + ": key_ops " + ops + " do not allow " + opName + " (" + op + ")");

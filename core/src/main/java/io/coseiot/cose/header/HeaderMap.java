@@ -6,6 +6,7 @@ import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
+import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -294,6 +295,11 @@ public final class HeaderMap {
                   || (nonce && v.getType() == CBORType.Integer));
     } else {
       ok = true;
+    }
+    if (!ok && l == HeaderLabel.CRIT) {
+      // CriticalHeaderException documents an empty or malformed crit as its own case.
+      throw new CriticalHeaderException(
+          where + ": crit is not a non-empty array of int or tstr labels");
     }
     if (!ok) {
       throw new HeaderException(where + ": header " + l + " has a value of the wrong type");

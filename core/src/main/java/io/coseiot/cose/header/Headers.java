@@ -160,6 +160,13 @@ public final class Headers {
     }
     for (int i = 0; i < crit.size(); i++) {
       CBORObject c = crit.get(i);
+      if (c.getType() != CBORType.TextString && !c.CanValueFitInInt64()) {
+        // An int beyond 64-bit signed (up to -2^64 or 2^64-1 in CBOR) passes the type check but
+        // AsInt64Value would throw ArithmeticException; no bucket can hold such a label, since
+        // HeaderMap.read refuses it, so crit names an absent label.
+        throw new CriticalHeaderException(
+            where + ": crit names label " + c + " that is not in the protected bucket");
+      }
       Object label = c.getType() == CBORType.TextString ? c.AsString() : c.AsInt64Value();
       if (!protectedMap.contains(label)) {
         throw new CriticalHeaderException(

@@ -97,6 +97,10 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
     Countersignature cs =
         Countersignature.create(
             version, countersignerHeaders, algorithm, this, key, externalAad, null);
+    // Check the countersignatures already present first: the merge below indexes into the
+    // existing value, and a malformed one (say an empty array from a received message) would
+    // otherwise throw IllegalArgumentException or be wrapped into a malformed list.
+    countersignatures();
     HeaderMap unprotected = headers.unprotectedMap();
     CBORObject existing = unprotected.get(cs.label());
     CBORObject value;

@@ -25,7 +25,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class Encrypt0Message extends CoseStructure<Encrypt0Message> {
+public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
   private static final String NAME = "COSE_Encrypt0";
 
   private final byte[] ciphertext;
@@ -162,34 +162,24 @@ public final class Encrypt0Message extends CoseStructure<Encrypt0Message> {
     return new Encrypt0Message(headers(), null);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.ENCRYPT0;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 16
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + (ciphertext == null ? 0 : ciphertext.length));
-    if (tagged) {
-      w.writeTag(MessageType.ENCRYPT0.tag());
-    }
-    w.writeArrayHeader(3);
-    headers().writeTo(w);
-    if (ciphertext == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(ciphertext);
-    }
-    return w.toByteArray();
+  @Override
+  int contentElements() {
+    return 1;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(ciphertext);
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, ciphertext);
   }
 
   @Override
@@ -205,10 +195,5 @@ public final class Encrypt0Message extends CoseStructure<Encrypt0Message> {
   @Override
   Encrypt0Message withHeaders(Headers headers) {
     return new Encrypt0Message(headers, ciphertext);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

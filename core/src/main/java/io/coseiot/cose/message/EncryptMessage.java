@@ -29,7 +29,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class EncryptMessage extends CoseStructure<EncryptMessage> {
+public final class EncryptMessage extends CoseMessage<EncryptMessage> {
   private static final String NAME = "COSE_Encrypt";
 
   private final byte[] ciphertext;
@@ -208,35 +208,25 @@ public final class EncryptMessage extends CoseStructure<EncryptMessage> {
     return new EncryptMessage(headers(), null, recipients);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.ENCRYPT;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 96
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(128 + (ciphertext == null ? 0 : ciphertext.length));
-    if (tagged) {
-      w.writeTag(MessageType.ENCRYPT.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (ciphertext == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(ciphertext);
-    }
+  @Override
+  int contentElements() {
+    return 2;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(ciphertext) + 64 * recipients.size();
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, ciphertext);
     Recipient.writeList(w, recipients);
-    return w.toByteArray();
   }
 
   @Override
@@ -252,10 +242,5 @@ public final class EncryptMessage extends CoseStructure<EncryptMessage> {
   @Override
   EncryptMessage withHeaders(Headers headers) {
     return new EncryptMessage(headers, ciphertext, recipients);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

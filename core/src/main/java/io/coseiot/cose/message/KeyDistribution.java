@@ -292,6 +292,18 @@ final class KeyDistribution {
     switch (alg) {
       case DIRECT_HKDF_AES_128:
       case DIRECT_HKDF_AES_256:
+        // The secret is the AES-CBC-MAC key, so its size is what the algorithm names.
+        int need = alg == Algorithm.DIRECT_HKDF_AES_128 ? 16 : 32;
+        if (secret.length != need) {
+          throw new KeyException(
+              NAME
+                  + ": "
+                  + alg.ianaName()
+                  + " needs a "
+                  + need
+                  + "-byte key, got "
+                  + secret.length);
+        }
         return Hkdf.deriveAesMac(secret, info, bits / 8);
       case DIRECT_HKDF_SHA_512:
       case ECDH_ES_HKDF_512:

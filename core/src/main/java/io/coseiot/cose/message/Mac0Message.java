@@ -24,7 +24,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class Mac0Message extends CoseStructure<Mac0Message> {
+public final class Mac0Message extends CoseMessage<Mac0Message> {
   private static final String NAME = "COSE_Mac0";
 
   private final byte[] payload;
@@ -164,35 +164,25 @@ public final class Mac0Message extends CoseStructure<Mac0Message> {
     return new Mac0Message(headers(), null, tag);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.MAC0;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 17
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + tag.length + (payload == null ? 0 : payload.length));
-    if (tagged) {
-      w.writeTag(MessageType.MAC0.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
+  @Override
+  int contentElements() {
+    return 2;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(payload) + bstrSize(tag);
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, payload);
     w.writeBytes(tag);
-    return w.toByteArray();
   }
 
   @Override
@@ -208,10 +198,5 @@ public final class Mac0Message extends CoseStructure<Mac0Message> {
   @Override
   Mac0Message withHeaders(Headers headers) {
     return new Mac0Message(headers, payload, tag);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class MacMessage extends CoseStructure<MacMessage> {
+public final class MacMessage extends CoseMessage<MacMessage> {
   private static final String NAME = "COSE_Mac";
 
   private final byte[] payload;
@@ -204,36 +204,26 @@ public final class MacMessage extends CoseStructure<MacMessage> {
     return new MacMessage(headers(), null, tag, recipients);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.MAC;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 97
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(128 + (payload == null ? 0 : payload.length));
-    if (tagged) {
-      w.writeTag(MessageType.MAC.tag());
-    }
-    w.writeArrayHeader(5);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
+  @Override
+  int contentElements() {
+    return 3;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(payload) + bstrSize(tag) + 64 * recipients.size();
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, payload);
     w.writeBytes(tag);
     Recipient.writeList(w, recipients);
-    return w.toByteArray();
   }
 
   @Override
@@ -249,10 +239,5 @@ public final class MacMessage extends CoseStructure<MacMessage> {
   @Override
   MacMessage withHeaders(Headers headers) {
     return new MacMessage(headers, payload, tag, recipients);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

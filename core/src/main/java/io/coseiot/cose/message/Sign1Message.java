@@ -23,7 +23,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class Sign1Message extends CoseStructure<Sign1Message> {
+public final class Sign1Message extends CoseMessage<Sign1Message> {
   private static final String NAME = "COSE_Sign1";
 
   private final byte[] payload;
@@ -166,35 +166,25 @@ public final class Sign1Message extends CoseStructure<Sign1Message> {
     return new Sign1Message(headers(), null, signature);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.SIGN1;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 18
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(32 + signature.length + (payload == null ? 0 : payload.length));
-    if (tagged) {
-      w.writeTag(MessageType.SIGN1.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
+  @Override
+  int contentElements() {
+    return 2;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(payload) + bstrSize(signature);
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, payload);
     w.writeBytes(signature);
-    return w.toByteArray();
   }
 
   @Override
@@ -210,10 +200,5 @@ public final class Sign1Message extends CoseStructure<Sign1Message> {
   @Override
   Sign1Message withHeaders(Headers headers) {
     return new Sign1Message(headers, payload, signature);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

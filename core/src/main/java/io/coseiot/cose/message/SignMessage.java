@@ -25,7 +25,7 @@ import java.util.Set;
  * ]
  * </pre>
  */
-public final class SignMessage extends CoseStructure<SignMessage> {
+public final class SignMessage extends CoseMessage<SignMessage> {
   private static final String NAME = "COSE_Sign";
 
   private final byte[] payload;
@@ -218,38 +218,28 @@ public final class SignMessage extends CoseStructure<SignMessage> {
     return new SignMessage(headers(), null, signatures);
   }
 
-  /**
-   * Encodes the message with its tag.
-   *
-   * @return the encoding
-   */
-  public byte[] encode() {
-    return encode(true);
+  @Override
+  public MessageType type() {
+    return MessageType.SIGN;
   }
 
-  /**
-   * Encodes the message.
-   *
-   * @param tagged whether to write tag 98
-   * @return the encoding
-   */
-  public byte[] encode(boolean tagged) {
-    CborWriter w = new CborWriter(128 + (payload == null ? 0 : payload.length));
-    if (tagged) {
-      w.writeTag(MessageType.SIGN.tag());
-    }
-    w.writeArrayHeader(4);
-    headers().writeTo(w);
-    if (payload == null) {
-      w.writeNull();
-    } else {
-      w.writeBytes(payload);
-    }
+  @Override
+  int contentElements() {
+    return 2;
+  }
+
+  @Override
+  int contentSize() {
+    return bstrSize(payload) + 96 * signatures.size();
+  }
+
+  @Override
+  void writeContent(CborWriter w) {
+    writeBstrOrNil(w, payload);
     w.writeArrayHeader(signatures.size());
     for (Signature s : signatures) {
       s.writeTo(w);
     }
-    return w.toByteArray();
   }
 
   @Override
@@ -265,10 +255,5 @@ public final class SignMessage extends CoseStructure<SignMessage> {
   @Override
   SignMessage withHeaders(Headers headers) {
     return new SignMessage(headers, payload, signatures);
-  }
-
-  @Override
-  String structureName() {
-    return NAME;
   }
 }

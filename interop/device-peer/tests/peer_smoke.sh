@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The line protocol end to end through the (ASan) peer binary: every request gets exactly one
+# answer with the right id and kind, malformed lines included, and shutdown exits 0.
+set -u
+bin="${1:-build/asan/device_peer}"
+key=a2010420501112131415161718191a1b1c1d1e1f20
+iv=a1054c0102030405060708090a0b0c
+big=$(head -c 1500 /dev/zero | od -An -v -tx1 | tr -d ' \n')
+out=$(printf '%s\n' \
+  '{"id":1,"op":"hello"}' \
+  "{\"id\":2,\"op\":\"encrypt0\",\"alg\":1,\"key\":\"$key\",\"protected\":\"a10101\",\"unprotected\":\"$iv\",\"plaintext\":\"68656c6c6f\",\"external_aad\":\"\",\"tagged\":true}" \
+  "{\"id\":3,\"op\":\"decrypt0\",\"key\":\"$key\",\"message\":\"d08343a10101a1054c0102030405060708090a0b0c4100\",\"external_aad\":\"\"}" \
+  "{\"id\":4,\"op\":\"encrypt0\",\"alg\":24,\"key\":\"$key\",\"protected\":\"\",\"unprotected\":\"$iv\",\"plaintext\":\"\",\"external_aad\":\"\",\"tagged\":true}" \
+  "{\"id\":5,\"op\":\"encrypt0\",\"alg\":1,\"key\":\"$key\",\"protected\":\"a10101\",\"unprotected\":\"$iv\",\"plaintext\":\"$big\",\"external_aad\":\"\",\"tagged\":true}" \
+  'not json' \
+  '{"id":6,"op":"frobnicate"}' \
+  '{"id":7,"op":"verify1","key":"zz","message":"","external_aad":""}' \
+  '{"id":8,"op":"shutdown"}' | "$bin" 2>&1)
+rc=$?
+pass=0 fail=0
+expect() {
+  if grep -q -- "$1" <<<"$out"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL peer: no line matching $1"; fi
+}
+expect '"id":1,"ok":true,"name":"cose-iot-device-c"'
+expect '"id":2,"ok":true,"message":"d08343a10101a1054c0102030405060708090a0b0c55'
+expect '"id":3,"ok":false,"kind":"rejected"'
+expect '"id":4,"ok":false,"kind":"unsupported"'
+expect '"id":5,"ok":false,"kind":"unsupported","error":"message larger than the configured limit: device buffer 1024 bytes"'
+expect '"id":null,"ok":false,"kind":"rejected","error":"malformed request'
+expect '"id":6,"ok":false,"kind":"unsupported"'
+expect '"id":7,"ok":false,"kind":"rejected"'
+expect '"id":8,"ok":true'
+[[ $rc -eq 0 ]] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL peer: exit $rc"; echo "$out"; }
+[[ $(wc -l <<<"$out") -eq 9 ]] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL peer: not one line per request"; echo "$out"; }
+echo "peer smoke: $pass passed, $fail failed"
+[[ $fail -eq 0 ]]

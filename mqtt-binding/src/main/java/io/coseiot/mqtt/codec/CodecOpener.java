@@ -1,0 +1,390 @@
+package io.coseiot.mqtt.codec;
+
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.ALGORITHM_NOT_ALLOWED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.AUTHENTICATION_FAILED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.EPOCH_NOT_ACCEPTED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.KEY_ID_MISMATCH;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.MALFORMED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.NOT_SEALED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.OVERSIZED;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.REPLAY;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.UNKNOWN_KEY;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.WRONG_TOPIC;
+
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
+import io.coseiot.cose.algorithm.AeadCipher;
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.exception.AuthenticationException;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.header.HeaderLabel;
+import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.cose.message.EncryptMessage;
+import io.coseiot.cose.message.MessageType;
+import io.coseiot.cose.message.Recipient;
+import io.coseiot.cose.message.RecipientKey;
+import io.coseiot.cose.message.Sign1Message;
+import io.coseiot.cose.message.TagPolicy;
+import io.coseiot.mqtt.codec.RejectedMessageException.Reason;
+import io.coseiot.mqtt.keyring.KeyLookup;
+import io.coseiot.mqtt.keyring.Keyring;
+import io.coseiot.mqtt.keyring.TopicKey;
+import io.coseiot.mqtt.keyring.TopicKeyset;
+import io.coseiot.mqtt.nonce.OscoreNonce;
+import io.coseiot.mqtt.replay.ReplayGuard;
+import io.coseiot.mqtt.replay.ReplayWindow;
+import io.coseiot.mqtt.topic.TopicFilter;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The opener of a {@link CoseMqttCodec}. Checks in this order: size, content type and tag, COSE
+ * structure, kid hint, key lookup (topic, epoch), algorithm, authentication, real topic, replay.
+ * Any failure, including unexpected runtime exceptions, becomes a {@link RejectedMessageException}.
+ * Thread-safe.
+ */
+final class CodecOpener implements PayloadOpener {
+  private static final Set<Object> UNDERSTOOD = Set.of(CoseMqttProfile.SENDER_ID_LABEL);
+
+  private final CoseMqttCodec c;
+  private final Keyring keyring;
+  private final ReplayGuard guard;
+  private final MessageType outer;
+
+  CodecOpener(CoseMqttCodec c, ReplayGuard guard) {
+    this.c = c;
+    this.keyring = c.keyring;
+    this.guard = guard;
+    this.outer = c.mode.outerType();
+  }
+
+  @Override
+  public OpenedMessage open(
+      String wireTopic, byte[] payload, String contentType, Map<String, String> userProperties)
+      throws RejectedMessageException {
+    try {
+      return doOpen(
+          wireTopic, payload, contentType, userProperties == null ? Map.of() : userProperties);
+    } catch (RejectedMessageException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new RejectedMessageException(MALFORMED, "unexpected failure: " + e, e);
+    }
+  }
+
+  private static RejectedMessageException reject(Reason r, String message) {
+    return new RejectedMessageException(r, message, null);
+  }
+
+  private OpenedMessage doOpen(
+      String wireTopic, byte[] payload, String contentType, Map<String, String> props)
+      throws RejectedMessageException {
+    if (payload == null || payload.length == 0) {
+      throw reject(NOT_SEALED, "empty payload");
+    }
+    if (payload.length > c.maxPayloadSize) {
+      throw reject(OVERSIZED, payload.length + " bytes, above the maximum of " + c.maxPayloadSize);
+    }
+    if (!TopicFilter.isTopicName(wireTopic)) {
+      throw reject(MALFORMED, "not a topic name: " + wireTopic);
+    }
+    boolean v5 = c.version == MqttVersion.V5;
+    if (v5 && contentType != null && !contentType.equals(outer.mediaType())) {
+      if (!contentType.trim().toLowerCase().startsWith("application/cose")) {
+        throw reject(NOT_SEALED, "content type " + contentType);
+      }
+      throw reject(MALFORMED, "content type " + contentType + ", expected " + outer.mediaType());
+    }
+    if ((payload[0] & 0xe0) != 0xc0) {
+      throw reject(NOT_SEALED, "payload does not start with a CBOR tag");
+    }
+    String hint = v5 ? props.get(CoseMqttProfile.KID_PROPERTY) : null;
+    switch (c.mode) {
+      case SIGN1:
+        return openSign1(wireTopic, payload, hint);
+      case ENCRYPT_ECDH:
+        return openEncrypt(wireTopic, payload, hint);
+      default:
+        return openEncrypt0(wireTopic, payload, hint);
+    }
+  }
+
+  private static void checkHint(String hint, byte[] kid) throws RejectedMessageException {
+    if (hint == null) {
+      return;
+    }
+    byte[] h;
+    try {
+      h = Base64.getUrlDecoder().decode(hint);
+    } catch (IllegalArgumentException e) {
+      throw reject(KEY_ID_MISMATCH, "cose-kid property is not base64url: " + hint);
+    }
+    if (!Arrays.equals(h, kid) || hint.endsWith("=")) {
+      throw reject(KEY_ID_MISMATCH, "cose-kid property " + hint + " differs from the COSE kid");
+    }
+  }
+
+  private static byte[] kidOf(Headers h) throws RejectedMessageException {
+    byte[] kid = h.getBytes(HeaderLabel.KID);
+    if (kid == null || kid.length == 0) {
+      throw reject(MALFORMED, "no kid header (or not a bstr)");
+    }
+    return kid;
+  }
+
+  private static Algorithm protectedAlg(Headers h) throws RejectedMessageException {
+    Algorithm alg = h.protectedMap().algorithm();
+    if (alg == null) {
+      throw reject(MALFORMED, "alg is missing from the protected header or unknown");
+    }
+    return alg;
+  }
+
+  private OpenedMessage openEncrypt0(String wireTopic, byte[] payload, String hint)
+      throws RejectedMessageException {
+    Encrypt0Message msg;
+    try {
+      msg = Encrypt0Message.decode(payload, TagPolicy.REQUIRED, UNDERSTOOD);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    Headers h = msg.headers();
+    byte[] kid = kidOf(h);
+    checkHint(hint, kid);
+    KeyLookup found = keyring.lookup(wireTopic, kid);
+    switch (found.status()) {
+      case UNKNOWN_KEY:
+        throw reject(UNKNOWN_KEY, "no key with this kid: " + CoseMqttProfile.kidHint(kid));
+      case OTHER_TOPIC:
+        throw reject(WRONG_TOPIC, "the kid belongs to a key of other topics than " + wireTopic);
+      case EPOCH_NOT_ACCEPTED:
+        throw reject(EPOCH_NOT_ACCEPTED, "epoch " + found.key().epoch() + " is not accepted now");
+      default:
+        break;
+    }
+    TopicKey key = found.key();
+    Algorithm alg = protectedAlg(h);
+    if (alg != key.algorithm() || !c.profile.allows(alg)) {
+      throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName() + " for a " + key.algorithm() + " key");
+    }
+    byte[] ct = msg.ciphertext();
+    if (ct == null) {
+      throw reject(MALFORMED, "detached ciphertext");
+    }
+    AeadCipher cipher;
+    byte[] nonce;
+    byte[] iv = h.unprotectedMap().getBytes(HeaderLabel.IV);
+    byte[] piv = h.unprotectedMap().getBytes(HeaderLabel.PARTIAL_IV);
+    byte[] sid = null;
+    long seq = -1;
+    try {
+      cipher = AeadCipher.of(alg);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
+    }
+    int n = cipher.nonceLength();
+    if (h.protectedMap().contains(HeaderLabel.IV)
+        || h.protectedMap().contains(HeaderLabel.PARTIAL_IV)) {
+      throw reject(MALFORMED, "IV and Partial IV belong in the unprotected header");
+    }
+    if (iv != null && piv == null) {
+      if (iv.length != n) {
+        throw reject(MALFORMED, "IV is " + iv.length + " bytes, " + alg + " needs " + n);
+      }
+      nonce = iv;
+    } else if (piv != null && iv == null) {
+      CBORObject s = h.unprotectedMap().get((Object) CoseMqttProfile.SENDER_ID_LABEL);
+      if (s == null || s.getType() != CBORType.ByteString || s.isTagged()) {
+        throw reject(MALFORMED, "Partial IV without a sid bstr");
+      }
+      sid = s.GetByteString();
+      byte[] commonIv = key.commonIv();
+      if (commonIv == null || commonIv.length != n) {
+        throw reject(UNKNOWN_KEY, "the key has no common IV for counter mode");
+      }
+      try {
+        seq = OscoreNonce.sequence(piv);
+        nonce = OscoreNonce.nonce(commonIv, sid, piv);
+      } catch (IllegalArgumentException e) {
+        throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+      }
+    } else {
+      throw reject(MALFORMED, "exactly one of IV and Partial IV is required");
+    }
+    byte[] aad =
+        SealingKey.encStructure(
+            h.protectedBytes(), CoseMqttProfile.externalAad(wireTopic, key.epoch()));
+    byte[] content;
+    try {
+      content = cipher.decrypt(key.keyBytes(), nonce, aad, ct);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
+    }
+    CoseKey signer = null;
+    if (c.mode == SealMode.SIGN1_IN_ENCRYPT0) {
+      Sign1Message inner;
+      try {
+        inner = Sign1Message.decode(content, TagPolicy.REQUIRED);
+      } catch (CoseException e) {
+        throw new RejectedMessageException(MALFORMED, "inner Sign1: " + e.getMessage(), e);
+      }
+      signer = verify(inner, CoseMqttProfile.externalAad(wireTopic, key.epoch()));
+      content = inner.payload();
+      if (content == null) {
+        throw reject(MALFORMED, "inner Sign1 has a detached payload");
+      }
+    }
+    String topic = realTopic(wireTopic, content, key.filter().toString());
+    content = keyring.obfuscator() == null ? content : (byte[]) unwrapOrThrow(content)[1];
+    if (sid != null) {
+      ReplayWindow.Verdict v = guard.acceptSequence(kid, key.epoch(), sid, seq);
+      if (v != ReplayWindow.Verdict.FRESH) {
+        throw reject(REPLAY, "sequence number " + seq + ": " + v);
+      }
+    } else if (!guard.acceptUnique(kid, iv)) {
+      throw reject(REPLAY, "IV already seen");
+    }
+    return new OpenedMessage(topic, content, kid, key.epoch(), sid, seq, signer);
+  }
+
+  private CoseKey verify(Sign1Message msg, byte[] externalAad) throws RejectedMessageException {
+    byte[] kid = kidOf(msg.headers());
+    CoseKey signer = null;
+    for (CoseKey k : c.trustedSigners) {
+      if (Arrays.equals(k.keyId(), kid)) {
+        signer = k;
+        break;
+      }
+    }
+    if (signer == null) {
+      throw reject(UNKNOWN_KEY, "no trusted signer with kid " + CoseMqttProfile.kidHint(kid));
+    }
+    Algorithm alg = protectedAlg(msg.headers());
+    try {
+      if (!c.profile.allows(alg) || alg != CoseMqttCodec.signatureAlgorithm(signer)) {
+        throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName() + " for this signer");
+      }
+      msg.verify(signer, externalAad);
+    } catch (AuthenticationException | KeyException e) {
+      throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    return signer.publicKey();
+  }
+
+  private OpenedMessage openSign1(String wireTopic, byte[] payload, String hint)
+      throws RejectedMessageException {
+    Sign1Message msg;
+    try {
+      msg = Sign1Message.decode(payload, TagPolicy.REQUIRED);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    byte[] kid = kidOf(msg.headers());
+    checkHint(hint, kid);
+    CoseKey signer = verify(msg, CoseMqttProfile.externalAad(wireTopic, 0));
+    byte[] content = msg.payload();
+    if (content == null) {
+      throw reject(MALFORMED, "detached payload");
+    }
+    String topic = realTopic(wireTopic, content, null);
+    if (keyring != null && keyring.obfuscator() != null) {
+      content = (byte[]) unwrapOrThrow(content)[1];
+    }
+    if (!guard.acceptUnique(kid, msg.signature())) {
+      throw reject(REPLAY, "signature already seen");
+    }
+    return new OpenedMessage(topic, content, kid, 0, null, -1, signer);
+  }
+
+  private OpenedMessage openEncrypt(String wireTopic, byte[] payload, String hint)
+      throws RejectedMessageException {
+    EncryptMessage msg;
+    try {
+      msg = EncryptMessage.decode(payload, TagPolicy.REQUIRED);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    StringBuilder kids = new StringBuilder();
+    CoseKey mine = null;
+    for (Recipient r : msg.recipients()) {
+      byte[] rkid = kidOf(r.headers());
+      kids.append(kids.length() == 0 ? "" : ",").append(CoseMqttProfile.kidHint(rkid));
+      Algorithm ra = protectedAlg(r.headers());
+      for (CoseKey k : c.recipientKeys) {
+        if (mine == null && Arrays.equals(k.keyId(), rkid)) {
+          if (!c.profile.allows(ra)) {
+            throw reject(ALGORITHM_NOT_ALLOWED, ra.ianaName());
+          }
+          mine = k;
+        }
+      }
+    }
+    if (hint != null && !hint.equals(kids.toString())) {
+      throw reject(KEY_ID_MISMATCH, "cose-kid property " + hint + " differs from " + kids);
+    }
+    if (mine == null) {
+      throw reject(UNKNOWN_KEY, "no recipient for any of our keys: " + kids);
+    }
+    Algorithm alg = protectedAlg(msg.headers());
+    if (!c.profile.allows(alg)) {
+      throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName());
+    }
+    byte[] iv = msg.headers().unprotectedMap().getBytes(HeaderLabel.IV);
+    if (iv == null) {
+      throw reject(MALFORMED, "no IV");
+    }
+    byte[] content;
+    try {
+      content = msg.decrypt(RecipientKey.of(mine), CoseMqttProfile.externalAad(wireTopic, 0));
+    } catch (AuthenticationException | KeyException e) {
+      throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    String topic = realTopic(wireTopic, content, null);
+    if (keyring != null && keyring.obfuscator() != null) {
+      content = (byte[]) unwrapOrThrow(content)[1];
+    }
+    if (!guard.acceptUnique(mine.keyId(), iv)) {
+      throw reject(REPLAY, "IV already seen");
+    }
+    return new OpenedMessage(topic, content, mine.keyId(), 0, null, -1, null);
+  }
+
+  private static Object[] unwrapOrThrow(byte[] content) throws RejectedMessageException {
+    try {
+      return TopicEnvelope.unwrap(content);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, "topic envelope: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the real topic: the wire topic, or with obfuscation the envelope's topic after checking
+   * that it obfuscates to the wire topic and (for keyring keys) falls under the key's filter.
+   */
+  private String realTopic(String wireTopic, byte[] content, String keyFilter)
+      throws RejectedMessageException {
+    if (keyring == null || keyring.obfuscator() == null) {
+      return wireTopic;
+    }
+    String topic = (String) unwrapOrThrow(content)[0];
+    if (!TopicFilter.isTopicName(topic) || !keyring.wireTopic(topic).equals(wireTopic)) {
+      throw reject(WRONG_TOPIC, "the sealed topic does not obfuscate to " + wireTopic);
+    }
+    if (keyFilter != null) {
+      TopicKeyset ks = keyring.keysetFor(topic);
+      if (ks == null || !ks.filter().toString().equals(keyFilter)) {
+        throw reject(WRONG_TOPIC, "the sealed topic is not under the key's filter");
+      }
+    }
+    return topic;
+  }
+}

@@ -1,0 +1,346 @@
+package io.coseiot.mqtt.codec;
+
+import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.key.Curve;
+import io.coseiot.mqtt.keyring.Keyring;
+import io.coseiot.mqtt.nonce.OscoreNonce;
+import io.coseiot.mqtt.nonce.SequenceStore;
+import io.coseiot.mqtt.replay.ReplayGuard;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The codec of the cose-iot MQTT profile 1: builds a {@link PayloadSealer} and a {@link
+ * PayloadOpener} for a keyring and a mode. Knows nothing of any MQTT client.
+ *
+ * <pre>{@code
+ * CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).mode(SealMode.ENCRYPT0).build();
+ * SealedMessage m = codec.sealer().seal("sensors/kitchen/temperature", bytes);
+ * OpenedMessage o = codec.opener().open(m.topic(), m.payload(), m.contentType(), m.userProperties());
+ * }</pre>
+ */
+public final class CoseMqttCodec {
+  final Keyring keyring;
+  final SealMode mode;
+  final MqttVersion version;
+  final NonceMode nonceMode;
+  final byte[] senderId;
+  final SequenceStore sequenceStore;
+  final AlgorithmProfile profile;
+  final int maxPayloadSize;
+  final SecureRandom random;
+  final CoseKey signingKey;
+  final Algorithm signingAlg;
+  final List<CoseKey> trustedSigners;
+  final List<CoseKey> recipients;
+  final List<CoseKey> recipientKeys;
+  final Algorithm contentAlgorithm;
+
+  private CoseMqttCodec(Builder b) throws CoseException {
+    this.keyring = b.keyring;
+    this.mode = b.mode;
+    this.version = b.version;
+    this.nonceMode = b.nonceMode;
+    this.senderId = b.senderId;
+    this.sequenceStore = b.sequenceStore;
+    this.profile = b.profile;
+    this.maxPayloadSize = b.maxPayloadSize;
+    this.random = b.random != null ? b.random : new SecureRandom();
+    this.signingKey = b.signingKey;
+    this.signingAlg = b.signingKey == null ? null : signatureAlgorithm(b.signingKey);
+    this.trustedSigners = List.copyOf(b.trustedSigners);
+    this.recipients = List.copyOf(b.recipients);
+    this.recipientKeys = List.copyOf(b.recipientKeys);
+    this.contentAlgorithm = b.contentAlgorithm;
+    if (signingAlg != null && !profile.allows(signingAlg)) {
+      throw new KeyException(signingAlg.ianaName() + " is not in the " + profile + " profile");
+    }
+    if (!profile.allows(contentAlgorithm)) {
+      throw new KeyException(
+          contentAlgorithm.ianaName() + " is not in the " + profile + " profile");
+    }
+  }
+
+  /**
+   * Starts a codec.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the signature algorithm of a signer key: its {@code alg}, else from its curve (P-256:
+   * ES256, P-384: ES384, Ed25519: EdDSA).
+   *
+   * @param key the signer's key
+   * @return the algorithm
+   * @throws KeyException if none fits
+   */
+  public static Algorithm signatureAlgorithm(CoseKey key) throws KeyException {
+    if (key.algorithm() != null) {
+      return key.algorithm();
+    }
+    Curve crv = key.curve();
+    switch (crv) {
+      case P_256:
+        return Algorithm.ES256;
+      case P_384:
+        return Algorithm.ES384;
+      case ED25519:
+        return Algorithm.EDDSA;
+      default:
+        throw new KeyException("no profile signature algorithm for " + crv);
+    }
+  }
+
+  /**
+   * Returns a new sealer. In counter mode all sealers of one codec share its sequence store.
+   *
+   * @return the sealer
+   * @throws CoseException if the codec is not configured for sealing in its mode
+   */
+  public PayloadSealer sealer() throws CoseException {
+    switch (mode) {
+      case ENCRYPT0:
+      case SIGN1_IN_ENCRYPT0:
+        require(keyring != null, "a keyring");
+        if (nonceMode == NonceMode.COUNTER) {
+          require(senderId != null && sequenceStore != null, "a sender id and sequence store");
+        }
+        if (mode == SealMode.SIGN1_IN_ENCRYPT0) {
+          require(signingKey != null, "a signing key");
+        }
+        break;
+      case SIGN1:
+        require(signingKey != null, "a signing key");
+        break;
+      default:
+        require(!recipients.isEmpty(), "recipients");
+    }
+    if (signingKey != null) {
+      require(
+          signingKey.keyId() != null && signingKey.hasPrivate(), "a private signing key with kid");
+    }
+    return new CodecSealer(this);
+  }
+
+  /**
+   * Returns a new opener with its own replay state.
+   *
+   * @return the opener
+   * @throws CoseException if the codec is not configured for opening in its mode
+   */
+  public PayloadOpener opener() throws CoseException {
+    switch (mode) {
+      case ENCRYPT0:
+        require(keyring != null, "a keyring");
+        break;
+      case SIGN1_IN_ENCRYPT0:
+        require(keyring != null && !trustedSigners.isEmpty(), "a keyring and trusted signers");
+        break;
+      case SIGN1:
+        require(!trustedSigners.isEmpty(), "trusted signers");
+        break;
+      default:
+        require(!recipientKeys.isEmpty(), "recipient private keys");
+    }
+    return new CodecOpener(this, new ReplayGuard());
+  }
+
+  private void require(boolean ok, String what) throws KeyException {
+    if (!ok) {
+      throw new KeyException(mode + " needs " + what);
+    }
+  }
+
+  /** Builds a {@link CoseMqttCodec}. */
+  public static final class Builder {
+    private Keyring keyring;
+    private SealMode mode = SealMode.ENCRYPT0;
+    private MqttVersion version = MqttVersion.V5;
+    private NonceMode nonceMode = NonceMode.RANDOM;
+    private byte[] senderId;
+    private SequenceStore sequenceStore;
+    private AlgorithmProfile profile = AlgorithmProfile.FULL;
+    private int maxPayloadSize = 256 * 1024;
+    private SecureRandom random;
+    private CoseKey signingKey;
+    private final List<CoseKey> trustedSigners = new ArrayList<>();
+    private final List<CoseKey> recipients = new ArrayList<>();
+    private final List<CoseKey> recipientKeys = new ArrayList<>();
+    private Algorithm contentAlgorithm = Algorithm.A128GCM;
+
+    private Builder() {}
+
+    /**
+     * Sets the symmetric keyring (needed for Encrypt0 modes; optional otherwise, where it only
+     * obfuscates topics).
+     *
+     * @param keyring the keyring
+     * @return this builder
+     */
+    public Builder keyring(Keyring keyring) {
+      this.keyring = keyring;
+      return this;
+    }
+
+    /**
+     * Sets the message type (default {@link SealMode#ENCRYPT0}).
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder mode(SealMode mode) {
+      this.mode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * Sets the MQTT version (default {@link MqttVersion#V5}).
+     *
+     * @param version the version
+     * @return this builder
+     */
+    public Builder mqttVersion(MqttVersion version) {
+      this.version = Objects.requireNonNull(version);
+      return this;
+    }
+
+    /**
+     * Seals with random IVs (the default).
+     *
+     * @return this builder
+     */
+    public Builder randomNonces() {
+      this.nonceMode = NonceMode.RANDOM;
+      return this;
+    }
+
+    /**
+     * Seals in counter mode with OSCORE-style nonces.
+     *
+     * @param senderId this publisher's sender id, unique among the publishers of a key, at most 6
+     *     bytes (7 with AES-CCM-16-64-128)
+     * @param store the persisted sequence number
+     * @return this builder
+     */
+    public Builder counterNonces(byte[] senderId, SequenceStore store) {
+      if (senderId.length > OscoreNonce.maxSenderIdLength(12)) {
+        throw new IllegalArgumentException("sender id longer than 6 bytes");
+      }
+      this.nonceMode = NonceMode.COUNTER;
+      this.senderId = senderId.clone();
+      this.sequenceStore = Objects.requireNonNull(store);
+      return this;
+    }
+
+    /**
+     * Sets the algorithm profile (default {@link AlgorithmProfile#FULL}).
+     *
+     * @param profile the profile
+     * @return this builder
+     */
+    public Builder algorithmProfile(AlgorithmProfile profile) {
+      this.profile = Objects.requireNonNull(profile);
+      return this;
+    }
+
+    /**
+     * Sets the largest payload sealed or accepted (default 256 KiB).
+     *
+     * @param bytes the maximum in bytes
+     * @return this builder
+     */
+    public Builder maxPayloadSize(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("max payload size must be positive");
+      }
+      this.maxPayloadSize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the one random source for IVs and ephemeral keys (default a new {@code SecureRandom}).
+     *
+     * @param random the source
+     * @return this builder
+     */
+    public Builder random(SecureRandom random) {
+      this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    /**
+     * Sets this publisher's private signing key (with kid) for the Sign1 modes.
+     *
+     * @param key the key
+     * @return this builder
+     */
+    public Builder signingKey(CoseKey key) {
+      this.signingKey = key;
+      return this;
+    }
+
+    /**
+     * Adds public keys (with kid) whose signatures subscribers accept.
+     *
+     * @param keys the keys
+     * @return this builder
+     */
+    public Builder trustedSigners(Collection<CoseKey> keys) {
+      trustedSigners.addAll(keys);
+      return this;
+    }
+
+    /**
+     * Adds the subscribers' public keys (with kid) a COSE_Encrypt publisher encrypts to.
+     *
+     * @param keys the keys
+     * @return this builder
+     */
+    public Builder recipients(Collection<CoseKey> keys) {
+      recipients.addAll(keys);
+      return this;
+    }
+
+    /**
+     * Adds this subscriber's private keys (with kid) for COSE_Encrypt.
+     *
+     * @param keys the keys
+     * @return this builder
+     */
+    public Builder recipientKeys(Collection<CoseKey> keys) {
+      recipientKeys.addAll(keys);
+      return this;
+    }
+
+    /**
+     * Sets the content algorithm of COSE_Encrypt (default A128GCM).
+     *
+     * @param alg the algorithm
+     * @return this builder
+     */
+    public Builder contentAlgorithm(Algorithm alg) {
+      this.contentAlgorithm = Objects.requireNonNull(alg);
+      return this;
+    }
+
+    /**
+     * Builds the codec.
+     *
+     * @return the codec
+     * @throws CoseException if a key does not fit the profile
+     */
+    public CoseMqttCodec build() throws CoseException {
+      return new CoseMqttCodec(this);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.coseiot.mqtt.paho;
+
+import io.coseiot.mqtt.codec.OpenedMessage;
+import io.coseiot.mqtt.codec.PayloadOpener;
+import io.coseiot.mqtt.codec.RejectedMessageException;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+
+/**
+ * Opens one received message and hands it to exactly one listener. Runs on the MQTT client's
+ * callback thread, so it throws nothing: an exception there would make Paho drop the connection.
+ */
+final class Delivery {
+  private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
+
+  private final PayloadOpener opener;
+  private final OpenedMessageListener listener;
+  private final RejectionListener rejections;
+
+  Delivery(PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+    this.opener = opener;
+    this.listener = listener;
+    this.rejections = rejections;
+  }
+
+  /**
+   * Opens and dispatches. A message that does not open goes to the rejection listener only; an
+   * opener that breaks its contract (throws anything but a rejection) counts as a rejection of the
+   * message as malformed, since nothing that did not open may reach the application.
+   */
+  void deliver(
+      String wireTopic, byte[] payload, String contentType, Map<String, String> userProperties) {
+    OpenedMessage opened;
+    try {
+      opened = opener.open(wireTopic, payload, contentType, userProperties);
+    } catch (RejectedMessageException e) {
+      reject(wireTopic, e);
+      return;
+    } catch (Throwable t) {
+      LOG.log(Level.ERROR, "payload opener failed on a message from " + wireTopic, t);
+      reject(
+          wireTopic,
+          new RejectedMessageException(
+              RejectedMessageException.Reason.MALFORMED, "the opener failed: " + t, t));
+      return;
+    }
+    try {
+      listener.onMessage(opened);
+    } catch (Throwable t) {
+      LOG.log(Level.WARNING, "message listener threw on a message from " + wireTopic, t);
+    }
+  }
+
+  private void reject(String wireTopic, RejectedMessageException e) {
+    LOG.log(Level.DEBUG, () -> "rejected a message on " + wireTopic + ": " + e.getMessage());
+    try {
+      rejections.onRejected(wireTopic, e);
+    } catch (Throwable t) {
+      LOG.log(Level.WARNING, "rejection listener threw on a message from " + wireTopic, t);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.coseiot.mqtt.paho;
+
+import io.coseiot.mqtt.codec.OpenedMessage;
+
+/**
+ * Receives messages that opened. Called on the MQTT client's callback thread, one message at a time
+ * and in arrival order: return quickly, and do not wait there for a publish or subscribe to
+ * complete. Anything it throws is logged and the client carries on.
+ */
+@FunctionalInterface
+public interface OpenedMessageListener {
+  /**
+   * Handles one opened message.
+   *
+   * @param message the plaintext with the metadata that was verified
+   */
+  void onMessage(OpenedMessage message);
+}

@@ -1,0 +1,87 @@
+package io.coseiot.mqtt.replay;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A subscriber's replay state: one {@link ReplayWindow} per (kid, epoch, sender id) for counter
+ * mode, and a bounded memory of recent message identifiers (the IV, or the signature of a bare
+ * Sign1) per kid for messages without a sequence number, which catches QoS 1 redeliveries and
+ * prompt replays. Thread-safe.
+ */
+public final class ReplayGuard {
+  /** How many recent message identifiers are remembered by default. */
+  public static final int DEFAULT_RECENT = 8192;
+
+  private final Map<ByteBuffer, ReplayWindow> windows = new ConcurrentHashMap<>();
+  private final Map<ByteBuffer, Boolean> recent;
+
+  /** Creates a guard remembering {@link #DEFAULT_RECENT} identifiers. */
+  public ReplayGuard() {
+    this(DEFAULT_RECENT);
+  }
+
+  /**
+   * Creates a guard.
+   *
+   * @param recentCapacity how many recent message identifiers to remember
+   */
+  public ReplayGuard(int recentCapacity) {
+    this.recent =
+        new LinkedHashMap<>(16, 0.75f, false) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> e) {
+            return size() > recentCapacity;
+          }
+        };
+  }
+
+  /**
+   * Checks and records a counter-mode sequence number.
+   *
+   * @param kid the key id
+   * @param epoch the key epoch
+   * @param senderId the sender id
+   * @param seq the sequence number
+   * @return the verdict of that sender's window
+   */
+  public ReplayWindow.Verdict acceptSequence(byte[] kid, long epoch, byte[] senderId, long seq) {
+    ByteBuffer id = ByteBuffer.wrap(join(kid, longBytes(epoch), senderId));
+    return windows.computeIfAbsent(id, k -> new ReplayWindow()).accept(seq);
+  }
+
+  /**
+   * Checks and records a message identifier.
+   *
+   * @param kid the key id
+   * @param messageId the IV or signature
+   * @return true if it was not seen recently
+   */
+  public boolean acceptUnique(byte[] kid, byte[] messageId) {
+    ByteBuffer id = ByteBuffer.wrap(join(kid, messageId));
+    synchronized (recent) {
+      return recent.put(id, Boolean.TRUE) == null;
+    }
+  }
+
+  private static byte[] longBytes(long v) {
+    return ByteBuffer.allocate(8).putLong(v).array();
+  }
+
+  // Length-prefixed so that different splits never collide.
+  private static byte[] join(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += 4 + p.length;
+    }
+    ByteBuffer b = ByteBuffer.allocate(n);
+    for (byte[] p : parts) {
+      b.putInt(p.length).put(p);
+    }
+    return b.array();
+  }
+}

@@ -1,0 +1,134 @@
+package io.coseiot.mqtt.topic;
+
+import java.util.Objects;
+
+/**
+ * An MQTT topic filter (MQTT v5 §4.7): levels separated by {@code /}, {@code +} matching exactly
+ * one level, {@code #} (last level only) matching the parent and any number of levels below it.
+ * Filters that start with a wildcard do not match topics that start with {@code $}. Immutable.
+ */
+public final class TopicFilter {
+  private final String filter;
+  private final String[] levels;
+
+  private TopicFilter(String filter) {
+    this.filter = filter;
+    this.levels = filter.split("/", -1);
+  }
+
+  /**
+   * Parses and validates a filter.
+   *
+   * @param filter the filter, for example {@code sensors/+/temperature} or {@code sensors/#}
+   * @return the filter
+   * @throws IllegalArgumentException if the filter is empty or uses a wildcard wrongly
+   */
+  public static TopicFilter of(String filter) {
+    Objects.requireNonNull(filter, "filter");
+    if (filter.isEmpty() || filter.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("empty topic filter or NUL in it");
+    }
+    String[] levels = filter.split("/", -1);
+    for (int i = 0; i < levels.length; i++) {
+      String l = levels[i];
+      boolean hash = l.indexOf('#') >= 0;
+      boolean plus = l.indexOf('+') >= 0;
+      if (hash && (!l.equals("#") || i != levels.length - 1)) {
+        throw new IllegalArgumentException("'#' must be a whole last level: " + filter);
+      }
+      if (plus && !l.equals("+")) {
+        throw new IllegalArgumentException("'+' must be a whole level: " + filter);
+      }
+    }
+    return new TopicFilter(filter);
+  }
+
+  /**
+   * Checks that a string is a valid topic name: non-empty, no wildcard, no NUL.
+   *
+   * @param topic the topic name
+   * @throws IllegalArgumentException if it is not
+   */
+  public static void checkTopicName(String topic) {
+    if (topic == null
+        || topic.isEmpty()
+        || topic.indexOf('+') >= 0
+        || topic.indexOf('#') >= 0
+        || topic.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("not a valid MQTT topic name: " + topic);
+    }
+  }
+
+  /**
+   * Returns whether a string is a valid topic name.
+   *
+   * @param topic the candidate
+   * @return true if {@link #checkTopicName} accepts it
+   */
+  public static boolean isTopicName(String topic) {
+    try {
+      checkTopicName(topic);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns whether this filter matches a topic name.
+   *
+   * @param topic the topic name
+   * @return true if a subscription with this filter receives messages published to {@code topic}
+   */
+  public boolean matches(String topic) {
+    if (!isTopicName(topic)) {
+      return false;
+    }
+    if (topic.startsWith("$") && (levels[0].equals("+") || levels[0].equals("#"))) {
+      return false;
+    }
+    String[] t = topic.split("/", -1);
+    for (int i = 0; i < levels.length; i++) {
+      String f = levels[i];
+      if (f.equals("#")) {
+        return true;
+      }
+      if (i >= t.length) {
+        return false;
+      }
+      if (!f.equals("+") && !f.equals(t[i])) {
+        return false;
+      }
+    }
+    return t.length == levels.length;
+  }
+
+  /**
+   * Returns the levels of this filter.
+   *
+   * @return a copy of the levels
+   */
+  public String[] levels() {
+    return levels.clone();
+  }
+
+  /**
+   * Returns the filter as written.
+   *
+   * @return the filter string
+   */
+  @Override
+  public String toString() {
+    return filter;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TopicFilter && ((TopicFilter) o).filter.equals(filter);
+  }
+
+  @Override
+  public int hashCode() {
+    return filter.hashCode();
+  }
+}

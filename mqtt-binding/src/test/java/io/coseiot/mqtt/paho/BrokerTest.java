@@ -1,0 +1,107 @@
+package io.coseiot.mqtt.paho;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs each test against both real brokers: HiveMQ CE embedded and a Mosquitto process. Both start
+ * once per test class; a test names its broker through {@code @MethodSource("brokers")}. The
+ * Mosquitto runs are skipped, with a message saying so, only when the binary is not installed.
+ */
+@Tag("mqtt")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrokerTest {
+  static final String NO_MOSQUITTO =
+      "mosquitto is not installed (apt-get install -y mosquitto; .ci/run does): Mosquitto run"
+          + " skipped";
+
+  protected Path dir;
+  protected TestPki pki;
+  private final Map<String, Broker> brokers = new LinkedHashMap<>();
+  private final List<AutoCloseable> closeAfterEach = new ArrayList<>();
+
+  @BeforeAll
+  void startBrokers() throws Exception {
+    dir = Files.createTempDirectory("cose-iot-" + getClass().getSimpleName());
+    pki = TestPki.create(dir.resolve("pki"));
+    brokers.put("hivemq", HiveMqBroker.start(dir.resolve("hivemq"), pki));
+    if (MosquittoBroker.binary() != null) {
+      brokers.put("mosquitto", MosquittoBroker.start(dir.resolve("mosquitto"), pki));
+    }
+  }
+
+  @AfterAll
+  void stopBrokers() throws IOException {
+    brokers.values().forEach(Broker::close);
+    brokers.clear();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeClients() throws Exception {
+    for (AutoCloseable c : closeAfterEach) {
+      c.close();
+    }
+    closeAfterEach.clear();
+  }
+
+  /** The broker names every integration test runs against. */
+  Stream<String> brokers() {
+    return Stream.of("hivemq", "mosquitto");
+  }
+
+  /** The started broker of that name; aborts (skips) the Mosquitto run without the binary. */
+  Broker broker(String name) {
+    if (name.equals("mosquitto")) {
+      Assumptions.assumeTrue(MosquittoBroker.binary() != null, NO_MOSQUITTO);
+    }
+    Broker b = brokers.get(name);
+    if (b == null) {
+      throw new IllegalStateException("no broker " + name);
+    }
+    return b;
+  }
+
+  /** A connected v5 client on the plain listener that seals and opens with the codec. */
+  SecureMqttClient v5(Broker b, TestCodec codec, Inbox inbox) throws SecureMqttException {
+    return connect(SecureMqttOptions.builder(b.tcpUri()).build(), codec, inbox, true);
+  }
+
+  /** A connected client closed after the test. */
+  SecureMqttClient connect(SecureMqttOptions o, TestCodec codec, Inbox inbox, boolean v5)
+      throws SecureMqttException {
+    Inbox in = inbox == null ? new Inbox() : inbox;
+    SecureMqttClient c =
+        closeLater(
+            v5
+                ? SecureMqttClient.v5(o, codec, codec, in, in)
+                : SecureMqttClient.v311(o, codec, codec, in, in));
+    c.connect();
+    return c;
+  }
+
+  /** An outsider on the plain listener, closed after the test. */
+  Outsider outsider(Broker b) throws Exception {
+    return closeLater(new Outsider(b.tcpUri()));
+  }
+
+  /** Closes this after the test, whatever happens. */
+  <T extends AutoCloseable> T closeLater(T closeable) {
+    closeAfterEach.add(0, closeable);
+    return closeable;
+  }
+}

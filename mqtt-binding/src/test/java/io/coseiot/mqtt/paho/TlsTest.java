@@ -1,0 +1,95 @@
+package io.coseiot.mqtt.paho;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** COSE under TLS and mutual TLS to each broker, with certificates made at test time. */
+class TlsTest extends BrokerTest {
+  private final byte[] key = TestCodec.randomKey();
+
+  private void roundTrip(SecureMqttOptions subOptions, SecureMqttOptions pubOptions, String topic)
+      throws Exception {
+    Inbox inbox = new Inbox();
+    SecureMqttClient sub = connect(subOptions, TestCodec.of("k1", key), inbox, true);
+    sub.subscribe(topic, 1);
+    SecureMqttClient pub = connect(pubOptions, TestCodec.of("k1", key), null, true);
+    pub.publish(topic, "over TLS".getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);
+    assertArrayEquals("over TLS".getBytes(UTF_8), inbox.nextMessage().plaintext());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void tlsWithServerAuthentication(String name) throws Exception {
+    Broker b = broker(name);
+    SecureMqttOptions o = SecureMqttOptions.builder(b.tlsUri()).tls(pki.trustStore()).build();
+    SecureMqttOptions o2 =
+        SecureMqttOptions.builder(b.tlsUri()).sslContext(pki.serverAuthOnly()).build();
+    roundTrip(o, o2, "tls/a");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void mutualTls(String name) throws Exception {
+    Broker b = broker(name);
+    SecureMqttOptions o =
+        SecureMqttOptions.builder(b.mtlsUri())
+            .tls(pki.trustStore(), pki.clientKeyStore(), TestPki.PASSWORD)
+            .build();
+    SecureMqttOptions o2 = SecureMqttOptions.builder(b.mtlsUri()).sslContext(pki.mutual()).build();
+    roundTrip(o, o2, "mtls/a");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void mutualTlsWithoutAClientCertificateIsRefused(String name) throws Exception {
+    Broker b = broker(name);
+    SecureMqttOptions o = SecureMqttOptions.builder(b.mtlsUri()).tls(pki.trustStore()).build();
+    refused(o);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void mutualTlsWithAnUntrustedClientCertificateIsRefused(String name) throws Exception {
+    Broker b = broker(name);
+    SecureMqttOptions o =
+        SecureMqttOptions.builder(b.mtlsUri())
+            .tls(pki.trustStore(), pki.strangerKeyStore(), TestPki.PASSWORD)
+            .build();
+    refused(o);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void brokerNotSignedByTheTrustedCaIsRefusedByTheClient(String name) throws Exception {
+    Broker b = broker(name);
+    KeyStore empty = KeyStore.getInstance("PKCS12");
+    empty.load(null, null);
+    empty.setCertificateEntry("other", pki.strangerCert);
+    SecureMqttOptions o = SecureMqttOptions.builder(b.tlsUri()).tls(empty).build();
+    refused(o);
+  }
+
+  private void refused(SecureMqttOptions o) throws Exception {
+    SecureMqttClient c =
+        closeLater(SecureMqttClient.v5(o, null, TestCodec.of("k1", key), new Inbox(), new Inbox()));
+    // TLS 1.3 reports a refused client certificate after the handshake, so the refusal can surface
+    // while connecting or as a connection that is gone right after.
+    boolean connected;
+    try {
+      c.connect();
+      Thread.sleep(500);
+      connected = c.isConnected();
+    } catch (SecureMqttException e) {
+      connected = false;
+    }
+    assertFalse(connected, "the connection should have been refused");
+    assertThrows(SecureMqttException.class, () -> c.subscribe("never/#", 1));
+  }
+}

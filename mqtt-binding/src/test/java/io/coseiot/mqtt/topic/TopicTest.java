@@ -1,0 +1,97 @@
+package io.coseiot.mqtt.topic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class TopicTest {
+  @Test
+  void filterMatching() {
+    assertTrue(TopicFilter.of("a/+/c").matches("a/b/c"));
+    assertFalse(TopicFilter.of("a/+/c").matches("a/b/d"));
+    assertFalse(TopicFilter.of("a/+/c").matches("a/b/c/d"));
+    assertTrue(TopicFilter.of("a/#").matches("a"));
+    assertTrue(TopicFilter.of("a/#").matches("a/b/c"));
+    assertTrue(TopicFilter.of("#").matches("x/y"));
+    assertFalse(TopicFilter.of("#").matches("$SYS/x"));
+    assertFalse(TopicFilter.of("+/x").matches("$SYS/x"));
+    assertTrue(TopicFilter.of("+/+").matches("/x"));
+    assertFalse(TopicFilter.of("a/+").matches("a/b+"));
+    assertThrows(IllegalArgumentException.class, () -> TopicFilter.of("a/#/b"));
+    assertThrows(IllegalArgumentException.class, () -> TopicFilter.of("a/b#"));
+    assertThrows(IllegalArgumentException.class, () -> TopicFilter.of("a+/b"));
+  }
+
+  @Test
+  void obfuscatedLabels() {
+    TopicObfuscator o = new TopicObfuscator(new byte[32]);
+    String t = o.obfuscateTopic("sensors/kitchen/temperature");
+    String[] levels = t.split("/");
+    assertEquals(3, levels.length);
+    for (String l : levels) {
+      assertEquals(12, l.length());
+      assertTrue(l.matches("[A-Za-z0-9_-]+"));
+    }
+    // The same text at another depth gets another label.
+    assertNotEquals(o.label(0, "a"), o.label(1, "a"));
+    assertNotEquals(
+        t,
+        new TopicObfuscator(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+            .obfuscateTopic("sensors/kitchen/temperature"));
+  }
+
+  @Test
+  void obfuscatedFiltersMatchObfuscatedTopics() {
+    TopicObfuscator o = new TopicObfuscator(new byte[32]);
+    String[] filters = {"sensors/+/temperature", "sensors/#", "#", "+/kitchen/+", "a/b"};
+    String[] topics = {
+      "sensors/kitchen/temperature", "sensors/hall/humidity", "a/b", "x/kitchen/y"
+    };
+    for (String f : filters) {
+      for (String t : topics) {
+        assertEquals(
+            TopicFilter.of(f).matches(t),
+            TopicFilter.of(o.obfuscateFilter(f)).matches(o.obfuscateTopic(t)),
+            f + " vs " + t);
+      }
+    }
+  }
+
+  @Property(tries = 300)
+  void obfuscationPreservesMatching(
+      @ForAll @IntRange(min = 0, max = 3) int a,
+      @ForAll @IntRange(min = 0, max = 3) int b,
+      @ForAll @IntRange(min = 0, max = 3) int c,
+      @ForAll @IntRange(min = 0, max = 15) int shape) {
+    String[] words = {"a", "b", "kitchen", ""};
+    String topic = words[a] + "/" + words[b] + "/" + words[c];
+    String[] fl = {words[a], words[b], words[c]};
+    if ((shape & 1) != 0) {
+      fl[0] = "+";
+    }
+    if ((shape & 2) != 0) {
+      fl[1] = "+";
+    }
+    if ((shape & 4) != 0) {
+      fl[2] = "#";
+    }
+    String filter = String.join("/", fl);
+    if ((shape & 8) != 0) {
+      filter = fl[0] + "/#";
+    }
+    TopicObfuscator o = new TopicObfuscator(new byte[16]);
+    String other = "b/" + words[c];
+    for (String t : new String[] {topic, other}) {
+      assertEquals(
+          TopicFilter.of(filter).matches(t),
+          TopicFilter.of(o.obfuscateFilter(filter)).matches(o.obfuscateTopic(t)));
+    }
+  }
+}

@@ -1,0 +1,270 @@
+package io.coseiot.tck;
+
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.mqtt.codec.OpenedMessage;
+import io.coseiot.mqtt.codec.RejectedMessageException;
+import io.coseiot.mqtt.paho.SecureMqttClient;
+import io.coseiot.mqtt.paho.SecureMqttException;
+import io.coseiot.mqtt.paho.SecureMqttOptions;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cose-tck demo}: a sealed publisher, a subscriber that opens, and an outsider without keys
+ * subscribed to everything, through one broker; shows what the broker carried beside what the
+ * subscriber got.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes sealed telemetry through an MQTT broker and opens it at a subscriber, showing",
+      "side by side what the broker carried (ciphertext) and what the subscriber got.",
+      "Starts an embedded HiveMQ CE broker unless --broker is given.",
+      "Exits 1 if any message was lost or failed to open."
+    })
+final class DemoCommand implements Callable<Integer> {
+  /** A fixed, public master secret: the demo's keys are derived from it, so it protects nothing. */
+  static final byte[] DEMO_MASTER_SECRET =
+      HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+
+  static final String FILTER = "demo/telemetry/#";
+  private static final int HEX_BYTES = 20;
+  private static final long WAIT_SECONDS = 15;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--broker",
+      paramLabel = "URI",
+      description = "An MQTT broker, e.g. tcp://127.0.0.1:1883 (default: an embedded HiveMQ CE).")
+  String broker;
+
+  @Option(
+      names = "--messages",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many telemetry messages to publish (default: ${DEFAULT-VALUE}).")
+  int messages;
+
+  /** What the outsider saw: the wire topic and the raw payload. */
+  private record Carried(String topic, byte[] payload) {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (messages < 1) {
+      err.println("cose-tck demo: --messages must be at least 1");
+      return 2;
+    }
+    out.println(
+        "Demo master secret (fixed and public, for this demo only): "
+            + HexFormat.of().formatHex(DEMO_MASTER_SECRET));
+    // HiveMQ logs through logback, whose own jar ships a chatty configuration: use ours.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
+    }
+    EmbeddedBroker embedded = null;
+    try {
+      String uri = broker;
+      if (uri == null) {
+        embedded = EmbeddedBroker.start();
+        uri = embedded.uri();
+        out.println("Broker: embedded HiveMQ CE at " + uri);
+      } else {
+        out.println("Broker: " + uri);
+      }
+      out.flush();
+      return run(uri, out, err);
+    } catch (SecureMqttException e) {
+      err.println(
+          "cose-tck demo: "
+              + e.getMessage()
+              + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+      return 1;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private int run(String uri, PrintWriter out, PrintWriter err) throws Exception {
+    DemoCodec publisherCodec = new DemoCodec(DEMO_MASTER_SECRET, FILTER);
+    DemoCodec subscriberCodec = new DemoCodec(DEMO_MASTER_SECRET, FILTER);
+    out.println(
+        "Key: A128GCM, HKDF-SHA-256 from the master secret for "
+            + FILTER
+            + ", kid "
+            + HexFormat.of().formatHex(publisherCodec.keyId()));
+
+    BlockingQueue<OpenedMessage> opened = new LinkedBlockingQueue<>();
+    List<String> rejected = new ArrayList<>();
+    BlockingQueue<Carried> carried = new LinkedBlockingQueue<>();
+
+    try (SecureMqttClient outsider =
+            SecureMqttClient.v5(
+                options(uri, "outsider"),
+                null,
+                // An outsider has no keys: it records what it received and can open nothing.
+                (topic, payload, contentType, props) -> {
+                  carried.add(new Carried(topic, payload));
+                  throw new RejectedMessageException(
+                      RejectedMessageException.Reason.UNKNOWN_KEY,
+                      "the outsider has no keys",
+                      null);
+                },
+                m -> {},
+                (topic, rejection) -> {});
+        SecureMqttClient subscriber =
+            SecureMqttClient.v5(
+                options(uri, "subscriber"),
+                null,
+                subscriberCodec,
+                opened::add,
+                (topic, rejection) -> {
+                  synchronized (rejected) {
+                    rejected.add(topic + ": " + rejection.getMessage());
+                  }
+                });
+        SecureMqttClient publisher =
+            SecureMqttClient.v5(
+                options(uri, "publisher"), publisherCodec, null, m -> {}, (t, r) -> {})) {
+      outsider.connect();
+      outsider.subscribe("#", 1);
+      subscriber.connect();
+      subscriber.subscribe(FILTER, 1);
+      publisher.connect();
+
+      List<String> sent = new ArrayList<>();
+      for (int i = 1; i <= messages; i++) {
+        String topic = "demo/telemetry/sensor-" + ((i - 1) % 3 + 1);
+        String json =
+            String.format(
+                Locale.ROOT, "{\"n\":%d,\"temperature\":%.1f,\"unit\":\"C\"}", i, 20 + i * 0.5);
+        sent.add(json);
+        publisher
+            .publish(topic, json.getBytes(StandardCharsets.UTF_8), 1, false)
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
+      }
+
+      List<OpenedMessage> got = take(opened, messages);
+      List<Carried> wire = take(carried, messages);
+
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "%-4s %-24s %-" + (HEX_BYTES * 2 + 12) + "s %s%n",
+          "#",
+          "topic",
+          "broker carried (ciphertext, first " + HEX_BYTES + " bytes)",
+          "subscriber got");
+      int rows = Math.max(got.size(), wire.size());
+      for (int i = 0; i < rows; i++) {
+        Carried c = i < wire.size() ? wire.get(i) : null;
+        OpenedMessage m = i < got.size() ? got.get(i) : null;
+        String topic = c != null ? c.topic() : m.topic();
+        String hex = c == null ? "(nothing seen)" : hex(c.payload());
+        String plain =
+            m == null ? "(nothing opened)" : new String(m.plaintext(), StandardCharsets.UTF_8);
+        out.printf(
+            Locale.ROOT,
+            "%-4d %-24s %-" + (HEX_BYTES * 2 + 12) + "s %s%n",
+            i + 1,
+            topic,
+            hex,
+            plain);
+      }
+      out.println();
+
+      int lost = 0;
+      for (int i = 0; i < sent.size(); i++) {
+        String expected = sent.get(i);
+        boolean found =
+            got.stream()
+                .anyMatch(m -> new String(m.plaintext(), StandardCharsets.UTF_8).equals(expected));
+        if (!found) {
+          lost++;
+        }
+      }
+      int leaks = 0;
+      for (Carried c : wire) {
+        String asText = new String(c.payload(), StandardCharsets.ISO_8859_1);
+        for (String s : sent) {
+          if (asText.contains(s)) {
+            leaks++;
+          }
+        }
+      }
+      synchronized (rejected) {
+        rejected.forEach(r -> err.println("rejected " + r));
+      }
+      int failedToOpen;
+      synchronized (rejected) {
+        failedToOpen = rejected.size();
+      }
+      out.printf(
+          Locale.ROOT,
+          "%d sent, %d opened, %d lost, %d failed to open, %d carried in plaintext%n",
+          messages,
+          got.size(),
+          lost,
+          failedToOpen,
+          leaks);
+      out.flush();
+      return lost == 0 && failedToOpen == 0 && leaks == 0 && got.size() == messages ? 0 : 1;
+    }
+  }
+
+  private static SecureMqttOptions options(String uri, String role) {
+    return SecureMqttOptions.builder(uri)
+        .clientId("cose-tck-demo-" + role + "-" + ProcessHandle.current().pid())
+        .build();
+  }
+
+  /** The start of the COSE ciphertext field, or of the raw payload if it is not Encrypt0. */
+  private static String hex(byte[] cose) {
+    byte[] payload;
+    try {
+      payload = Encrypt0Message.decode(cose).ciphertext();
+    } catch (CoseException e) {
+      payload = cose;
+    }
+    int n = Math.min(HEX_BYTES, payload.length);
+    StringBuilder b = new StringBuilder(HexFormat.of().formatHex(payload, 0, n));
+    if (payload.length > n) {
+      b.append("..");
+    }
+    b.append(" (").append(cose.length).append(" B)");
+    return b.toString();
+  }
+
+  /** Up to n items, waiting at most a few seconds for each missing one. */
+  private static <T> List<T> take(BlockingQueue<T> q, int n) throws InterruptedException {
+    List<T> all = new ArrayList<>();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (all.size() < n) {
+      long left = end - System.nanoTime();
+      T t = q.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+      if (t == null) {
+        break;
+      }
+      all.add(t);
+    }
+    return all;
+  }
+}
