@@ -1,6 +1,6 @@
 /** cose-tck: the command line that runs conformance suites against cose-iot. */
 module io.coseiot.tck {
-  requires io.coseiot.vectors;
+  requires io.coseiot.interop;
   requires io.coseiot.mqtt;
   requires io.coseiot.bench;
   requires info.picocli;

@@ -8,5 +8,9 @@ module io.coseiot.vectors {
   requires transitive io.coseiot.cose;
   requires transitive com.fasterxml.jackson.databind;
 
+  // The generator signs ECDSA vectors with RFC 6979 nonces through Bouncy Castle's lightweight API.
+  requires org.bouncycastle.provider;
+
   exports io.coseiot.vectors.examples;
+  exports io.coseiot.vectors.generate;
 }

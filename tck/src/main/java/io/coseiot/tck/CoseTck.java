@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       ExamplesCommand.class,
+      GenerateCommand.class,
+      VerifyCommand.class,
+      PeersCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
@@ -52,6 +55,7 @@ public final class CoseTck implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a subcommand is required: run, examples, demo or bench");
+        spec.commandLine(),
+        "a subcommand is required: run, examples, generate, verify, peers, demo or bench");
   }
 }

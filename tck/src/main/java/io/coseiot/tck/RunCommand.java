@@ -1,27 +1,34 @@
 package io.coseiot.tck;
 
-import io.coseiot.vectors.examples.ExampleResult.Status;
-import io.coseiot.vectors.examples.ExampleRunner;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.interop.Peer;
+import io.coseiot.vectors.generate.Profile;
+import io.coseiot.vectors.generate.VectorGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cose-tck run}: the conformance run over every vector suite the project knows. */
+/**
+ * {@code cose-tck run}: the conformance matrix. Vector suites (the COSE WG Examples in {@code
+ * <shared>/vectors}, and our generated sets for both profiles) x the library itself and every peer
+ * x both directions. Writes JUnit XML and an HTML page to {@code target/tck-report/}.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs every known vector suite: today the COSE WG Examples in <shared>/vectors.",
-      "Exits 1 if anything failed."
+      "Runs the conformance matrix: vector suites x library and peers x directions.",
+      "Exits 1 on any unexpected result, including a peer that is not available."
     })
 final class RunCommand implements Callable<Integer> {
   /** Set by the launcher script to the repository root; ../shared is found beside it. */
@@ -35,40 +42,82 @@ final class RunCommand implements Callable<Integer> {
       description = "The shared folder (default: ../shared beside the repository).")
   Path shared;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write a per-example report.")
-  Path json;
+  @Option(
+      names = "--suite",
+      paramLabel = "wg|device|full",
+      description = "Suites to run (default: all three).")
+  List<String> suiteNames = new ArrayList<>();
+
+  @Option(
+      names = "--peer",
+      paramLabel = "NAME",
+      description = "Peers to run (default: pycose and cose-java).")
+  List<String> peerNames = new ArrayList<>();
+
+  @Option(names = "--no-peers", description = "Run the library's own checks only.")
+  boolean noPeers;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Default: target/tck-report.")
+  Path report;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, CoseException {
     PrintWriter out = spec.commandLine().getOut();
-    Path suite = sharedDir().resolve("vectors/cose-wg-examples");
-    if (!Files.isDirectory(suite)) {
-      spec.commandLine().getErr().println("cose-tck: no Examples suite at " + suite);
-      return 2;
-    }
-    SuiteRun run = new SuiteRun(new ExampleRunner()::run).run(List.of(suite));
-    out.println("COSE WG Examples (" + suite + "):");
-    run.print(out, false);
-    printSkips(run, out);
-    if (json != null) {
-      JsonReport.write(run, json);
-    }
-    out.println(run.closingLine());
-    out.flush();
-    return run.exitCode();
-  }
-
-  /** Skips grouped by cause, so the summary stays short however many there are. */
-  private static void printSkips(SuiteRun run, PrintWriter out) {
-    Map<String, Integer> causes = new TreeMap<>();
-    for (SuiteRun.Outcome o : run.outcomes()) {
-      if (o.result().outcome() == Status.SKIP) {
-        String cause =
-            o.skippedFor().isEmpty() ? o.result().reason() : "algorithm " + o.skippedFor();
-        causes.merge(cause, 1, Integer::sum);
+    Path root = Path.of(System.getProperty(ROOT_PROPERTY, ".")).toAbsolutePath().normalize();
+    Map<String, Path> suites = new LinkedHashMap<>();
+    List<String> wanted = suiteNames.isEmpty() ? List.of("wg", "device", "full") : suiteNames;
+    for (String s : wanted) {
+      switch (s) {
+        case "wg" -> {
+          Path wg = sharedDir().resolve("vectors/cose-wg-examples");
+          if (!Files.isDirectory(wg)) {
+            spec.commandLine().getErr().println("cose-tck: no Examples suite at " + wg);
+            return 2;
+          }
+          suites.put("cose-wg-examples", wg);
+        }
+        case "device", "full" -> {
+          Path dir = root.resolve("target/tck-vectors/" + s);
+          deleteTree(dir);
+          new VectorGenerator(Profile.of(s), 1).write(dir);
+          suites.put("generated-" + s, dir);
+        }
+        default -> {
+          spec.commandLine().getErr().println("cose-tck: unknown suite " + s);
+          return 2;
+        }
       }
     }
-    causes.forEach((cause, n) -> out.println("  skipped " + n + ": " + cause));
+    Matrix m = new Matrix();
+    out.println("cose-tck run: " + suites.keySet());
+    suites.forEach((name, dir) -> m.jvmSuite(name, dir, out));
+    List<String> peers = noPeers ? List.of() : peerNames.isEmpty() ? Peers.NAMES : peerNames;
+    for (String p : peers) {
+      try (Peer peer = Peers.start(p)) {
+        m.versions.put(p, peer.hello().body().path("version").asText() + " " + peer.hello());
+        suites.forEach((name, dir) -> m.peerSuite(name, dir, peer, out));
+      } catch (IOException e) {
+        m.unavailable.put(p, e.getMessage());
+      }
+    }
+    m.print(out);
+    Path dir = report != null ? report : root.resolve("target/tck-report");
+    Reports.write(m, dir);
+    out.println("report: " + dir.resolve("index.html") + ", " + dir.resolve("TEST-cose-tck.xml"));
+    out.println(Verify.closingLine(m));
+    out.flush();
+    return m.unexpected() == 0 && m.unavailable.isEmpty() ? 0 : 1;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private Path sharedDir() {

@@ -24,6 +24,7 @@ public final class Example {
   private final JsonNode intermediates;
   private final byte[] outputCbor;
   private final List<byte[]> rngStream;
+  private final JsonNode extension;
 
   private Example(Path source, JsonNode root, Structure structure) {
     this.source = source;
@@ -40,6 +41,7 @@ public final class Example {
       rng.add(Bytes.hex(chunk.asText()));
     }
     this.rngStream = List.copyOf(rng);
+    this.extension = root.path("coseiot").deepCopy();
   }
 
   /**
@@ -244,6 +246,16 @@ public final class Example {
     if (node.isArray()) {
       node.forEach(child -> collectAlgorithms(child, names));
     }
+  }
+
+  /**
+   * Returns the cose-iot extension of a generated vector ({@code coseiot}: profile, options,
+   * failure kind, MQTT context; see docs/vectors.md).
+   *
+   * @return a copy, an empty object for a vector without it
+   */
+  public JsonNode extension() {
+    return extension.isMissingNode() ? JsonNodeFactory.instance.objectNode() : extension.deepCopy();
   }
 
   @Override

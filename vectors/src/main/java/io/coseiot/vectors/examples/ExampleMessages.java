@@ -7,11 +7,13 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.EncryptMessage;
 import io.coseiot.cose.message.Mac0Message;
 import io.coseiot.cose.message.MacMessage;
 import io.coseiot.cose.message.Recipient;
+import io.coseiot.cose.message.RecipientKey;
 import io.coseiot.cose.message.RecipientSpec;
 import io.coseiot.cose.message.Sign1Message;
 import io.coseiot.cose.message.SignMessage;
@@ -54,21 +56,35 @@ final class ExampleMessages {
       }
       case MAC0 -> {
         Mac0Message m = Mac0Message.decode(out, TagPolicy.OPTIONAL, crit);
-        m.verify(ExampleInputs.key(s.path("recipients").path(0), null), aad);
-        content = m.payload();
+        CoseKey key = ExampleInputs.key(s.path("recipients").path(0), null);
+        if (e.detached()) {
+          m.verifyDetached(key, aad, e.plaintext());
+        } else {
+          m.verify(key, aad);
+        }
+        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
       }
       case MAC -> {
         MacMessage m = MacMessage.decode(out, TagPolicy.OPTIONAL, crit);
-        m.verify(ExampleInputs.recipientKey(keyHolder(s), null), aad);
-        content = m.payload();
+        RecipientKey key = ExampleInputs.recipientKey(keyHolder(s), null);
+        if (e.detached()) {
+          m.verifyDetached(key, aad, e.plaintext());
+        } else {
+          m.verify(key, aad);
+        }
+        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
         verifyRecipientCountersignatures(m.recipients(), s, aad);
       }
       case SIGN0 -> {
         Sign1Message m = Sign1Message.decode(out, TagPolicy.OPTIONAL, crit);
-        m.verify(ExampleInputs.key(s, null), aad);
-        content = m.payload();
+        if (e.detached()) {
+          m.verifyDetached(ExampleInputs.key(s, null), aad, e.plaintext());
+        } else {
+          m.verify(ExampleInputs.key(s, null), aad);
+        }
+        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
       }
       default -> {
@@ -80,16 +96,35 @@ final class ExampleMessages {
         }
         for (int i = 0; i < signers.size(); i++) {
           Signature sig = m.signatures().get(i);
-          m.verify(sig, ExampleInputs.key(signers.get(i), null), aad);
+          CoseKey key = ExampleInputs.key(signers.get(i), null);
+          if (e.detached()) {
+            m.verifyDetached(sig, key, aad, e.plaintext());
+          } else {
+            m.verify(sig, key, aad);
+          }
           ExampleCountersigners.verify(sig, signers.get(i), aad);
         }
-        content = m.payload();
+        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
       }
     }
     if (!Arrays.equals(content, e.plaintext())) {
       throw new StructureException("content differs from the example's plaintext");
     }
+  }
+
+  /**
+   * The content a detached example carries apart: its plaintext, once the message was checked to
+   * send nil in its place.
+   */
+  private static byte[] detachedOr(Example e, byte[] payload) throws StructureException {
+    if (!e.detached()) {
+      return payload;
+    }
+    if (payload != null) {
+      throw new StructureException("detached example whose message carries the payload");
+    }
+    return e.plaintext();
   }
 
   /** The first recipient that holds a key, looking into nested recipients (three layers). */
@@ -175,7 +210,8 @@ final class ExampleMessages {
         Mac0Message m =
             Mac0Message.create(
                 body, pt, ExampleInputs.key(s.path("recipients").path(0), null), aad);
-        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+        m = ExampleCountersigners.apply(m, s, aad);
+        return (e.detached() ? m.detach() : m).encode(tagged);
       }
       case MAC -> {
         MacMessage m = MacMessage.create(body, pt, specs(s, null), aad, rng);
@@ -184,11 +220,12 @@ final class ExampleMessages {
           JsonNode r = s.path("recipients").path(i);
           m = m.withRecipient(i, ExampleCountersigners.apply(m.recipients().get(i), r, aad));
         }
-        return m.encode(tagged);
+        return (e.detached() ? m.detach() : m).encode(tagged);
       }
       case SIGN0 -> {
         Sign1Message m = Sign1Message.sign(body, pt, ExampleInputs.key(s, null), aad);
-        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+        m = ExampleCountersigners.apply(m, s, aad);
+        return (e.detached() ? m.detach() : m).encode(tagged);
       }
       default -> {
         List<SignMessage.Signer> signers = new ArrayList<>();
@@ -200,7 +237,8 @@ final class ExampleMessages {
           JsonNode g = s.path("signers").path(i);
           m = m.withSignature(i, ExampleCountersigners.apply(m.signatures().get(i), g, aad));
         }
-        return ExampleCountersigners.apply(m, s, aad).encode(tagged);
+        m = ExampleCountersigners.apply(m, s, aad);
+        return (e.detached() ? m.detach() : m).encode(tagged);
       }
     }
   }

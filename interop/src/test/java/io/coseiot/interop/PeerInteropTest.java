@@ -1,0 +1,78 @@
+package io.coseiot.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.coseiot.interop.Outcome.Verdict;
+import io.coseiot.vectors.examples.Example;
+import io.coseiot.vectors.generate.Profile;
+import io.coseiot.vectors.generate.Vector;
+import io.coseiot.vectors.generate.VectorGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays the device profile against each peer: nothing may fail that is not a listed quirk. A peer
+ * that is not installed skips with the reason (CI installs pyCOSE first).
+ */
+@Tag("interop")
+class PeerInteropTest {
+  private static List<Outcome> replay(Peer peer) throws Exception {
+    Replay replay = new Replay(Quirks.load());
+    List<Outcome> out = new ArrayList<>();
+    for (Vector v : new VectorGenerator(Profile.DEVICE, 1).generate()) {
+      out.addAll(replay.run("device", v.path(), Example.of(Path.of(v.path()), v.json()), peer));
+    }
+    return out;
+  }
+
+  private static void check(List<Outcome> outcomes) {
+    List<String> failures = new ArrayList<>();
+    int pass = 0;
+    for (Outcome o : outcomes) {
+      if (o.verdict() == Verdict.FAIL) {
+        failures.add(o.vector() + " " + o.direction() + ": " + o.detail());
+      }
+      pass += o.verdict() == Verdict.PASS ? 1 : 0;
+    }
+    assertEquals(List.of(), failures);
+    assertTrue(pass > 100, "passes: " + pass);
+  }
+
+  @Test
+  void pycoseAgreesButForKnownQuirks() throws Exception {
+    PyCoseEnvironment env = PyCoseEnvironment.standard();
+    String why = env.unavailableReason();
+    assumeTrue(why == null, "pyCOSE unavailable: " + why);
+    try (Peer peer = env.start()) {
+      assertTrue(peer.hello().ok(), peer.hello().toString());
+      check(replay(peer));
+    }
+  }
+
+  @Test
+  void coseJavaAgreesButForKnownQuirks() throws Exception {
+    Peer peer;
+    try {
+      peer = CoseJavaPeer.load();
+    } catch (IOException e) {
+      assumeTrue(false, "COSE-JAVA unavailable: " + e.getMessage());
+      return;
+    }
+    try (peer) {
+      check(replay(peer));
+    }
+  }
+
+  @Test
+  void coseJavaStaysOutOfTheCoreClassPath() throws Exception {
+    assertTrue(
+        ClassLoader.getSystemClassLoader().getResource("COSE/Message.class") == null,
+        "COSE-JAVA leaked onto the class path");
+  }
+}
