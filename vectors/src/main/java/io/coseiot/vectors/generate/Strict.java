@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * checks out over the bytes as sent (duplicate labels, a label in both buckets, unknown or
  * misplaced {@code crit}, wrong IV length, truncated tag, trailing bytes...). A lenient
  * implementation accepts them, so they tell strict from lenient. Built by hand for HMAC 256/256
- * (COSE_Mac0), EdDSA on Ed25519 (COSE_Sign1) and A128GCM (COSE_Encrypt0).
+ * (COSE_Mac0), the profile's first signature algorithm (COSE_Sign1) and A128GCM (COSE_Encrypt0).
  */
 final class Strict {
   private final Built base;
@@ -212,7 +212,13 @@ final class Strict {
       default -> {
         tag = 18;
         content = pt;
-        auth = SignatureScheme.of(Algorithm.fromId(alg)).sign(key, Structures.sig1(prot, aad, pt));
+        Algorithm a = Algorithm.fromId(alg);
+        byte[] tbs = Structures.sig1(prot, aad, pt);
+        // ECDSA is signed per RFC 6979 so that the same seed gives the same vectors.
+        auth =
+            a == Algorithm.EDDSA
+                ? SignatureScheme.of(a).sign(key, tbs)
+                : DeterministicEcdsa.sign(a, key, tbs);
         if (mode == Mode.TRUNCATED) {
           auth = Arrays.copyOf(auth, auth.length - 1);
         }

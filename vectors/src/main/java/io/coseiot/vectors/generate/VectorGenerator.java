@@ -96,7 +96,7 @@ public final class VectorGenerator {
         built.add(b);
         if (v.equals(Variant.BASE)) {
           Negatives.of(b, s.alg()).forEach(x -> out.put(x.path(), x));
-          if (s.curve() == Curve.ED25519) {
+          if (s.equals(profile.signers().get(0))) {
             Strict.of(b, key(b, "/input/sign0/key"), s.alg(), null)
                 .forEach(x -> out.put(x.path(), x));
           }
