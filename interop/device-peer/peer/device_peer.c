@@ -156,7 +156,7 @@ static void handle(const char *line, size_t len) {
     if (o[0] == 'd') {
       e = cose_encrypt0_open(&key, g_in, in_len, g_aad, aad_len, 0, g_out, g_buffer, &out_len, ws, NULL);
       pl = (cose_bytes){g_out, out_len};
-    } else if (o[7] == '1') {
+    } else if (strcmp(o, "verify1") == 0) {
       e = cose_sign1_verify(&key, g_in, in_len, g_aad, aad_len, 0, &pl, NULL);
     } else {
       e = cose_mac0_verify(&key, g_in, in_len, g_aad, aad_len, 0, &pl, NULL);
