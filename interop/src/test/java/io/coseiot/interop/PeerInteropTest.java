@@ -41,7 +41,9 @@ class PeerInteropTest {
       pass += o.verdict() == Verdict.PASS ? 1 : 0;
     }
     assertEquals(List.of(), failures);
-    assertTrue(pass > 100, "passes: " + pass);
+    // The device profile (4 algorithms) gives 94 passes with pyCOSE, 98 with COSE-JAVA, 131 with
+    // the C peer; a peer that silently answers nothing would give far fewer.
+    assertTrue(pass > 80, "passes: " + pass);
   }
 
   @Test
