@@ -25,6 +25,16 @@ static uint8_t g_in[MAX_BUFFER], g_out[MAX_BUFFER], g_ws[2 * MAX_BUFFER];
 static char g_hex[2 * MAX_BUFFER + 1];
 static size_t g_buffer = COSE_DEFAULT_BUFFER;
 
+/* The algorithms this peer implements (hello lists them; creating with any other is
+ * "unsupported" before the key is even looked at, since an OKP or P-384 key cannot decode). */
+static const int64_t ALGS[] = {-7, 1, 2, 3, 4, 5, 10, 11, 12, 13, 30, 31, 32, 33};
+
+static bool implemented(int64_t alg) {
+  for (size_t i = 0; i < sizeof ALGS / sizeof ALGS[0]; i++)
+    if (ALGS[i] == alg) return true;
+  return false;
+}
+
 static void print_id(const json_field *id) {
   if (id && id->type == JV_INT) printf("{\"id\":%" PRId64, id->i);
   else fputs("{\"id\":null", stdout);
@@ -120,9 +130,10 @@ static void handle(const char *line, size_t len) {
   const char *o = op->s;
   if (strcmp(o, "hello") == 0) {
     print_id(id);
-    printf(",\"ok\":true,\"name\":\"cose-iot-device-c\",\"version\":\"0.1.0\","
-           "\"algorithms\":[-7,1,2,3,4,5,10,11,12,13,30,31,32,33],"
-           "\"ops\":[\"hello\",\"encrypt0\",\"decrypt0\",\"sign1\",\"verify1\",\"mac0\","
+    fputs(",\"ok\":true,\"name\":\"cose-iot-device-c\",\"version\":\"0.1.0\",\"protocol\":1,"
+          "\"algorithms\":[", stdout);
+    for (size_t i = 0; i < sizeof ALGS / sizeof ALGS[0]; i++) printf("%s%" PRId64, i ? "," : "", ALGS[i]);
+    printf("],\"ops\":[\"hello\",\"encrypt0\",\"decrypt0\",\"sign1\",\"verify1\",\"mac0\","
            "\"verify_mac0\",\"shutdown\"],\"buffer\":%zu}\n",
            g_buffer);
     fflush(stdout);
@@ -139,6 +150,17 @@ static void handle(const char *line, size_t len) {
   if (!creating && !opening) {
     fail(id, "unsupported", "unknown op", o);
     return;
+  }
+  const json_field *alg = json_get(&req, "alg"), *tagged = json_get(&req, "tagged");
+  if (creating) {
+    if (!alg || alg->type != JV_INT || alg->i == 0) {
+      fail(id, "rejected", "field alg", "missing or not a non-zero integer");
+      return;
+    }
+    if (!implemented(alg->i)) {
+      fail_cose(id, COSE_ERR_UNSUPPORTED_ALG, true);
+      return;
+    }
   }
   size_t key_len, aad_len, in_len, prot_len = 0, unprot_len = 0, out_len = 0;
   HEX("key", NULL, g_key, sizeof g_key, key_len);
@@ -163,11 +185,6 @@ static void handle(const char *line, size_t len) {
     }
     if (e != COSE_OK) fail_cose(id, e, false);
     else ok_bytes(id, o[0] == 'd' ? "plaintext" : "payload", pl.p, pl.n);
-    return;
-  }
-  const json_field *alg = json_get(&req, "alg"), *tagged = json_get(&req, "tagged");
-  if (!alg || alg->type != JV_INT || alg->i == 0) {
-    fail(id, "rejected", "field alg", "missing or not a non-zero integer");
     return;
   }
   if (tagged && tagged->type != JV_BOOL) {
