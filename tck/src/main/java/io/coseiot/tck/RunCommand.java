@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--peer",
       paramLabel = "NAME",
-      description = "Peers to run (default: pycose and cose-java).")
+      description = "Peers to run (default: pycose, cose-java and device).")
   List<String> peerNames = new ArrayList<>();
 
   @Option(names = "--no-peers", description = "Run the library's own checks only.")

@@ -30,7 +30,7 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--peer",
       required = true,
       paramLabel = "NAME",
-      description = "pycose or cose-java")
+      description = "pycose, cose-java or device")
   String peerName;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write JUnit XML and HTML.")
