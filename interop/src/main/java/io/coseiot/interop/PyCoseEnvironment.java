@@ -146,12 +146,33 @@ public final class PyCoseEnvironment {
     if (why != null) {
       throw new IOException(why);
     }
-    Path script = dir.resolve("pycose_peer.py");
-    byte[] code = resource("python/pycose_peer.py");
+    return new LineProtocolPeer(
+        "pycose", List.of(python().toString(), "-u", script("pycose_peer.py")));
+  }
+
+  /**
+   * Returns the command line of the pyCOSE MQTT client ({@code pycose_mqtt.py}: the MQTT profile on
+   * paho-mqtt, MQTT v5), to which the caller appends its options.
+   *
+   * @return python and the script
+   * @throws IOException if the environment is not ready
+   */
+  public List<String> mqttCommand() throws IOException {
+    String why = unavailableReason();
+    if (why != null) {
+      throw new IOException(why);
+    }
+    return List.of(python().toString(), "-u", script("pycose_mqtt.py"));
+  }
+
+  /** Copies a bundled script into the environment (if changed) and returns its path. */
+  private String script(String name) throws IOException {
+    Path script = dir.resolve(name);
+    byte[] code = resource("python/" + name);
     if (!Files.exists(script) || !Arrays.equals(Files.readAllBytes(script), code)) {
       Files.write(script, code);
     }
-    return new LineProtocolPeer("pycose", List.of(python().toString(), "-u", script.toString()));
+    return script.toString();
   }
 
   private static byte[] requirements() throws IOException {
