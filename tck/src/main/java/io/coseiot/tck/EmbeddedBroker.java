@@ -28,6 +28,10 @@ final class EmbeddedBroker implements AutoCloseable {
   }
 
   static EmbeddedBroker start() throws Exception {
+    // HiveMQ logs through logback, whose own jar ships a chatty configuration: use the quiet one.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
+    }
     Path dir = Files.createTempDirectory("cose-tck-hivemq");
     Path conf = Files.createDirectories(dir.resolve("conf"));
     int port;
@@ -78,6 +82,10 @@ final class EmbeddedBroker implements AutoCloseable {
 
   String uri() {
     return "tcp://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.coseiot.tck;
 
+import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.interop.DeviceBuild;
 import io.coseiot.interop.Peer;
+import io.coseiot.interop.PyCoseEnvironment;
+import io.coseiot.mqtt.codec.MqttVersion;
 import io.coseiot.vectors.generate.Profile;
 import io.coseiot.vectors.generate.VectorGenerator;
 import java.io.IOException;
@@ -27,7 +31,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the conformance matrix: vector suites x library and peers x directions.",
+      "Runs the conformance matrix: vector suites x library and peers x directions, then MQTT",
+      "round trips (JVM <-> pyCOSE, JVM <-> C device over MQTT 5 and 3.1.1) through an embedded",
+      "HiveMQ CE broker.",
       "Exits 1 on any unexpected result, including a peer that is not available."
     })
 final class RunCommand implements Callable<Integer> {
@@ -56,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-peers", description = "Run the library's own checks only.")
   boolean noPeers;
+
+  @Option(
+      names = "--no-mqtt",
+      description = "Skip the MQTT round trips through the embedded broker.")
+  boolean noMqtt;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Default: target/tck-report.")
   Path report;
@@ -100,6 +111,10 @@ final class RunCommand implements Callable<Integer> {
         m.unavailable.put(p, e.getMessage());
       }
     }
+    List<MqttRoundTrips.Trip> trips = noMqtt ? List.of() : trips(peers, m);
+    if (!trips.isEmpty()) {
+      mqtt(trips, m, out);
+    }
     m.print(out);
     Path dir = report != null ? report : root.resolve("target/tck-report");
     Reports.write(m, dir);
@@ -107,6 +122,61 @@ final class RunCommand implements Callable<Integer> {
     out.println(Verify.closingLine(m));
     out.flush();
     return m.unexpected() == 0 && m.unavailable.isEmpty() ? 0 : 1;
+  }
+
+  /** The round trips of the peers that run and are available (others are already reported). */
+  private static List<MqttRoundTrips.Trip> trips(List<String> peers, Matrix m) {
+    List<MqttRoundTrips.Trip> trips = new ArrayList<>();
+    if (peers.contains("pycose") && !m.unavailable.containsKey("pycose")) {
+      try {
+        List<String> py = PyCoseEnvironment.standard().mqttCommand();
+        trips.add(
+            new MqttRoundTrips.Trip(
+                "mqtt-v5", "pycose", py, MqttVersion.V5, Algorithm.A128GCM, "02", null));
+      } catch (IOException e) {
+        m.unavailable.put("pycose", e.getMessage());
+      }
+    }
+    if (peers.contains(DeviceBuild.NAME) && !m.unavailable.containsKey(DeviceBuild.NAME)) {
+      try {
+        List<String> dev = List.of(Peers.device().mqttDevice().toString());
+        trips.add(
+            new MqttRoundTrips.Trip(
+                "mqtt-v5",
+                DeviceBuild.NAME,
+                dev,
+                MqttVersion.V5,
+                Algorithm.A128GCM,
+                "01",
+                new byte[] {0x0a}));
+        trips.add(
+            new MqttRoundTrips.Trip(
+                "mqtt-3.1.1",
+                DeviceBuild.NAME,
+                dev,
+                MqttVersion.V3_1_1,
+                Algorithm.AES_CCM_16_64_128,
+                null,
+                new byte[] {0x0b}));
+      } catch (IOException e) {
+        m.unavailable.put(DeviceBuild.NAME, e.getMessage());
+      }
+    }
+    return trips;
+  }
+
+  /** Runs the round trips through one embedded broker, stopped afterwards whatever happens. */
+  private static void mqtt(List<MqttRoundTrips.Trip> trips, Matrix m, PrintWriter out) {
+    long t0 = System.nanoTime();
+    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+      out.printf("  %-22s started in %.1fs%n", "embedded broker", (System.nanoTime() - t0) / 1e9);
+      for (MqttRoundTrips.Trip t : trips) {
+        long t1 = System.nanoTime();
+        m.mqttTrip(t, MqttRoundTrips.run(t, "127.0.0.1", broker.port()), t1, out);
+      }
+    } catch (Exception e) {
+      m.unavailable.put("mqtt broker", "the embedded HiveMQ CE broker did not start: " + e);
+    }
   }
 
   static void deleteTree(Path dir) throws IOException {
