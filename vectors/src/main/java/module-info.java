@@ -11,6 +11,9 @@ module io.coseiot.vectors {
   // The generator signs ECDSA vectors with RFC 6979 nonces through Bouncy Castle's lightweight API.
   requires org.bouncycastle.provider;
 
+  // MQTT-profile vectors derive keys and external_aad with the binding's own functions.
+  requires io.coseiot.mqtt;
+
   exports io.coseiot.vectors.examples;
   exports io.coseiot.vectors.generate;
 }

@@ -103,6 +103,11 @@ public final class VectorGenerator {
         }
       }
     }
+    for (Algorithm a : profile.aeads()) {
+      if (a == Algorithm.A128GCM || a == Algorithm.AES_CCM_16_64_128 || a == Algorithm.A256GCM) {
+        built.add(pos.mqttEncrypt0(a));
+      }
+    }
     if (profile.multi()) {
       multi(pos, built, out);
     }
