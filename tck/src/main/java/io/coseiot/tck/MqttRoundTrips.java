@@ -131,9 +131,21 @@ final class MqttRoundTrips {
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread out = pump(process, lines, stderr);
       // The peer publishes only once subscribed to its commands: its first line says it is.
-      String first = lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      String first = null;
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (first == null && System.nanoTime() < until) {
+        first = lines.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null && !process.isAlive()) {
+          out.join(1000);
+          first = lines.poll();
+          break;
+        }
+      }
       if (first == null) {
-        problem = "the peer neither subscribed nor published within " + WAIT_SECONDS + " s";
+        problem =
+            process.isAlive()
+                ? "the peer neither subscribed nor published within " + WAIT_SECONDS + " s"
+                : "the peer exited with status " + process.exitValue() + " before subscribing";
       } else {
         lines.add(first);
         for (String s : sent) {
