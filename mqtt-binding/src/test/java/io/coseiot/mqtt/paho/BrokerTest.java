@@ -1,5 +1,8 @@
 package io.coseiot.mqtt.paho;
 
+import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.codec.PayloadOpener;
+import io.coseiot.mqtt.codec.PayloadSealer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,20 +79,33 @@ abstract class BrokerTest {
     return b;
   }
 
-  /** A connected v5 client on the plain listener that seals and opens with the codec. */
-  SecureMqttClient v5(Broker b, TestCodec codec, Inbox inbox) throws SecureMqttException {
+  /**
+   * A connected v5 client on the plain listener: with an inbox, a subscriber that opens with the
+   * codec; without one, a publisher that seals with it.
+   */
+  SecureMqttClient v5(Broker b, CoseMqttCodec codec, Inbox inbox) throws Exception {
     return connect(SecureMqttOptions.builder(b.tcpUri()).build(), codec, inbox, true);
   }
 
-  /** A connected client closed after the test. */
-  SecureMqttClient connect(SecureMqttOptions o, TestCodec codec, Inbox inbox, boolean v5)
-      throws SecureMqttException {
+  /** The same over MQTT 3.1.1 (the codec should be built for {@code MqttVersion.V3_1_1}). */
+  SecureMqttClient v311(Broker b, CoseMqttCodec codec, Inbox inbox) throws Exception {
+    return connect(SecureMqttOptions.builder(b.tcpUri()).build(), codec, inbox, false);
+  }
+
+  /**
+   * A connected client closed after the test: a subscriber (opener only) with an inbox, a publisher
+   * (sealer only) without.
+   */
+  SecureMqttClient connect(SecureMqttOptions o, CoseMqttCodec codec, Inbox inbox, boolean v5)
+      throws Exception {
+    PayloadSealer sealer = inbox == null ? codec.sealer() : null;
+    PayloadOpener opener = inbox == null ? null : codec.opener();
     Inbox in = inbox == null ? new Inbox() : inbox;
     SecureMqttClient c =
         closeLater(
             v5
-                ? SecureMqttClient.v5(o, codec, codec, in, in)
-                : SecureMqttClient.v311(o, codec, codec, in, in));
+                ? SecureMqttClient.v5(o, sealer, opener, in, in)
+                : SecureMqttClient.v311(o, sealer, opener, in, in));
     c.connect();
     return c;
   }
