@@ -47,12 +47,22 @@ class AlgorithmRoundTripTest extends BrokerTest {
     AlgorithmCases.Pair codecs = c.codecs(version, Files.createDirectories(dir.resolve(name)));
     String base = "alg/" + c.name().toLowerCase() + "/" + (v5 ? "v5" : "v311");
     Inbox inbox = new Inbox();
-    connect(SecureMqttOptions.builder(b.tcpUri()).build(), codecs.sub(), inbox, v5)
-        .subscribe(codecs.wireFilter(base + "/#"), 1);
-    Outsider outsider = outsider(b).watch(codecs.wireFilter(base + "/#"));
+    String filter = codecs.wireFilter(base + "/#");
     // Each client its own options: the same client id would make the broker drop the first.
-    SecureMqttClient pub =
-        connect(SecureMqttOptions.builder(b.tcpUri()).build(), codecs.pub(), null, v5);
+    SecureMqttClient[] pubHolder = new SecureMqttClient[1];
+    Outsider[] outsiderHolder = new Outsider[1];
+    inParallel(
+        () -> {
+          connect(SecureMqttOptions.builder(b.tcpUri()).build(), codecs.sub(), inbox, v5)
+              .subscribe(filter, 1);
+          return null;
+        },
+        () -> outsiderHolder[0] = outsider(b).watch(filter),
+        () ->
+            pubHolder[0] =
+                connect(SecureMqttOptions.builder(b.tcpUri()).build(), codecs.pub(), null, v5));
+    SecureMqttClient pub = pubHolder[0];
+    Outsider outsider = outsiderHolder[0];
 
     for (int i = 0; i < 2; i++) {
       String topic = base + "/sensor-" + i;

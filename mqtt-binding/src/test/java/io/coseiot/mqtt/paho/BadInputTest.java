@@ -50,9 +50,17 @@ class BadInputTest extends BrokerTest {
       this.base = base;
       CoseMqttCodec subscriber =
           CoseMqttCodec.builder().keyring(keyring).maxPayloadSize(MAX_PAYLOAD).build();
-      v5(b, subscriber, inbox).subscribe(base + "/#", 1);
-      outsider = outsider(b).watch(base + "/#");
-      good = v5(b, Codecs.encrypt0(keyring), null);
+      Outsider[] o = new Outsider[1];
+      SecureMqttClient[] g = new SecureMqttClient[1];
+      inParallel(
+          () -> {
+            v5(b, subscriber, inbox).subscribe(base + "/#", 1);
+            return null;
+          },
+          () -> o[0] = outsider(b).watch(base + "/#"),
+          () -> g[0] = v5(b, Codecs.encrypt0(keyring), null));
+      outsider = o[0];
+      good = g[0];
     }
 
     /** Publishes a good message; returns what the broker carried. */
