@@ -74,8 +74,19 @@ class PublisherRestartTest extends BrokerTest {
     assertEquals(persisted, after.get(0).sequenceNumber(), "resumes at the persisted value");
     assertTrue(inbox.rejections.isEmpty(), "a reused number is a replay: " + inbox.rejections);
 
-    // On the wire, as the outsider saw it: every (kid, nonce) pair is new.
+    // At the subscriber: every opened message had a (kid, nonce) pair of its own.
     TopicKey key = keyring.primary(TOPIC);
+    Set<String> opened = new HashSet<>();
+    for (OpenedMessage m : concat(before, after)) {
+      byte[] nonce =
+          OscoreNonce.nonce(
+              key.commonIv(), m.senderId(), OscoreNonce.partialIv(m.sequenceNumber()));
+      assertTrue(
+          opened.add(HexFormat.of().formatHex(m.keyId()) + "/" + HexFormat.of().formatHex(nonce)),
+          "nonce reused at the subscriber: sequence number " + m.sequenceNumber());
+    }
+
+    // On the wire, as the outsider saw it: every (kid, nonce) pair is new there too.
     Set<String> pairs = new HashSet<>();
     List<Outsider.Seen> wire = outsider.drain(before.size() + after.size());
     for (Outsider.Seen s : wire) {
@@ -114,5 +125,11 @@ class PublisherRestartTest extends BrokerTest {
 
   private static File log(Path seq, String label) {
     return seq.resolveSibling(seq.getFileName() + "." + label + ".log").toFile();
+  }
+
+  private static List<OpenedMessage> concat(List<OpenedMessage> a, List<OpenedMessage> b) {
+    List<OpenedMessage> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }
