@@ -169,6 +169,25 @@ class BadInputTest extends BrokerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokers")
+  void movedUnderObfuscatedTopics(String name) throws Exception {
+    Broker b = broker(name);
+    Keyring hidden = Codecs.obfuscated(master, "hidden/#");
+    String filter = hidden.wireFilter("hidden/#");
+    Inbox inbox = new Inbox();
+    v5(b, Codecs.encrypt0(hidden), inbox).subscribe(filter, 1);
+    Outsider outsider = outsider(b).watch(filter);
+    SecureMqttClient pub = v5(b, Codecs.encrypt0(hidden), null);
+    pub.publish("hidden/valve/open", "open".getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);
+    assertEquals("hidden/valve/open", inbox.nextMessage().topic());
+    // The outsider sees only labels, but can still move a message to another label it saw.
+    outsider.republish(outsider.next(), hidden.wireTopic("hidden/valve/close"));
+    inbox.expectRejection(Reason.AUTHENTICATION_FAILED);
+    pub.publish("hidden/after", "after".getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);
+    assertEquals("hidden/after", inbox.nextMessage().topic());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
   void truncated(String name) throws Exception {
     Scene s = new Scene(broker(name), "truncated");
     Outsider.Seen seen = s.sealed("truncated/a", "a whole message");
