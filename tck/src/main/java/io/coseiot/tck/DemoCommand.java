@@ -1,9 +1,16 @@
 package io.coseiot.tck;
 
+import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.codec.CoseMqttProfile;
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.codec.RejectedMessageException;
+import io.coseiot.mqtt.codec.SealMode;
+import io.coseiot.mqtt.keyring.Keyring;
+import io.coseiot.mqtt.keyring.TopicKey;
+import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.paho.SecureMqttClient;
 import io.coseiot.mqtt.paho.SecureMqttException;
 import io.coseiot.mqtt.paho.SecureMqttOptions;
@@ -104,13 +111,26 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int run(String uri, PrintWriter out, PrintWriter err) throws Exception {
-    DemoCodec publisherCodec = new DemoCodec(DEMO_MASTER_SECRET, FILTER);
-    DemoCodec subscriberCodec = new DemoCodec(DEMO_MASTER_SECRET, FILTER);
+    Keyring keyring =
+        Keyring.builder()
+            .add(TopicKeyset.derived(FILTER, Algorithm.A128GCM, DEMO_MASTER_SECRET, null))
+            .build();
+    // Random nonces: the demo's key is the same on every run, and counter mode would then need
+    // a sequence file kept across runs to never repeat a nonce; a random 96-bit IV needs nothing.
+    CoseMqttCodec codec =
+        CoseMqttCodec.builder().keyring(keyring).mode(SealMode.ENCRYPT0).randomNonces().build();
+    TopicKey key = keyring.primary("demo/telemetry/sensor-1");
     out.println(
         "Key: A128GCM, HKDF-SHA-256 from the master secret for "
             + FILTER
+            + ", epoch "
+            + key.epoch()
             + ", kid "
-            + HexFormat.of().formatHex(publisherCodec.keyId()));
+            + HexFormat.of().formatHex(key.kid()));
+    out.println(
+        "Seal: COSE_Encrypt0 (profile "
+            + CoseMqttProfile.PROFILE
+            + "), random 96-bit nonces, topic and epoch in the external AAD");
 
     BlockingQueue<OpenedMessage> opened = new LinkedBlockingQueue<>();
     List<String> rejected = new ArrayList<>();
@@ -134,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
             SecureMqttClient.v5(
                 options(uri, "subscriber"),
                 null,
-                subscriberCodec,
+                codec.opener(),
                 opened::add,
                 (topic, rejection) -> {
                   synchronized (rejected) {
@@ -143,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
                 });
         SecureMqttClient publisher =
             SecureMqttClient.v5(
-                options(uri, "publisher"), publisherCodec, null, m -> {}, (t, r) -> {})) {
+                options(uri, "publisher"), codec.sealer(), null, m -> {}, (t, r) -> {})) {
       outsider.connect();
       outsider.subscribe("#", 1);
       subscriber.connect();

@@ -1,5 +1,6 @@
 package io.coseiot.tck;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,10 +59,48 @@ class DemoCommandTest {
 
   @Test
   void demoAgainstAMosquittoGivenByBroker(@TempDir Path dir) throws Exception {
+    Process p = startMosquitto(dir);
+    try {
+      String uri = "tcp://127.0.0.1:" + port;
+      assertDemoSucceeded(tck("demo", "--broker", uri), 10);
+      assertTrue(out.toString().contains("Broker: " + uri), out.toString());
+      assertTrue(out.toString().contains("random 96-bit nonces"), out.toString());
+    } finally {
+      stop(p);
+    }
+  }
+
+  @Test
+  void demoExitsNonZeroWhenAMessageFailsToOpen(@TempDir Path dir) throws Exception {
+    Process p = startMosquitto(dir);
+    try {
+      String uri = "tcp://127.0.0.1:" + port;
+      // A retained plaintext message on the demo's topics: the subscriber gets it on subscribing
+      // and must refuse it, so the demo must fail.
+      MqttClient planter = new MqttClient(uri, "planter", new MemoryPersistence());
+      planter.connect();
+      MqttMessage plain = new MqttMessage("{\"n\":0,\"temperature\":99}".getBytes(UTF_8));
+      plain.setQos(1);
+      plain.setRetained(true);
+      planter.publish("demo/telemetry/planted", plain);
+      planter.disconnect();
+      planter.close();
+
+      assertEquals(1, tck("demo", "--broker", uri, "--messages", "3"), out.toString());
+      assertTrue(err.toString().contains("NOT_SEALED"), err.toString());
+      assertTrue(out.toString().contains("1 failed to open"), out.toString());
+    } finally {
+      stop(p);
+    }
+  }
+
+  private int port;
+
+  /** Starts Mosquitto on a free loopback port with its own configuration; skips without it. */
+  private Process startMosquitto(Path dir) throws Exception {
     Path bin = mosquitto();
     Assumptions.assumeTrue(
         bin != null, "mosquitto is not installed (apt-get install -y mosquitto): skipped");
-    int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
@@ -78,15 +120,14 @@ class DemoCommandTest {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("mosquitto.log").toFile())
             .start();
-    try {
-      awaitPort(port, p);
-      assertDemoSucceeded(tck("demo", "--broker", "tcp://127.0.0.1:" + port), 10);
-      assertTrue(out.toString().contains("Broker: tcp://127.0.0.1:" + port), out.toString());
-    } finally {
-      p.destroy();
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
+    awaitPort(port, p);
+    return p;
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
     }
   }
 

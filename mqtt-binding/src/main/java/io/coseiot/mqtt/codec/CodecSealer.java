@@ -144,6 +144,16 @@ final class CodecSealer implements PayloadSealer {
         throw new KeyException(key + " has no common IV for counter mode");
       }
       k = new SealingKey(key);
+      if (c.nonceMode == NonceMode.COUNTER
+          && c.senderId.length > OscoreNonce.maxSenderIdLength(k.cipher.nonceLength())) {
+        throw new KeyException(
+            "a sender id of "
+                + c.senderId.length
+                + " bytes does not fit the "
+                + k.cipher.nonceLength()
+                + "-byte nonces of "
+                + key.algorithm().ianaName());
+      }
       if (sealingKeys.size() > 256) {
         sealingKeys.clear();
       }

@@ -233,8 +233,9 @@ public final class CoseMqttCodec {
      * @return this builder
      */
     public Builder counterNonces(byte[] senderId, SequenceStore store) {
-      if (senderId.length > OscoreNonce.maxSenderIdLength(12)) {
-        throw new IllegalArgumentException("sender id longer than 6 bytes");
+      // 7 bytes fit only the 13-byte nonces of AES-CCM; the sealer checks each key's nonce.
+      if (senderId.length > OscoreNonce.maxSenderIdLength(13)) {
+        throw new IllegalArgumentException("sender id longer than 7 bytes");
       }
       this.nonceMode = NonceMode.COUNTER;
       this.senderId = senderId.clone();

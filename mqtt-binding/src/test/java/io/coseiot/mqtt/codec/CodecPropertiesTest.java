@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -86,6 +87,8 @@ class CodecPropertiesTest {
         bad[(at * 7 + xor) % p.length] ^= (byte) (xor * 3);
       }
     }
+    // Two flips of the same byte can cancel out (xor 128 twice): that is no corruption at all.
+    Assume.that(!java.util.Arrays.equals(bad, p));
     try {
       OpenedMessage o =
           OPENERS.get(config).open(m.topic(), bad, m.contentType(), m.userProperties());

@@ -6,15 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand; the broker tests in other packages use it too. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /**
+   * Starts the clock.
+   *
+   * @param start the first instant
+   */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  /**
+   * Moves the clock.
+   *
+   * @param d how far
+   */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -101,7 +102,24 @@ final class Outsider implements AutoCloseable {
     if (properties != null) {
       m.setProperties(properties);
     }
-    client.publish(topic, m);
+    // Paho completes a QoS 1 token before it counts the publish out of flight, so a burst of
+    // synchronous publishes can still hit its in-flight limit: wait a moment and try again.
+    for (int attempt = 0; ; attempt++) {
+      try {
+        client.publish(topic, m);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt > 100) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Publishes what was seen, properties included, to a topic. */

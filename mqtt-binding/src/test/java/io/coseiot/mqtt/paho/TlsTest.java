@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.coseiot.mqtt.codec.CoseMqttCodec;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,14 +13,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** COSE under TLS and mutual TLS to each broker, with certificates made at test time. */
 class TlsTest extends BrokerTest {
-  private final byte[] key = TestCodec.randomKey();
+  private final CoseMqttCodec codec = encrypt0();
+
+  private static CoseMqttCodec encrypt0() {
+    try {
+      return Codecs.encrypt0(Codecs.keyring(Codecs.secret(), "#"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private void roundTrip(SecureMqttOptions subOptions, SecureMqttOptions pubOptions, String topic)
       throws Exception {
     Inbox inbox = new Inbox();
-    SecureMqttClient sub = connect(subOptions, TestCodec.of("k1", key), inbox, true);
+    SecureMqttClient sub = connect(subOptions, codec, inbox, true);
     sub.subscribe(topic, 1);
-    SecureMqttClient pub = connect(pubOptions, TestCodec.of("k1", key), null, true);
+    SecureMqttClient pub = connect(pubOptions, codec, null, true);
     pub.publish(topic, "over TLS".getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);
     assertArrayEquals("over TLS".getBytes(UTF_8), inbox.nextMessage().plaintext());
   }
@@ -78,7 +87,7 @@ class TlsTest extends BrokerTest {
 
   private void refused(SecureMqttOptions o) throws Exception {
     SecureMqttClient c =
-        closeLater(SecureMqttClient.v5(o, null, TestCodec.of("k1", key), new Inbox(), new Inbox()));
+        closeLater(SecureMqttClient.v5(o, null, codec.opener(), new Inbox(), new Inbox()));
     // TLS 1.3 reports a refused client certificate after the handshake, so the refusal can surface
     // while connecting or as a connection that is gone right after.
     boolean connected;
