@@ -28,7 +28,14 @@ final class Peers {
   /** Starts a peer; an unavailable one throws with the command that installs it. */
   static Peer start(String name) throws IOException {
     return switch (name) {
-      case "pycose" -> PyCoseEnvironment.standard().start();
+      case "pycose" -> {
+        // The tooling makes its own environment: a fresh machine needs no separate step.
+        PyCoseEnvironment env = PyCoseEnvironment.standard();
+        if (env.unavailableReason() != null) {
+          env.install(System.err);
+        }
+        yield env.start();
+      }
       case "cose-java" -> CoseJavaPeer.load();
       case DeviceBuild.NAME -> device().start();
       default -> throw new IOException("unknown peer " + name + "; known: " + NAMES);
