@@ -15,6 +15,7 @@ import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.algorithm.AeadCipher;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.algorithm.MacFunction;
 import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
@@ -23,6 +24,7 @@ import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.EncryptMessage;
+import io.coseiot.cose.message.Mac0Message;
 import io.coseiot.cose.message.MessageType;
 import io.coseiot.cose.message.Recipient;
 import io.coseiot.cose.message.RecipientKey;
@@ -109,6 +111,8 @@ final class CodecOpener implements PayloadOpener {
         return openSign1(wireTopic, payload, hint);
       case ENCRYPT_ECDH:
         return openEncrypt(wireTopic, payload, hint);
+      case MAC0:
+        return openMac0(wireTopic, payload, hint);
       default:
         return openEncrypt0(wireTopic, payload, hint);
     }
@@ -250,6 +254,91 @@ final class CodecOpener implements PayloadOpener {
       throw reject(REPLAY, "IV already seen");
     }
     return new OpenedMessage(topic, content, kid, key.epoch(), sid, seq, signer);
+  }
+
+  /**
+   * Opens a COSE_Mac0: the kid is looked up like Encrypt0's; the sequence number of counter mode
+   * must be in the protected bucket (Partial IV and "sid" together), since nothing else would
+   * authenticate it; an IV has no place in a Mac0.
+   */
+  private OpenedMessage openMac0(String wireTopic, byte[] payload, String hint)
+      throws RejectedMessageException {
+    Mac0Message msg;
+    try {
+      msg = Mac0Message.decode(payload, TagPolicy.REQUIRED, UNDERSTOOD);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+    }
+    Headers h = msg.headers();
+    byte[] kid = kidOf(h);
+    byte[] content = msg.payload();
+    if (content == null) {
+      throw reject(MALFORMED, "detached payload");
+    }
+    if (h.get(HeaderLabel.IV) != null
+        || h.unprotectedMap().contains(HeaderLabel.PARTIAL_IV)
+        || h.unprotectedMap().contains(CoseMqttProfile.SENDER_ID_LABEL)) {
+      throw reject(
+          MALFORMED, "a Mac0 has no IV; Partial IV and sid belong in the protected header");
+    }
+    byte[] piv = h.protectedMap().getBytes(HeaderLabel.PARTIAL_IV);
+    CBORObject s = h.protectedMap().get((Object) CoseMqttProfile.SENDER_ID_LABEL);
+    byte[] sid = null;
+    long seq = -1;
+    if (piv != null || s != null) {
+      if (piv == null || s == null || s.getType() != CBORType.ByteString || s.isTagged()) {
+        throw reject(MALFORMED, "counter mode needs both a Partial IV and a sid bstr");
+      }
+      sid = s.GetByteString();
+      if (sid.length > OscoreNonce.maxSenderIdLength(13)) {
+        throw reject(MALFORMED, "sid longer than 7 bytes");
+      }
+      try {
+        seq = OscoreNonce.sequence(piv);
+      } catch (IllegalArgumentException e) {
+        throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+      }
+    }
+    checkHint(hint, kid);
+    KeyLookup found = keyring.lookup(wireTopic, kid);
+    switch (found.status()) {
+      case UNKNOWN_KEY:
+        throw reject(UNKNOWN_KEY, "no key with this kid: " + CoseMqttProfile.kidHint(kid));
+      case OTHER_TOPIC:
+        throw reject(WRONG_TOPIC, "the kid belongs to a key of other topics than " + wireTopic);
+      case EPOCH_NOT_ACCEPTED:
+        throw reject(EPOCH_NOT_ACCEPTED, "epoch " + found.key().epoch() + " is not accepted now");
+      default:
+        break;
+    }
+    TopicKey key = found.key();
+    Algorithm alg = protectedAlg(h);
+    if (alg != key.algorithm() || alg.kind() != Algorithm.Kind.MAC || !c.profile.allows(alg)) {
+      throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName() + " for a " + key.algorithm() + " key");
+    }
+    byte[] tag = msg.tag();
+    try {
+      MacFunction.of(alg)
+          .verify(
+              key.keyBytes(),
+              MacKey.macStructure(
+                  h.authenticatedProtected(),
+                  CoseMqttProfile.externalAad(wireTopic, key.epoch()),
+                  content),
+              tag);
+    } catch (CoseException e) {
+      throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
+    }
+    // No obfuscation with Mac0 (the codec refuses it), so the wire topic is the real one.
+    if (sid != null) {
+      ReplayWindow.Verdict v = guard.acceptSequence(kid, key.epoch(), sid, seq);
+      if (v != ReplayWindow.Verdict.FRESH) {
+        throw reject(REPLAY, "sequence number " + seq + ": " + v);
+      }
+    } else if (!guard.acceptUnique(kid, tag)) {
+      throw reject(REPLAY, "tag already seen");
+    }
+    return new OpenedMessage(wireTopic, content, kid, key.epoch(), sid, seq, null);
   }
 
   private CoseKey verify(Sign1Message msg, byte[] externalAad) throws RejectedMessageException {

@@ -29,6 +29,7 @@ final class CodecSealer implements PayloadSealer {
   private final Keyring keyring;
   private final String contentType;
   private final Map<TopicKey, SealingKey> sealingKeys = new ConcurrentHashMap<>();
+  private final Map<TopicKey, MacKey> macKeys = new ConcurrentHashMap<>();
   private final Headers signHeaders;
   private final List<RecipientSpec> recipients;
   private final Headers encryptHeaders;
@@ -104,6 +105,13 @@ final class CodecSealer implements PayloadSealer {
           props = k.v5Properties;
           break;
         }
+      case MAC0:
+        {
+          MacKey k = macKey(topic);
+          payload = mac0(k, wireTopic, content);
+          props = k.v5Properties;
+          break;
+        }
       case SIGN1:
         payload =
             Sign1Message.sign(
@@ -160,6 +168,57 @@ final class CodecSealer implements PayloadSealer {
       sealingKeys.put(key, k);
     }
     return k;
+  }
+
+  private MacKey macKey(String topic) throws CoseException {
+    TopicKey key = keyring.primary(topic);
+    MacKey k = macKeys.get(key);
+    if (k == null) {
+      if (!c.profile.allows(key.algorithm()) || key.algorithm().kind() != Algorithm.Kind.MAC) {
+        throw new AlgorithmException(
+            key.algorithm().ianaName()
+                + " is not a MAC algorithm of the "
+                + c.profile
+                + " profile");
+      }
+      k = new MacKey(key);
+      if (macKeys.size() > 256) {
+        macKeys.clear();
+      }
+      macKeys.put(key, k);
+    }
+    return k;
+  }
+
+  /**
+   * COSE_Mac0: protected {@code {1: alg}} (stateless) or {@code {1: alg, 6: Partial IV, "sid":
+   * sid}} (counter mode), unprotected {@code {4: kid}}, the payload attached, the tag.
+   */
+  private byte[] mac0(MacKey k, String wireTopic, byte[] content) throws CoseException {
+    byte[] prot;
+    if (c.nonceMode == NonceMode.RANDOM) {
+      prot = k.statelessProtected;
+    } else {
+      long seq;
+      try {
+        seq = c.sequenceStore.next();
+      } catch (IOException e) {
+        throw new NonceException("cannot reserve a sequence number: " + e.getMessage(), e);
+      }
+      prot =
+          MacKey.counterProtected(k.key.algorithm().id(), OscoreNonce.partialIv(seq), c.senderId);
+    }
+    byte[] tag =
+        k.mac.compute(k.keyBytes, MacKey.macStructure(prot, k.externalAad(wireTopic), content));
+    CborWriter w = new CborWriter(24 + prot.length + k.kid.length + content.length + tag.length);
+    w.writeTag(MessageType.MAC0.tag());
+    w.writeArrayHeader(4);
+    w.writeBytes(prot);
+    w.writeMapHeader(1);
+    w.writeInt(4).writeBytes(k.kid);
+    w.writeBytes(content);
+    w.writeBytes(tag);
+    return w.toByteArray();
   }
 
   private byte[] encrypt0(SealingKey k, String wireTopic, byte[] content) throws CoseException {

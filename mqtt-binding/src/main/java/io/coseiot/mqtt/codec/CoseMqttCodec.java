@@ -119,6 +119,12 @@ public final class CoseMqttCodec {
           require(signingKey != null, "a signing key");
         }
         break;
+      case MAC0:
+        requireMacKeyring();
+        if (nonceMode == NonceMode.COUNTER) {
+          require(senderId != null && sequenceStore != null, "a sender id and sequence store");
+        }
+        break;
       case SIGN1:
         require(signingKey != null, "a signing key");
         break;
@@ -146,6 +152,9 @@ public final class CoseMqttCodec {
       case SIGN1_IN_ENCRYPT0:
         require(keyring != null && !trustedSigners.isEmpty(), "a keyring and trusted signers");
         break;
+      case MAC0:
+        requireMacKeyring();
+        break;
       case SIGN1:
         require(!trustedSigners.isEmpty(), "trusted signers");
         break;
@@ -153,6 +162,18 @@ public final class CoseMqttCodec {
         require(!recipientKeys.isEmpty(), "recipient private keys");
     }
     return new CodecOpener(this, new ReplayGuard());
+  }
+
+  /**
+   * Mac0 needs a keyring, and one that does not obfuscate topics: the real topic would travel in
+   * the clear inside the envelope, so obfuscation would only pretend to hide it.
+   */
+  private void requireMacKeyring() throws KeyException {
+    require(keyring != null, "a keyring");
+    require(
+        keyring.obfuscator() == null,
+        "a keyring without topic obfuscation (Mac0 carries the envelope, and so the real topic,"
+            + " in the clear)");
   }
 
   private void require(boolean ok, String what) throws KeyException {
@@ -181,8 +202,8 @@ public final class CoseMqttCodec {
     private Builder() {}
 
     /**
-     * Sets the symmetric keyring (needed for Encrypt0 modes; optional otherwise, where it only
-     * obfuscates topics).
+     * Sets the symmetric keyring (needed for the Encrypt0 modes, with AEAD keys, and for Mac0, with
+     * MAC keys; optional otherwise, where it only obfuscates topics).
      *
      * @param keyring the keyring
      * @return this builder
@@ -225,7 +246,8 @@ public final class CoseMqttCodec {
     }
 
     /**
-     * Seals in counter mode with OSCORE-style nonces.
+     * Seals in counter mode with OSCORE-style nonces (Encrypt0 modes) or authenticated sequence
+     * numbers (Mac0).
      *
      * @param senderId this publisher's sender id, unique among the publishers of a key, at most 6
      *     bytes (7 with AES-CCM-16-64-128)

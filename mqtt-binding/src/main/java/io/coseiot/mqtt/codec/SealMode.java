@@ -11,7 +11,12 @@ public enum SealMode {
   /** A tagged COSE_Sign1 as the plaintext of a COSE_Encrypt0: both of the above. */
   SIGN1_IN_ENCRYPT0(MessageType.ENCRYPT0),
   /** COSE_Encrypt with one ECDH-ES + HKDF-256 recipient per trusted subscriber. */
-  ENCRYPT_ECDH(MessageType.ENCRYPT);
+  ENCRYPT_ECDH(MessageType.ENCRYPT),
+  /**
+   * COSE_Mac0 under a shared topic key (HMAC 256/256): integrity and origin within the group, no
+   * confidentiality. The payload crosses the broker in the clear.
+   */
+  MAC0(MessageType.MAC0);
 
   private final MessageType outer;
 

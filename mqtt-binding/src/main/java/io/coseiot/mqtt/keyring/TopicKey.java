@@ -5,8 +5,9 @@ import io.coseiot.mqtt.topic.TopicFilter;
 import java.util.HexFormat;
 
 /**
- * One symmetric content key of a keyring: the topic filter it covers, its epoch, kid, algorithm,
- * key bytes and (for counter mode) common IV. Immutable; accessors return copies.
+ * One symmetric content key of a keyring: the topic filter it covers, its epoch, kid, algorithm (an
+ * AEAD for the Encrypt0 modes, a MAC for Mac0), key bytes and (for counter-mode AEAD keys) common
+ * IV. Immutable; accessors return copies.
  */
 public final class TopicKey {
   private final TopicFilter filter;
@@ -22,9 +23,10 @@ public final class TopicKey {
    * @param filter the topic filter it covers
    * @param epoch its epoch
    * @param kid its COSE kid
-   * @param algorithm its content encryption algorithm
+   * @param algorithm its content encryption (AEAD) or MAC algorithm
    * @param key the key bytes
-   * @param commonIv the common IV for counter mode, or null if the key has none
+   * @param commonIv the common IV for counter mode, or null if the key has none (MAC keys never
+   *     need one)
    */
   public TopicKey(
       TopicFilter filter,
@@ -33,8 +35,8 @@ public final class TopicKey {
       Algorithm algorithm,
       byte[] key,
       byte[] commonIv) {
-    if (algorithm.kind() != Algorithm.Kind.AEAD) {
-      throw new IllegalArgumentException(algorithm + " is not a content encryption algorithm");
+    if (algorithm.kind() != Algorithm.Kind.AEAD && algorithm.kind() != Algorithm.Kind.MAC) {
+      throw new IllegalArgumentException(algorithm + " is neither an AEAD nor a MAC algorithm");
     }
     if (key.length * 8 != algorithm.keyBits()) {
       throw new IllegalArgumentException(
@@ -81,7 +83,7 @@ public final class TopicKey {
   /**
    * Returns the algorithm.
    *
-   * @return the content encryption algorithm
+   * @return the content encryption or MAC algorithm
    */
   public Algorithm algorithm() {
     return algorithm;

@@ -50,18 +50,20 @@ public final class TopicKeyset {
   }
 
   /**
-   * A keyset whose keys, kids and common IVs are derived per epoch with {@link KeyDerivation}.
+   * A keyset whose keys, kids and common IVs are derived per epoch with {@link KeyDerivation}. A
+   * MAC algorithm (for Mac0) gets a key of its key length and a kid, but no common IV: a MAC has no
+   * nonce.
    *
    * @param filter the topic filter
-   * @param alg the content encryption algorithm
+   * @param alg the content encryption (AEAD) or MAC algorithm
    * @param masterSecret the master secret, at least 16 bytes
    * @param masterSalt the master salt, or null
    * @return the keyset
    */
   public static TopicKeyset derived(
       String filter, Algorithm alg, byte[] masterSecret, byte[] masterSalt) {
-    if (alg.kind() != Algorithm.Kind.AEAD) {
-      throw new IllegalArgumentException(alg + " is not a content encryption algorithm");
+    if (alg.kind() != Algorithm.Kind.AEAD && alg.kind() != Algorithm.Kind.MAC) {
+      throw new IllegalArgumentException(alg + " is neither an AEAD nor a MAC algorithm");
     }
     if (masterSecret.length < 16) {
       throw new IllegalArgumentException("master secret must be at least 16 bytes");
@@ -75,9 +77,9 @@ public final class TopicKeyset {
   }
 
   /**
-   * A keyset of explicit symmetric keys. Each key needs {@code kid}, an AEAD {@code alg} and {@code
-   * k}; it may carry its epoch under the text label {@value #EPOCH_LABEL} (default 0) and a Base IV
-   * (label 5) for counter mode. The first key of an epoch is that epoch's primary.
+   * A keyset of explicit symmetric keys. Each key needs {@code kid}, an AEAD or MAC {@code alg} and
+   * {@code k}; it may carry its epoch under the text label {@value #EPOCH_LABEL} (default 0) and a
+   * Base IV (label 5) for counter mode. The first key of an epoch is that epoch's primary.
    *
    * @param filter the topic filter
    * @param keys the keys
@@ -201,7 +203,11 @@ public final class TopicKeyset {
     }
     try {
       String f = filter.toString();
-      int n = AeadCipher.of(algorithm).nonceLength();
+      byte[] commonIv =
+          algorithm.kind() == Algorithm.Kind.MAC
+              ? null
+              : KeyDerivation.commonIv(
+                  master, salt, f, algorithm, epoch, AeadCipher.of(algorithm).nonceLength());
       k =
           new TopicKey(
               filter,
@@ -209,7 +215,7 @@ public final class TopicKeyset {
               KeyDerivation.kid(master, salt, f, algorithm, epoch),
               algorithm,
               KeyDerivation.key(master, salt, f, algorithm, epoch),
-              KeyDerivation.commonIv(master, salt, f, algorithm, epoch, n));
+              commonIv);
     } catch (CoseException e) {
       throw new KeyException("derivation failed for " + filter + " epoch " + epoch, e);
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -18,6 +21,7 @@ import net.jqwik.api.constraints.Size;
 class CodecPropertiesTest {
   private static final Map<Modes.Config, PayloadSealer> SEALERS = new EnumMap<>(Modes.Config.class);
   private static final Map<Modes.Config, PayloadOpener> OPENERS = new EnumMap<>(Modes.Config.class);
+  private static final Set<String> DETERMINISTIC_SEALS = ConcurrentHashMap.newKeySet();
 
   private static synchronized PayloadSealer sealer(Modes.Config c) throws Exception {
     if (!SEALERS.containsKey(c)) {
@@ -47,6 +51,13 @@ class CodecPropertiesTest {
       @ForAll @Size(max = 300) byte[] payload)
       throws Exception {
     SealedMessage m = sealer(config).seal(topic, payload);
+    // A stateless Mac0 (and an EdDSA Sign1) is deterministic: if jqwik repeats a topic and payload,
+    // the repeat is the same message, rightly taken for a replay (profile §7).
+    if (deterministic(config)
+        && !DETERMINISTIC_SEALS.add(
+            config + "/" + topic + "/" + HexFormat.of().formatHex(payload))) {
+      return;
+    }
     OpenedMessage o =
         OPENERS.get(config).open(m.topic(), m.payload(), m.contentType(), m.userProperties());
     assertArrayEquals(payload, o.plaintext());
@@ -58,6 +69,10 @@ class CodecPropertiesTest {
     } catch (RejectedMessageException e) {
       assertEquals(RejectedMessageException.Reason.REPLAY, e.reason());
     }
+  }
+
+  private static boolean deterministic(Modes.Config c) {
+    return c == Modes.Config.MAC0_HMAC || c == Modes.Config.SIGN1_EDDSA_OBFUSCATED;
   }
 
   @Property(tries = 600)

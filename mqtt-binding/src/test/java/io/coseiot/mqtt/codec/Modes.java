@@ -45,7 +45,9 @@ final class Modes {
     SIGN1_EDDSA_OBFUSCATED,
     SIGN1_IN_ENCRYPT0_COUNTER,
     ENCRYPT_ECDH_ONE,
-    ENCRYPT_ECDH_TWO
+    ENCRYPT_ECDH_TWO,
+    MAC0_HMAC,
+    MAC0_HMAC_COUNTER_V311
   }
 
   /** Returns {publisher, subscriber}. */
@@ -55,6 +57,7 @@ final class Modes {
           case ENCRYPT0_CCM_COUNTER -> Algorithm.AES_CCM_16_64_128;
           case ENCRYPT0_A256GCM_V311 -> Algorithm.A256GCM;
           case ENCRYPT0_CHACHA_OBFUSCATED -> Algorithm.CHACHA20_POLY1305;
+          case MAC0_HMAC, MAC0_HMAC_COUNTER_V311 -> Algorithm.HMAC_256_256;
           default -> Algorithm.A128GCM;
         };
     boolean obfuscate = c.name().contains("OBFUSCATED");
@@ -79,6 +82,8 @@ final class Modes {
         b.mode(SealMode.SIGN1);
       } else if (c.name().startsWith("ENCRYPT_ECDH")) {
         b.mode(SealMode.ENCRYPT_ECDH);
+      } else if (c.name().startsWith("MAC0")) {
+        b.mode(SealMode.MAC0);
       }
     }
     if (c.name().contains("COUNTER")) {

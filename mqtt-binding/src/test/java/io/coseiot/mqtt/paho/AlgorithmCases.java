@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Every algorithm of both algorithm profiles in every seal mode that uses it. The codec has no MAC
- * mode: HMAC 256/256 of the device profile is exercised by topic obfuscation (and by HKDF).
+ * Every algorithm of both algorithm profiles in every seal mode that uses it. HMAC 256/256 is
+ * exercised by the MAC0 mode (stateless and counter), and also by topic obfuscation and HKDF.
  */
 enum AlgorithmCases {
   DEVICE_ENCRYPT0_A128GCM(AlgorithmProfile.DEVICE, SealMode.ENCRYPT0, Algorithm.A128GCM, null),
@@ -44,7 +44,10 @@ enum AlgorithmCases {
       AlgorithmProfile.FULL, SealMode.SIGN1_IN_ENCRYPT0, Algorithm.CHACHA20_POLY1305, Curve.P_384),
   FULL_ENCRYPT_ECDH_A256GCM(AlgorithmProfile.FULL, SealMode.ENCRYPT_ECDH, Algorithm.A256GCM, null),
   FULL_ENCRYPT_ECDH_CHACHA_TWO_RECIPIENTS(
-      AlgorithmProfile.FULL, SealMode.ENCRYPT_ECDH, Algorithm.CHACHA20_POLY1305, null);
+      AlgorithmProfile.FULL, SealMode.ENCRYPT_ECDH, Algorithm.CHACHA20_POLY1305, null),
+  DEVICE_MAC0_HMAC_256_256(AlgorithmProfile.DEVICE, SealMode.MAC0, Algorithm.HMAC_256_256, null),
+  FULL_MAC0_HMAC_256_256_COUNTER(
+      AlgorithmProfile.FULL, SealMode.MAC0, Algorithm.HMAC_256_256, null);
 
   final AlgorithmProfile profile;
   final SealMode mode;
@@ -78,7 +81,9 @@ enum AlgorithmCases {
     CoseMqttCodec.Builder sub = CoseMqttCodec.builder().mode(mode).mqttVersion(version);
     for (CoseMqttCodec.Builder b : List.of(pub, sub)) {
       b.algorithmProfile(profile);
-      if (mode == SealMode.ENCRYPT0 || mode == SealMode.SIGN1_IN_ENCRYPT0) {
+      if (mode == SealMode.ENCRYPT0
+          || mode == SealMode.SIGN1_IN_ENCRYPT0
+          || mode == SealMode.MAC0) {
         b.keyring(keyring);
       }
       if (mode == SealMode.ENCRYPT_ECDH) {

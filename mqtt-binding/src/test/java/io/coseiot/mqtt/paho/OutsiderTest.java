@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.codec.CoseMqttProfile;
 import io.coseiot.mqtt.codec.MqttVersion;
 import io.coseiot.mqtt.codec.OpenedMessage;
+import io.coseiot.mqtt.codec.RejectedMessageException.Reason;
+import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.keyring.Keyring;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An outsider subscribed to {@code #} sees no plaintext: no 8-byte run of any payload appears in
- * any payload, topic or property it receives, and with topic obfuscation none of the real topics
+ * An outsider subscribed to {@code #} sees no plaintext in the confidential modes, and cannot forge
+ * in the integrity-only MAC0 mode. In the confidential modes: no 8-byte run of any payload appears
+ * in any payload, topic or property it receives, and with topic obfuscation none of the real topics
  * either.
  */
 class OutsiderTest extends BrokerTest {
@@ -85,6 +91,42 @@ class OutsiderTest extends BrokerTest {
         }
       }
     }
+  }
+
+  /**
+   * MAC0 is integrity-only: the outsider reads the payload by design (asserted, so that nobody
+   * takes the mode for confidential), but it cannot forge: the same message with its payload
+   * changed, published by the outsider with the original properties, is rejected as
+   * AUTHENTICATION_FAILED and never reaches the application.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokers")
+  void mac0IsReadableByTheOutsiderButNotForgeable(String name) throws Exception {
+    Broker b = broker(name);
+    Keyring keyring = Codecs.keyring(Codecs.secret(), Algorithm.HMAC_256_256, "plant/#").build();
+    CoseMqttCodec mac0 = CoseMqttCodec.builder().keyring(keyring).mode(SealMode.MAC0).build();
+    Outsider outsider = outsider(b).watch("plant/#");
+    Inbox inbox = new Inbox();
+    v5(b, mac0, inbox).subscribe("plant/#", 1);
+    SecureMqttClient pub = v5(b, mac0, null);
+
+    String topic = "plant/line-1/pressure";
+    byte[] p = "{\"bar\":2.50}".getBytes(UTF_8);
+    pub.publish(topic, p, 1, false).get(10, TimeUnit.SECONDS);
+    assertArrayEquals(p, inbox.nextMessage().plaintext());
+    Outsider.Seen seen = outsider.next();
+    assertEquals(CoseMqttProfile.contentType(SealMode.MAC0), seen.contentType());
+    assertTrue(contains(seen.payload(), p, 0, p.length), "integrity only: the payload is visible");
+
+    byte[] forged = seen.payload();
+    int at = new String(forged, StandardCharsets.ISO_8859_1).indexOf("2.50");
+    forged[at] = '9';
+    outsider.publish(topic, forged, Outsider.copy(seen.properties()));
+    inbox.expectRejection(Reason.AUTHENTICATION_FAILED);
+    // The publisher's next message still goes through.
+    pub.publish(topic, "{\"bar\":2.51}".getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);
+    assertArrayEquals("{\"bar\":2.51}".getBytes(UTF_8), inbox.nextMessage().plaintext());
+    assertTrue(inbox.messages.isEmpty() && inbox.rejections.isEmpty());
   }
 
   private static boolean contains(byte[] hay, byte[] needle, int off, int len) {
