@@ -146,12 +146,28 @@ public final class PyCoseEnvironment {
     if (why != null) {
       throw new IOException(why);
     }
-    Path script = dir.resolve("pycose_peer.py");
-    byte[] code = resource("python/pycose_peer.py");
-    if (!Files.exists(script) || !Arrays.equals(Files.readAllBytes(script), code)) {
-      Files.write(script, code);
+    return new LineProtocolPeer("pycose", scriptCommand("pycose_peer.py"));
+  }
+
+  /**
+   * Returns the command that runs one of the interop module's Python scripts (the peer, or {@code
+   * pycose_bench.py}) in this environment, after copying the script into it if it changed.
+   *
+   * @param script the file name under {@code interop/src/main/python}
+   * @return python, {@code -u} and the script's path; append the script's arguments
+   * @throws IOException if the environment is not ready or the script cannot be written
+   */
+  public List<String> scriptCommand(String script) throws IOException {
+    String why = unavailableReason();
+    if (why != null) {
+      throw new IOException(why);
     }
-    return new LineProtocolPeer("pycose", List.of(python().toString(), "-u", script.toString()));
+    Path file = dir.resolve(script);
+    byte[] code = resource("python/" + script);
+    if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), code)) {
+      Files.write(file, code);
+    }
+    return List.of(python().toString(), "-u", file.toString());
   }
 
   private static byte[] requirements() throws IOException {
