@@ -178,11 +178,11 @@ public final class BenchReport {
     if (mqtt.isEmpty()) {
       return;
     }
-    String fmt = "%-9s %3s %6s %6s %12s %9s %9s %11s %9s%n";
+    String fmt = "%-9s %7s %6s %6s %12s %9s %9s %11s %9s%n";
     out.printf(
         fmt,
         "payload",
-        "QoS",
+        "QoS p/s",
         "bytes",
         "wire",
         "msg/s",
@@ -195,7 +195,7 @@ public final class BenchReport {
       out.printf(
           fmt,
           m.payload(),
-          m.qos(),
+          m.qos() + "/" + m.subscriptionQos(),
           m.size(),
           m.wireBytes(),
           num(m.messagesPerSecond()),

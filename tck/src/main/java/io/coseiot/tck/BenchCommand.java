@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--sizes",
       split = ",",
-      description = "Payload sizes to run (default: 16,64,256,1024,16384; with --quick: 64,1024).")
+      description = "Payload sizes to run (default: 16,64,256,1024,16384; with --quick: 64).")
   int[] sizes;
 
   @Option(
@@ -47,13 +47,19 @@ final class BenchCommand implements Callable<Integer> {
   String only;
 
   @Option(
+      names = "--mqtt-broker",
+      paramLabel = "URI",
+      description = "Run the MQTT part against this broker (default: an embedded HiveMQ CE).")
+  String mqttBroker;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where the JSON and JMH logs go (default: target/bench at the root).")
   Path out;
 
   /** The sizes --quick runs unless --sizes says otherwise: it runs in CI after the tests. */
-  static final int[] QUICK_SIZES = {64, 1024};
+  static final int[] QUICK_SIZES = {64};
 
   @Override
   public Integer call() throws Exception {
@@ -69,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
     List<MqttResult> mqtt = List.of();
     MqttBench.Settings ms = MqttBench.Settings.standard(quick);
     if (only == null || Pattern.compile(only).matcher("MqttBench").find()) {
-      mqtt = MqttBench.run(ms, stdout);
+      mqtt = MqttBench.run(ms, mqttBroker, stdout);
     }
     List<WireOverhead.Row> wire = WireOverhead.compute();
     stdout.println();

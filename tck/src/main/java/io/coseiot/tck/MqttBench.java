@@ -111,11 +111,12 @@ final class MqttBench {
    * Starts the embedded broker and runs every configuration, plaintext then sealed for each.
    *
    * @param s what to run
+   * @param brokerUri a broker to use instead of the embedded one, or null
    * @param log progress
    * @return one result per configuration
    * @throws Exception if the broker or a client fails
    */
-  static List<MqttResult> run(Settings s, PrintStream log) throws Exception {
+  static List<MqttResult> run(Settings s, String brokerUri, PrintStream log) throws Exception {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
     }
