@@ -127,26 +127,24 @@ final class MqttBench {
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).mode(SealMode.ENCRYPT0).build();
     List<MqttResult> out = new ArrayList<>();
-    try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+    EmbeddedBroker embedded = brokerUri == null ? EmbeddedBroker.start() : null;
+    try {
+      String uri = embedded != null ? embedded.uri() : brokerUri;
       log.println(
-          "bench: MQTT through embedded HiveMQ CE at " + broker.uri() + "; " + s.describe());
+          "bench: MQTT through "
+              + (embedded != null ? "embedded HiveMQ CE at " : "")
+              + uri
+              + "; "
+              + s.describe());
       for (int[] q : s.qos()) {
         for (int size : s.sizes()) {
-          out.add(
-              runOne(
-                  broker.uri(), "plaintext", PASS_SEALER, PASS_OPENER, q[0], q[1], size, s, log));
-          out.add(
-              runOne(
-                  broker.uri(),
-                  "sealed",
-                  codec.sealer(),
-                  codec.opener(),
-                  q[0],
-                  q[1],
-                  size,
-                  s,
-                  log));
+          out.add(runOne(uri, "plaintext", PASS_SEALER, PASS_OPENER, q[0], q[1], size, s, log));
+          out.add(runOne(uri, "sealed", codec.sealer(), codec.opener(), q[0], q[1], size, s, log));
         }
+      }
+    } finally {
+      if (embedded != null) {
+        embedded.close();
       }
     }
     return out;
