@@ -4,6 +4,7 @@
  */
 module io.coseiot.bench {
   requires io.coseiot.cose;
+  requires io.coseiot.interop;
   requires jmh.core;
   requires com.fasterxml.jackson.databind;
   requires org.bouncycastle.provider;

@@ -44,7 +44,7 @@ public final class BenchReport {
    * @param out where to print
    */
   public static void printTable(List<Result> results, PrintStream out) {
-    String fmt = "%-8s %-11s %-17s %-4s %6s %12s %6s %9s %12s %9s %6s%n";
+    String fmt = "%-8s %-17s %-17s %-4s %6s %12s %6s %9s %12s %9s %6s%n";
     out.printf(
         fmt,
         "message",
@@ -59,7 +59,7 @@ public final class BenchReport {
         "bare B/op",
         "ratio");
     for (Result r : results) {
-      if (r.isBare()) {
+      if (r.isBare() || !r.isLibrary() || r.message().equals("IV")) {
         continue;
       }
       out.printf(
@@ -79,16 +79,171 @@ public final class BenchReport {
   }
 
   /**
+   * Prints the other implementations: their throughput, its ratio to the JVM's bare primitive and
+   * how many times faster this library is, all from the same run.
+   *
+   * @param results the results
+   * @param out where to print
+   */
+  public static void printOthers(List<Result> results, PrintStream out) {
+    String fmt = "%-16s %-8s %-7s %-17s %6s %12s %6s %12s %12s %7s %9s%n";
+    boolean header = false;
+    for (Result r : results) {
+      if (r.isLibrary()) {
+        continue;
+      }
+      if (!header) {
+        out.printf(
+            fmt,
+            "impl",
+            "message",
+            "op",
+            "alg",
+            "bytes",
+            "ops/s",
+            "err%",
+            "cpu ops/s",
+            "bare ops/s",
+            "ratio",
+            "cose-iot x");
+        header = true;
+      }
+      out.printf(
+          fmt,
+          r.impl(),
+          r.message(),
+          r.op(),
+          r.alg(),
+          r.size(),
+          num(r.opsPerSecond()),
+          pct(r.error() / r.opsPerSecond()),
+          num(r.cpuOpsPerSecond()),
+          num(r.bareOpsPerSecond()),
+          Double.isFinite(r.ratio()) ? String.format(Locale.ROOT, "%.3f", r.ratio()) : "-",
+          Double.isFinite(r.libraryRatio())
+              ? String.format(Locale.ROOT, "%.1f", r.libraryRatio())
+              : "-");
+    }
+    if (header) {
+      out.println(
+          "(COSE-JAVA in the same JMH run; pyCOSE and device timed inside their own processes,"
+              + " no IPC in the timing; cpu ops/s counts the process's own CPU time; ratio is to"
+              + " the JVM's bare primitive; cose-iot x = cose-iot ops/s over theirs)");
+    }
+  }
+
+  /**
+   * Prints the random-IV comparison: the cost of one IV from each source, and the 64-byte A128GCM
+   * seal with the old and the new source against the bare cipher.
+   *
+   * @param results the results
+   * @param out where to print
+   */
+  public static void printRandom(List<Result> results, PrintStream out) {
+    for (Result r : results) {
+      if (r.message().equals("IV")) {
+        out.printf(
+            Locale.ROOT,
+            "IV of %s from %-20s %12s ops/s (%s ns each)%n",
+            r.alg(),
+            r.op(),
+            num(r.opsPerSecond()),
+            String.format(Locale.ROOT, "%.0f", 1e9 / r.opsPerSecond()));
+      }
+    }
+    for (Result r : results) {
+      if (r.isLibrary()
+          && r.size() == 64
+          && r.alg().equals("A128GCM")
+          && Fixtures.JDK.equals(r.provider())
+          && (r.op().equals("seal") || r.op().equals("sealDefaultRandom"))) {
+        out.printf(
+            Locale.ROOT,
+            "Encrypt0 A128GCM 64 B %-17s %12s ops/s = %.2f x bare AES-GCM (%s ops/s)%n",
+            r.op().equals("seal") ? "seal (fastDrbg)" : "seal (NativePRNG)",
+            num(r.opsPerSecond()),
+            r.ratio(),
+            num(r.bareOpsPerSecond()));
+      }
+    }
+  }
+
+  /**
+   * Prints the MQTT figures and the sealed/plaintext throughput ratio of each configuration.
+   *
+   * @param mqtt the runs
+   * @param out where to print
+   */
+  public static void printMqtt(List<MqttResult> mqtt, PrintStream out) {
+    if (mqtt.isEmpty()) {
+      return;
+    }
+    String fmt = "%-9s %7s %6s %6s %12s %9s %9s %11s %9s%n";
+    out.printf(
+        fmt,
+        "payload",
+        "QoS p/s",
+        "bytes",
+        "wire",
+        "msg/s",
+        "p50 us",
+        "p99 us",
+        "delivered",
+        "vs plain");
+    for (MqttResult m : mqtt) {
+      double plain = plaintextRate(mqtt, m);
+      out.printf(
+          fmt,
+          m.payload(),
+          m.qos() + "/" + m.subscriptionQos(),
+          m.size(),
+          m.wireBytes(),
+          num(m.messagesPerSecond()),
+          num(m.p50Micros()),
+          num(m.p99Micros()),
+          m.received() + "/" + m.sent(),
+          String.format(Locale.ROOT, "%.2f", m.messagesPerSecond() / plain));
+    }
+  }
+
+  private static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
+    for (MqttResult p : mqtt) {
+      if (p.payload().equals("plaintext")
+          && p.qos() == m.qos()
+          && p.subscriptionQos() == m.subscriptionQos()
+          && p.size() == m.size()) {
+        return p.messagesPerSecond();
+      }
+    }
+    return Double.NaN;
+  }
+
+  /**
    * Checks the issue's targets on the 64-byte figures that the run has.
    *
    * @param results the results
    * @param wire the wire overhead rows
+   * @param mqtt the MQTT runs, possibly empty
    * @return the targets found, possibly empty for a filtered run
    */
-  public static List<Target> targets(List<Result> results, List<WireOverhead.Row> wire) {
+  public static List<Target> targets(
+      List<Result> results, List<WireOverhead.Row> wire, List<MqttResult> mqtt) {
     List<Target> t = new ArrayList<>();
     for (Result r : results) {
-      if (r.size() != 64 || r.isBare()) {
+      if (r.size() != 64 || r.isBare() || r.message().equals("IV")) {
+        continue;
+      }
+      if (r.impl().equals(Result.COSE_JAVA)
+          && r.message().equals("Encrypt0")
+          && Double.isFinite(r.libraryRatio())) {
+        t.add(
+            new Target(
+                "Encrypt0 " + r.op() + " A128GCM 64 B: cose-iot / COSE-JAVA",
+                r.libraryRatio(),
+                5,
+                true));
+      }
+      if (!r.isLibrary() || r.op().equals("sealDefaultRandom")) {
         continue;
       }
       String id = r.message() + " " + r.op() + " " + r.alg() + " " + r.provider() + " 64 B";
@@ -100,6 +255,22 @@ public final class BenchReport {
       }
       if (r.message().equals("Sign1") && r.alg().equals("ES256")) {
         t.add(new Target(id + ": ratio to bare signature", r.ratio(), 0.95, true));
+      }
+    }
+    for (MqttResult m : mqtt) {
+      if (m.payload().equals("sealed") && m.qos() == 1) {
+        t.add(
+            new Target(
+                "MQTT QoS "
+                    + m.qos()
+                    + "/"
+                    + m.subscriptionQos()
+                    + " "
+                    + m.size()
+                    + " B: sealed / plaintext throughput",
+                m.messagesPerSecond() / plaintextRate(mqtt, m),
+                0.9,
+                true));
       }
     }
     for (WireOverhead.Row w : wire) {
@@ -139,25 +310,37 @@ public final class BenchReport {
    *
    * @param file the file to write
    * @param settings the run's settings
+   * @param mqttSettings what the MQTT runs were, or null if none ran
+   * @param loadAverage the one-minute load average when the run started
    * @param results the results
    * @param wire the wire overhead rows
+   * @param mqtt the MQTT runs
    * @param targets the targets
    * @throws IOException if the file cannot be written
    */
   public static void writeJson(
       Path file,
       BenchRunner.Settings settings,
+      String mqttSettings,
+      double loadAverage,
       List<Result> results,
       List<WireOverhead.Row> wire,
+      List<MqttResult> mqtt,
       List<Target> targets)
       throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("time", Instant.now().toString());
     root.put("machine", Machine.describe());
-    root.put("settings", Map.of("quick", settings.quick(), "jmh", settings.describe()));
+    root.put("loadAverageAtStart", finite(loadAverage));
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("quick", settings.quick());
+    set.put("timing", settings.describe());
+    set.put("mqtt", mqttSettings);
+    root.put("settings", set);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Result r : results) {
       Map<String, Object> m = new LinkedHashMap<>();
+      m.put("impl", r.impl());
       m.put("message", r.message());
       m.put("op", r.op());
       m.put("alg", r.alg());
@@ -166,12 +349,34 @@ public final class BenchReport {
       m.put("opsPerSecond", finite(r.opsPerSecond()));
       m.put("opsPerSecondError", finite(r.error()));
       m.put("bytesPerOp", finite(r.bytesPerOp()));
+      m.put("cpuOpsPerSecond", finite(r.cpuOpsPerSecond()));
+      m.put("timedInOwnProcess", r.impl().equals(Result.PYCOSE) || r.impl().equals(Result.DEVICE));
       m.put("bareOpsPerSecond", finite(r.bareOpsPerSecond()));
       m.put("bareBytesPerOp", finite(r.bareBytesPerOp()));
-      m.put("ratioToBare", finite(r.ratio()));
+      m.put("ratioToBare", r.message().equals("IV") ? null : finite(r.ratio()));
+      m.put("libraryOpsPerSecond", finite(r.libraryOpsPerSecond()));
+      m.put("libraryOverThis", finite(r.libraryRatio()));
       rows.add(m);
     }
     root.put("results", rows);
+    List<Map<String, Object>> mq = new ArrayList<>();
+    for (MqttResult r : mqtt) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("payload", r.payload());
+      m.put("qos", r.qos());
+      m.put("subscriptionQos", r.subscriptionQos());
+      m.put("payloadBytes", r.size());
+      m.put("wireBytes", r.wireBytes());
+      m.put("sent", r.sent());
+      m.put("received", r.received());
+      m.put("messagesPerSecond", finite(r.messagesPerSecond()));
+      m.put("p50Micros", finite(r.p50Micros()));
+      m.put("p99Micros", finite(r.p99Micros()));
+      m.put("runs", r.runs());
+      m.put("throughputVsPlaintext", finite(r.messagesPerSecond() / plaintextRate(mqtt, r)));
+      mq.add(m);
+    }
+    root.put("mqtt", mq);
     List<Map<String, Object>> w = new ArrayList<>();
     for (WireOverhead.Row r : wire) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -45,6 +45,20 @@ public final class Fixtures {
   }
 
   /**
+   * Returns the symmetric key bytes every implementation is given.
+   *
+   * @param bits the key size
+   * @return the key
+   */
+  public static byte[] secretKeyBytes(int bits) {
+    byte[] k = new byte[bits / 8];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = (byte) (0x40 + i);
+    }
+    return k;
+  }
+
+  /**
    * Returns a symmetric key for an algorithm, with a Base IV for Partial IV (counter) mode.
    *
    * @param alg the algorithm
@@ -52,11 +66,8 @@ public final class Fixtures {
    * @return the key
    */
   public static CoseKey secretKey(Algorithm alg, int nonceLength) {
-    byte[] k = new byte[alg.keyBits() / 8];
+    byte[] k = secretKeyBytes(alg.keyBits());
     byte[] baseIv = new byte[nonceLength];
-    for (int i = 0; i < k.length; i++) {
-      k[i] = (byte) (0x40 + i);
-    }
     for (int i = 0; i < baseIv.length; i++) {
       baseIv[i] = (byte) (0x90 + i);
     }

@@ -32,6 +32,20 @@ public final class Machine {
   }
 
   /**
+   * Returns the one-minute load average from /proc/loadavg: other work on the machine while the
+   * figures were taken.
+   *
+   * @return the load average, or NaN where unknown
+   */
+  public static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
    * Returns the CPU model from /proc/cpuinfo.
    *
    * @return the model name, or "unknown"

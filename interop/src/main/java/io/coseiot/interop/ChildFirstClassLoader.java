@@ -8,12 +8,17 @@ import java.net.URLClassLoader;
  * (Bouncy Castle, CBOR) win over any copies the parent could see. Its parent is the platform class
  * loader, so nothing from the application class path is visible at all.
  */
-final class ChildFirstClassLoader extends URLClassLoader {
+public final class ChildFirstClassLoader extends URLClassLoader {
   static {
     registerAsParallelCapable();
   }
 
-  ChildFirstClassLoader(URL[] urls) {
+  /**
+   * Loads from the given jars or class folders, then from the platform class loader.
+   *
+   * @param urls the jars and folders
+   */
+  public ChildFirstClassLoader(URL[] urls) {
     super(urls, ClassLoader.getPlatformClassLoader());
   }
 

@@ -146,8 +146,7 @@ public final class PyCoseEnvironment {
     if (why != null) {
       throw new IOException(why);
     }
-    return new LineProtocolPeer(
-        "pycose", List.of(python().toString(), "-u", script("pycose_peer.py")));
+    return new LineProtocolPeer("pycose", scriptCommand("pycose_peer.py"));
   }
 
   /**
@@ -158,21 +157,28 @@ public final class PyCoseEnvironment {
    * @throws IOException if the environment is not ready
    */
   public List<String> mqttCommand() throws IOException {
+    return scriptCommand("pycose_mqtt.py");
+  }
+
+  /**
+   * Returns the command that runs one of the interop module's Python scripts (the peer, or {@code
+   * pycose_bench.py}) in this environment, after copying the script into it if it changed.
+   *
+   * @param script the file name under {@code interop/src/main/python}
+   * @return python, {@code -u} and the script's path; append the script's arguments
+   * @throws IOException if the environment is not ready or the script cannot be written
+   */
+  public List<String> scriptCommand(String script) throws IOException {
     String why = unavailableReason();
     if (why != null) {
       throw new IOException(why);
     }
-    return List.of(python().toString(), "-u", script("pycose_mqtt.py"));
-  }
-
-  /** Copies a bundled script into the environment (if changed) and returns its path. */
-  private String script(String name) throws IOException {
-    Path script = dir.resolve(name);
-    byte[] code = resource("python/" + name);
-    if (!Files.exists(script) || !Arrays.equals(Files.readAllBytes(script), code)) {
-      Files.write(script, code);
+    Path file = dir.resolve(script);
+    byte[] code = resource("python/" + script);
+    if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), code)) {
+      Files.write(file, code);
     }
-    return script.toString();
+    return List.of(python().toString(), "-u", file.toString());
   }
 
   private static byte[] requirements() throws IOException {

@@ -3,6 +3,8 @@ package io.coseiot.tck;
 import io.coseiot.bench.BenchReport;
 import io.coseiot.bench.BenchRunner;
 import io.coseiot.bench.Fixtures;
+import io.coseiot.bench.Machine;
+import io.coseiot.bench.MqttResult;
 import io.coseiot.bench.Result;
 import io.coseiot.bench.WireOverhead;
 import java.io.PrintStream;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmark Encrypt0, Sign1 and Mac0 against the bare primitives, and the wire overhead.")
+        "Benchmark Encrypt0, Sign1 and Mac0 against the bare primitives, COSE-JAVA, pyCOSE and the"
+            + " C device code; MQTT throughput and latency sealed vs plaintext; the wire overhead.")
 final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--quick",
@@ -31,14 +35,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--sizes",
       split = ",",
-      description = "Payload sizes to run (default: 16,64,256,1024,16384).")
+      description = "Payload sizes to run (default: 16,64,256,1024,16384; with --quick: 64).")
   int[] sizes;
 
   @Option(
       names = "--only",
       paramLabel = "REGEX",
-      description = "Run only Class.method names containing REGEX, e.g. 'AeadBench.seal'.")
+      description =
+          "Run only Class.method names containing REGEX, e.g. 'AeadBench.seal'; the processes"
+              + " outside the JVM are PeerBench.pycose and PeerBench.device, MQTT is MqttBench.")
   String only;
+
+  @Option(
+      names = "--mqtt-broker",
+      paramLabel = "URI",
+      description = "Run the MQTT part against this broker (default: an embedded HiveMQ CE).")
+  String mqttBroker;
 
   @Option(
       names = "--out",
@@ -46,26 +58,46 @@ final class BenchCommand implements Callable<Integer> {
       description = "Where the JSON and JMH logs go (default: target/bench at the root).")
   Path out;
 
+  /** The sizes --quick runs unless --sizes says otherwise: it runs in CI after the tests. */
+  static final int[] QUICK_SIZES = {64};
+
   @Override
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
     Path dir = out != null ? out : root().resolve("target").resolve("bench");
-    int[] s = sizes != null ? sizes : Fixtures.SIZES;
+    int[] s = sizes != null ? sizes : quick ? QUICK_SIZES : Fixtures.SIZES;
+    double load = Machine.loadAverage();
+    long start = System.nanoTime();
     BenchRunner.Settings settings = new BenchRunner.Settings(quick, s, only, dir);
-    stdout.println("bench: " + settings.describe() + "; JMH logs in " + dir);
-    List<Result> results = BenchRunner.run(settings, stdout);
+    stdout.printf("bench: load average %.2f at start; %s%n", load, settings.describe());
+    stdout.println("bench: JMH logs in " + dir);
+    List<Result> results = BenchRunner.run(settings, root(), stdout);
+    List<MqttResult> mqtt = List.of();
+    MqttBench.Settings ms = MqttBench.Settings.standard(quick);
+    if (only == null || Pattern.compile(only).matcher("MqttBench").find()) {
+      mqtt = MqttBench.run(ms, mqttBroker, stdout);
+    }
     List<WireOverhead.Row> wire = WireOverhead.compute();
     stdout.println();
     BenchReport.printTable(results, stdout);
     stdout.println();
+    BenchReport.printOthers(results, stdout);
+    stdout.println();
+    BenchReport.printRandom(results, stdout);
+    stdout.println();
+    BenchReport.printMqtt(mqtt, stdout);
+    stdout.println();
     stdout.println("Wire overhead in bytes (encoded message minus payload), by payload size:");
     stdout.print(WireOverhead.markdown(wire));
     stdout.println();
-    List<BenchReport.Target> targets = BenchReport.targets(results, wire);
+    List<BenchReport.Target> targets = BenchReport.targets(results, wire, mqtt);
     BenchReport.printTargets(targets, stdout);
     Path json = dir.resolve(quick ? "bench-quick.json" : "bench.json");
-    BenchReport.writeJson(json, settings, results, wire, targets);
-    stdout.println("bench: " + results.size() + " benchmarks, sizes " + Arrays.toString(s));
+    BenchReport.writeJson(
+        json, settings, mqtt.isEmpty() ? null : ms.describe(), load, results, wire, mqtt, targets);
+    stdout.printf(
+        "bench: %d figures, %d MQTT runs, sizes %s, %.0f s in all%n",
+        results.size(), mqtt.size(), Arrays.toString(s), (System.nanoTime() - start) / 1e9);
     stdout.println("bench: wrote " + json);
     return 0;
   }

@@ -1,0 +1,31 @@
+package io.coseiot.bench;
+
+/**
+ * One MQTT run: a fixed number of messages from a publisher to a subscriber in one process, through
+ * a broker on loopback.
+ *
+ * @param payload {@code sealed} (COSE_Encrypt0 A128GCM through the codec) or {@code plaintext}
+ * @param qos the QoS of the publishes
+ * @param subscriptionQos the QoS of the subscription (the broker delivers at the lower of the two)
+ * @param size the application payload in bytes
+ * @param sent messages published in the measured runs
+ * @param received messages delivered (and opened) in the measured runs
+ * @param messagesPerSecond the median over runs of received messages over the time from the first
+ *     publish to the last delivery
+ * @param p50Micros the median end-to-end latency (publish call to listener), microseconds
+ * @param p99Micros the 99th percentile of the same, microseconds
+ * @param runs the measured runs
+ * @param wireBytes the payload bytes each message carried through the broker
+ */
+public record MqttResult(
+    String payload,
+    int qos,
+    int subscriptionQos,
+    int size,
+    long sent,
+    long received,
+    double messagesPerSecond,
+    double p50Micros,
+    double p99Micros,
+    int runs,
+    int wireBytes) {}
