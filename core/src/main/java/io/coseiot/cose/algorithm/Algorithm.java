@@ -1,8 +1,5 @@
 package io.coseiot.cose.algorithm;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The COSE algorithms this library implements, one constant per entry of the IANA "COSE Algorithms"
  * registry, looked up by id. An id that is not here stays a raw header value and only fails, with
@@ -144,11 +141,14 @@ public enum Algorithm {
     KEY_TRANSPORT
   }
 
-  private static final Map<Long, Algorithm> BY_ID = new HashMap<>();
+  // IANA ids run from -259 to 33; an array indexed by id looks one up without boxing or hashing,
+  // which the seal path does once per message.
+  private static final int MIN_ID = -259;
+  private static final Algorithm[] BY_ID = new Algorithm[33 - MIN_ID + 1];
 
   static {
     for (Algorithm a : values()) {
-      BY_ID.put(a.id, a);
+      BY_ID[(int) (a.id - MIN_ID)] = a;
     }
   }
 
@@ -208,6 +208,6 @@ public enum Algorithm {
    * @return the algorithm, or null if this library does not implement it
    */
   public static Algorithm fromId(long id) {
-    return BY_ID.get(id);
+    return id < MIN_ID || id - MIN_ID >= BY_ID.length ? null : BY_ID[(int) (id - MIN_ID)];
   }
 }

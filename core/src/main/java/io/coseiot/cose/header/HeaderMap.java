@@ -31,10 +31,14 @@ public final class HeaderMap {
 
   private final Object[] labels;
   private final CBORObject[] values;
+  // Read once when the immutable map is made: reading a CBORObject integer is not cheap, and the
+  // seal and open paths ask for the algorithm on every message.
+  private final Algorithm algorithm;
 
   private HeaderMap(Object[] labels, CBORObject[] values) {
     this.labels = labels;
     this.values = values;
+    this.algorithm = algorithmOf(get(HeaderLabel.ALG));
   }
 
   /**
@@ -188,7 +192,10 @@ public final class HeaderMap {
    * @return the algorithm, or null if {@code alg} is absent or names one this library lacks
    */
   public Algorithm algorithm() {
-    CBORObject v = get(HeaderLabel.ALG);
+    return algorithm;
+  }
+
+  private static Algorithm algorithmOf(CBORObject v) {
     return v != null && v.getType() == CBORType.Integer && v.CanValueFitInInt64()
         ? Algorithm.fromId(v.AsInt64Value())
         : null;

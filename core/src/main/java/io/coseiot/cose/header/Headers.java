@@ -277,15 +277,15 @@ public final class Headers {
    * @throws AlgorithmException if {@code alg} is absent or not implemented here
    */
   public Algorithm algorithm(String where) throws AlgorithmException {
-    CBORObject v = rawAlgorithm();
-    if (v == null) {
-      throw new AlgorithmException(where + ": no alg header");
-    }
     Algorithm a =
-        v.getType() == CBORType.Integer && v.CanValueFitInInt64()
-            ? Algorithm.fromId(v.AsInt64Value())
-            : null;
+        protectedMap.contains(HeaderLabel.ALG)
+            ? protectedMap.algorithm()
+            : unprotectedMap.algorithm();
     if (a == null) {
+      CBORObject v = rawAlgorithm();
+      if (v == null) {
+        throw new AlgorithmException(where + ": no alg header");
+      }
       throw new AlgorithmException(where + ": algorithm " + v + " is not implemented");
     }
     return a;
