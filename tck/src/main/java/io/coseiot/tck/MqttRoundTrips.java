@@ -30,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * MQTT round trips through a broker, per the MQTT profile (docs/mqtt-cose-profile.md): the JVM
  * ({@link CoseMqttCodec} behind {@link SecureMqttClient}) and a peer process (pyCOSE's {@code
- * pycose_mqtt.py} or the C {@code device_mqtt}) share only a master secret and derive every key
- * themselves. The peer publishes sealed telemetry that the JVM opens ({@link Replay#JVM_OPENS}),
- * and the JVM publishes sealed commands that the peer opens ({@link Replay#PEER_OPENS}); every
- * message is one result, and a lost or unopened one is a failure.
+ * pycose_mqtt.py}, the C {@code device_mqtt}, or COSE-JAVA with a plain Paho client in {@link
+ * CoseJavaMqttPeer}) share only a master secret and derive every key themselves. The peer publishes
+ * sealed telemetry that the JVM opens ({@link Replay#JVM_OPENS}), and the JVM publishes sealed
+ * commands that the peer opens ({@link Replay#PEER_OPENS}); every message is one result, and a lost
+ * or unopened one is a failure.
  */
 final class MqttRoundTrips {
   /** Public and fixed: the round trips test interoperability, not secrecy. */
@@ -128,7 +129,10 @@ final class MqttRoundTrips {
       if (t.peerSid() != null) {
         cmd.addAll(List.of("--sid", t.peerSid()));
       }
-      process = new ProcessBuilder(cmd).start();
+      process =
+          cmd.get(0).equals(CoseJavaMqttPeer.COMMAND)
+              ? CoseJavaMqttPeer.start(cmd)
+              : new ProcessBuilder(cmd).start();
       process.getOutputStream().close();
       BlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread out = pump(process, lines, stderr);

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the conformance matrix: vector suites x library and peers x directions, then MQTT",
-      "round trips (JVM <-> pyCOSE, JVM <-> C device over MQTT 5 and 3.1.1) through an embedded",
-      "HiveMQ CE broker.",
+      "Runs the conformance matrix: vector suites x library and peers x directions,",
+      "then MQTT round trips (JVM <-> pyCOSE, COSE-JAVA and C device over MQTT 5,",
+      "JVM <-> C device over MQTT 3.1.1) through an embedded HiveMQ CE broker.",
       "Exits 1 on any unexpected result, including a peer that is not available."
     })
 final class RunCommand implements Callable<Integer> {
@@ -136,6 +136,18 @@ final class RunCommand implements Callable<Integer> {
       } catch (IOException e) {
         m.unavailable.put("pycose", e.getMessage());
       }
+    }
+    if (peers.contains("cose-java") && !m.unavailable.containsKey("cose-java")) {
+      // COSE-JAVA has no counter-mode nonce: random IVs both ways, as with pyCOSE.
+      trips.add(
+          new MqttRoundTrips.Trip(
+              "mqtt-v5",
+              "cose-java",
+              List.of(CoseJavaMqttPeer.COMMAND),
+              MqttVersion.V5,
+              Algorithm.A128GCM,
+              null,
+              null));
     }
     if (peers.contains(DeviceBuild.NAME) && !m.unavailable.containsKey(DeviceBuild.NAME)) {
       try {
