@@ -160,18 +160,7 @@ final class CodecOpener implements PayloadOpener {
     Headers h = msg.headers();
     byte[] kid = kidOf(h);
     checkHint(hint, kid);
-    KeyLookup found = keyring.lookup(wireTopic, kid);
-    switch (found.status()) {
-      case UNKNOWN_KEY:
-        throw reject(UNKNOWN_KEY, "no key with this kid: " + CoseMqttProfile.kidHint(kid));
-      case OTHER_TOPIC:
-        throw reject(WRONG_TOPIC, "the kid belongs to a key of other topics than " + wireTopic);
-      case EPOCH_NOT_ACCEPTED:
-        throw reject(EPOCH_NOT_ACCEPTED, "epoch " + found.key().epoch() + " is not accepted now");
-      default:
-        break;
-    }
-    TopicKey key = found.key();
+    TopicKey key = acceptedKey(wireTopic, kid);
     Algorithm alg = protectedAlg(h);
     if (alg != key.algorithm() || !c.profile.allows(alg)) {
       throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName() + " for a " + key.algorithm() + " key");
@@ -300,18 +289,7 @@ final class CodecOpener implements PayloadOpener {
       }
     }
     checkHint(hint, kid);
-    KeyLookup found = keyring.lookup(wireTopic, kid);
-    switch (found.status()) {
-      case UNKNOWN_KEY:
-        throw reject(UNKNOWN_KEY, "no key with this kid: " + CoseMqttProfile.kidHint(kid));
-      case OTHER_TOPIC:
-        throw reject(WRONG_TOPIC, "the kid belongs to a key of other topics than " + wireTopic);
-      case EPOCH_NOT_ACCEPTED:
-        throw reject(EPOCH_NOT_ACCEPTED, "epoch " + found.key().epoch() + " is not accepted now");
-      default:
-        break;
-    }
-    TopicKey key = found.key();
+    TopicKey key = acceptedKey(wireTopic, kid);
     Algorithm alg = protectedAlg(h);
     if (alg != key.algorithm() || alg.kind() != Algorithm.Kind.MAC || !c.profile.allows(alg)) {
       throw reject(ALGORITHM_NOT_ALLOWED, alg.ianaName() + " for a " + key.algorithm() + " key");
@@ -475,5 +453,20 @@ final class CodecOpener implements PayloadOpener {
       }
     }
     return topic;
+  }
+
+  /** The key a kid names for this topic, or the typed reason it may not be used now. */
+  private TopicKey acceptedKey(String wireTopic, byte[] kid) throws RejectedMessageException {
+    KeyLookup found = keyring.lookup(wireTopic, kid);
+    switch (found.status()) {
+      case UNKNOWN_KEY:
+        throw reject(UNKNOWN_KEY, "no key with this kid: " + CoseMqttProfile.kidHint(kid));
+      case OTHER_TOPIC:
+        throw reject(WRONG_TOPIC, "the kid belongs to a key of other topics than " + wireTopic);
+      case EPOCH_NOT_ACCEPTED:
+        throw reject(EPOCH_NOT_ACCEPTED, "epoch " + found.key().epoch() + " is not accepted now");
+      default:
+        return found.key();
+    }
   }
 }
