@@ -1,19 +1,11 @@
 package io.coseiot.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.upokecenter.cbor.CBORObject;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coseiot.cose.exception.CoseException;
-import io.coseiot.cose.header.Headers;
-import io.coseiot.cose.key.CoseKey;
-import io.coseiot.cose.message.Encrypt0Message;
-import io.coseiot.cose.message.Mac0Message;
-import io.coseiot.cose.message.Sign1Message;
-import io.coseiot.cose.message.TagPolicy;
 import io.coseiot.interop.Outcome.Verdict;
 import io.coseiot.vectors.examples.Example;
 import io.coseiot.vectors.examples.ExampleAlgorithms;
-import io.coseiot.vectors.examples.SingleKeys;
-import io.coseiot.vectors.examples.Structure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,8 +16,9 @@ import java.util.Map;
  * Replays one vector against one peer in both directions: {@link #PEER_OPENS} (the peer opens or
  * verifies our message, and must reject a negative vector) and {@link #JVM_OPENS} (the peer creates
  * the message from the same inputs, with the same headers and IV, and the library opens it; the
- * bytes are also compared). Only COSE_Encrypt0, COSE_Mac0 and COSE_Sign1 with attached content are
- * in protocol v1; other vectors are not applicable.
+ * bytes are also compared). Protocol v2 covers the six structures and detached content; an op the
+ * peer's {@code hello} does not list, detached content for a v1 peer, and what the protocol cannot
+ * express (nested recipients, KDF inputs that are not sent) are not applicable.
  */
 public final class Replay {
   /** The peer opens what the JVM made. */
@@ -56,47 +49,65 @@ public final class Replay {
    */
   public List<Outcome> run(String suite, String vector, Example e, Peer peer) {
     List<Outcome> out = new ArrayList<>();
-    String op = createOp(e.structure());
-    if (op == null || e.detached() || e.outputCbor() == null) {
-      out.add(
-          new Outcome(
-              suite,
-              vector,
-              peer.name(),
-              PEER_OPENS,
-              Verdict.NOT_APPLICABLE,
-              e.fail(),
-              "",
-              "",
-              false,
-              op == null
-                  ? e.structure().coseName() + " is not in protocol v1"
-                  : "detached content is not in protocol v1"));
+    VectorExchange x;
+    try {
+      x = VectorExchange.of(e);
+    } catch (VectorExchange.NotApplicable na) {
+      out.add(na(suite, vector, peer, e, PEER_OPENS, na.getMessage()));
+      return out;
+    }
+    String unspoken = unspoken(peer, x.openOp(), e);
+    if (unspoken != null) {
+      out.add(na(suite, vector, peer, e, PEER_OPENS, unspoken));
       return out;
     }
     Map<String, Object> facts = facts(e);
-    CoseKey key;
+    ObjectNode open;
     try {
-      key = SingleKeys.key(e);
+      open = x.openRequest();
     } catch (CoseException | RuntimeException ex) {
-      out.add(na(suite, vector, peer, e, "key does not convert: " + ex.getMessage()));
+      out.add(na(suite, vector, peer, e, PEER_OPENS, "key does not convert: " + ex.getMessage()));
+      return out;
+    } catch (VectorExchange.NotApplicable na) {
+      out.add(na(suite, vector, peer, e, PEER_OPENS, na.getMessage()));
       return out;
     }
-    out.add(peerOpens(suite, vector, e, peer, op, key, facts));
+    out.add(peerOpens(suite, vector, e, peer, x, open, facts));
     if (!e.fail()) {
-      out.add(jvmOpens(suite, vector, e, peer, op, key, facts));
+      String cannot = unspoken(peer, x.createOp(), e);
+      out.add(
+          cannot != null
+              ? na(suite, vector, peer, e, JVM_OPENS, cannot)
+              : jvmOpens(suite, vector, e, peer, x, facts));
     }
     return out;
   }
 
-  private static Outcome na(String suite, String vector, Peer peer, Example e, String why) {
+  /** Why the peer cannot be asked an op for this vector (from its hello), or null if it can. */
+  private static String unspoken(Peer peer, String op, Example e) {
+    JsonNode hello = peer.hello().body();
+    boolean listed = false;
+    for (JsonNode o : hello.path("ops")) {
+      listed |= o.asText().equals(op);
+    }
+    if (!listed) {
+      return peer.name() + " does not implement " + op;
+    }
+    if (e.detached() && hello.path("protocol").asInt(1) < 2) {
+      return "detached content needs protocol v2; " + peer.name() + " speaks v1";
+    }
+    return null;
+  }
+
+  private static Outcome na(
+      String suite, String vector, Peer peer, Example e, String direction, String why) {
     return new Outcome(
         suite,
         vector,
         peer.name(),
-        PEER_OPENS,
+        direction,
         Verdict.NOT_APPLICABLE,
-        e.fail(),
+        direction.equals(PEER_OPENS) && e.fail(),
         "",
         "",
         false,
@@ -108,12 +119,10 @@ public final class Replay {
       String vector,
       Example e,
       Peer peer,
-      String op,
-      CoseKey key,
+      VectorExchange x,
+      ObjectNode request,
       Map<String, Object> facts) {
-    byte[] k = e.structure() == Structure.SIGN0 ? key.publicKey().encode() : key.encode();
-    PeerResponse r =
-        peer.call(PeerRequests.open(PeerRequests.openOp(op), k, e.outputCbor(), e.externalAad()));
+    PeerResponse r = peer.call(request);
     String answer = r.ok() ? "accepted" : r.kind();
     boolean asExpected;
     String detail;
@@ -121,7 +130,7 @@ public final class Replay {
       asExpected = r.kind().equals("rejected");
       detail = r.ok() ? "accepted a negative vector" : r.toString();
     } else {
-      byte[] content = r.bytes(op.equals("encrypt0") ? "plaintext" : "payload");
+      byte[] content = r.bytes(PeerRequests.contentField(x.openOp()));
       asExpected = r.ok() && Arrays.equals(content, e.plaintext());
       detail = r.ok() ? (asExpected ? "" : "content differs") : r.toString();
     }
@@ -133,59 +142,24 @@ public final class Replay {
       String vector,
       Example e,
       Peer peer,
-      String op,
-      CoseKey key,
+      VectorExchange x,
       Map<String, Object> facts) {
-    byte[] ours = e.outputCbor();
-    Headers h;
+    ObjectNode request;
     try {
-      h = headersOf(e.structure(), ours);
-    } catch (CoseException ex) {
-      return new Outcome(
-          suite,
-          vector,
-          peer.name(),
-          JVM_OPENS,
-          Verdict.NOT_APPLICABLE,
-          false,
-          "",
-          "",
-          false,
-          "our decoder refuses the output: " + ex.getMessage());
+      request = x.createRequest();
+    } catch (VectorExchange.NotApplicable na) {
+      return na(suite, vector, peer, e, JVM_OPENS, na.getMessage());
+    } catch (CoseException | RuntimeException ex) {
+      return na(suite, vector, peer, e, JVM_OPENS, "key does not convert: " + ex.getMessage());
     }
-    CBORObject alg = h.rawAlgorithm();
-    if (alg == null || !alg.isNumber()) {
-      return new Outcome(
-          suite,
-          vector,
-          peer.name(),
-          JVM_OPENS,
-          Verdict.NOT_APPLICABLE,
-          false,
-          "",
-          "",
-          false,
-          "alg is not an integer");
-    }
-    boolean tagged = (ours[0] & 0xE0) == 0xC0;
-    PeerResponse r =
-        peer.call(
-            PeerRequests.create(
-                op,
-                alg.AsInt64Value(),
-                key.encode(),
-                h.protectedBytes(),
-                h.unprotectedMap().encode(),
-                e.plaintext(),
-                e.externalAad(),
-                tagged));
+    PeerResponse r = peer.call(request);
     if (!r.ok()) {
       return verdict(
           suite, vector, peer, JVM_OPENS, e, facts, false, r.kind(), false, r.toString());
     }
     byte[] theirs = r.bytes("message");
     try {
-      byte[] content = open(e.structure(), theirs, key, e.externalAad());
+      byte[] content = x.openTheirs(theirs, r.bytes("detached_content"));
       boolean same = Arrays.equals(content, e.plaintext());
       return verdict(
           suite,
@@ -196,7 +170,7 @@ public final class Replay {
           facts,
           same,
           "accepted",
-          Arrays.equals(theirs, ours),
+          Arrays.equals(theirs, e.outputCbor()),
           same ? "" : "content differs");
     } catch (CoseException | RuntimeException ex) {
       return verdict(
@@ -255,11 +229,29 @@ public final class Replay {
         detail);
   }
 
-  /** What quirks can match on: structure, alg, tagged, nonce, negative, failure (and vector). */
+  /**
+   * What quirks can match on: structure, alg, tagged, nonce, negative, failure, detached,
+   * recipient_alg, recipient_curve and recipient_protected (of the first recipient) and vector.
+   */
   static Map<String, Object> facts(Example e) {
     Map<String, Object> f = new HashMap<>();
     f.put("structure", e.structure().coseName());
     f.put("negative", e.fail());
+    f.put("detached", e.detached());
+    JsonNode r = e.structureInput().path("recipients").path(0);
+    if (r.isObject() && e.structure().coseName().matches("COSE_(Encrypt|Mac)")) {
+      JsonNode ra =
+          r.path("protected").has("alg")
+              ? r.path("protected").path("alg")
+              : r.path("unprotected").path("alg");
+      if (ra.isTextual() && ExampleAlgorithms.id(ra.asText()) != null) {
+        f.put("recipient_alg", ExampleAlgorithms.id(ra.asText()));
+      }
+      f.put("recipient_protected", r.path("protected").size() > 0);
+      if (r.path("key").has("crv")) {
+        f.put("recipient_curve", r.path("key").path("crv").asText());
+      }
+    }
     byte[] out = e.outputCbor();
     f.put("tagged", out != null && out.length > 0 && (out[0] & 0xE0) == 0xC0);
     JsonNode si = e.structureInput();
@@ -286,42 +278,5 @@ public final class Replay {
       f.put("failure", v.isTextual() ? kind + ":" + v.asText() : kind);
     }
     return f;
-  }
-
-  private static String createOp(Structure s) {
-    return switch (s) {
-      case ENCRYPTED -> "encrypt0";
-      case SIGN0 -> "sign1";
-      case MAC0 -> "mac0";
-      default -> null;
-    };
-  }
-
-  private static Headers headersOf(Structure s, byte[] data) throws CoseException {
-    return switch (s) {
-      case ENCRYPTED -> Encrypt0Message.decode(data, TagPolicy.OPTIONAL).headers();
-      case MAC0 -> Mac0Message.decode(data, TagPolicy.OPTIONAL).headers();
-      default -> Sign1Message.decode(data, TagPolicy.OPTIONAL).headers();
-    };
-  }
-
-  private static byte[] open(Structure s, byte[] data, CoseKey key, byte[] aad)
-      throws CoseException {
-    switch (s) {
-      case ENCRYPTED:
-        return Encrypt0Message.decode(data, TagPolicy.OPTIONAL).decrypt(key, aad);
-      case MAC0:
-        {
-          Mac0Message m = Mac0Message.decode(data, TagPolicy.OPTIONAL);
-          m.verify(key, aad);
-          return m.payload();
-        }
-      default:
-        {
-          Sign1Message m = Sign1Message.decode(data, TagPolicy.OPTIONAL);
-          m.verify(key.publicKey(), aad);
-          return m.payload();
-        }
-    }
   }
 }
