@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.mqtt.codec.AlgorithmProfile;
@@ -115,6 +117,16 @@ class MqttVectorsTest {
       assertEquals(Status.PASS, r.decode(), v.path() + ": " + r.reason());
       if (!e.fail()) {
         assertTrue(r.encode() != Status.FAIL, v.path() + ": " + r.reason());
+      }
+      JsonNode inner = v.json().at("/coseiot/mqtt/inner");
+      if (!inner.isMissingNode()) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        ObjectNode input = doc.putObject("input");
+        input.set("plaintext", inner.get("plaintext"));
+        input.set("sign0", inner.get("sign0"));
+        doc.putObject("output").set("cbor", inner.get("cbor_hex"));
+        ExampleResult ri = runner.run(Example.of(Path.of(v.path() + "#inner"), doc));
+        assertEquals(Status.PASS, ri.decode(), v.path() + " inner: " + ri.reason());
       }
     }
   }
