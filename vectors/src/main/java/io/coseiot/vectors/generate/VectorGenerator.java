@@ -271,12 +271,25 @@ public final class VectorGenerator {
    * @throws CoseException if generation fails
    */
   public int write(Path dir) throws IOException, CoseException {
-    Map<String, byte[]> files = render(generate());
+    return write(dir, render(generate())).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * Writes rendered vectors under {@code dir}.
+   *
+   * @param dir the output folder, created if missing
+   * @param files path to content, as {@link #render} returns
+   * @return how many files each top-level folder got, sorted by folder
+   * @throws IOException if writing fails
+   */
+  public static Map<String, Integer> write(Path dir, Map<String, byte[]> files) throws IOException {
+    Map<String, Integer> perFolder = new TreeMap<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Path p = dir.resolve(f.getKey());
       Files.createDirectories(p.getParent());
       Files.write(p, f.getValue());
+      perFolder.merge(f.getKey().substring(0, f.getKey().indexOf('/')), 1, Integer::sum);
     }
-    return files.size();
+    return perFolder;
   }
 }
