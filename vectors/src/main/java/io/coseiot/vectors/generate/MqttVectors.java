@@ -296,12 +296,9 @@ final class MqttVectors {
             key,
             null);
     byte[] kid = key.keyId();
-    MqttExtension.add(b, profile, SealMode.SIGN1, 0, aad, kid).put("signer_kid_hex", hexOf(kid));
+    MqttExtension.add(b, profile, SealMode.SIGN1, 0, aad, kid)
+        .put("signer_kid_hex", Positives.hex(kid));
     return b;
-  }
-
-  private static String hexOf(byte[] b) {
-    return Positives.hex(b);
   }
 
   /**
@@ -338,7 +335,7 @@ final class MqttVectors {
       CoseKey key = TestKeys.toKey(keyJson);
       specs.add(new RecipientSpec(Positives.headers(r), key, null, KdfInfo.NONE, false));
       hint.append(i == 1 ? "" : ",").append(CoseMqttProfile.kidHint(key.keyId()));
-      kids.add(hexOf(key.keyId()));
+      kids.add(Positives.hex(key.keyId()));
     }
     HmacDrbg rng = new HmacDrbg(seed, "rng:" + name);
     Headers h = Positives.headers(s);

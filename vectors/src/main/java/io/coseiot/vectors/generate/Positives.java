@@ -39,14 +39,15 @@ final class Positives {
   private final String profile;
   private final TestKeys keys;
 
-  TestKeys keys() {
-    return keys;
-  }
-
   Positives(long seed, String profile) {
     this.seed = seed;
     this.profile = profile;
     this.keys = new TestKeys(seed);
+  }
+
+  /** The seed's keys, shared with the MQTT vectors. */
+  TestKeys keys() {
+    return keys;
   }
 
   /** How an Encrypt0 gets its nonce. */
