@@ -5,6 +5,7 @@ import io.coseiot.vectors.generate.Profile;
 import io.coseiot.vectors.generate.VectorGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,10 +39,29 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, CoseException {
-    int n = new VectorGenerator(Profile.of(profile), seed).write(out);
+    Map<String, byte[]> files =
+        VectorGenerator.render(new VectorGenerator(Profile.of(profile), seed).generate());
+    // Per folder, so a reader sees at once what a set holds (e.g. the MQTT profile's mqtt/).
+    Map<String, Integer> perFolder = VectorGenerator.write(out, files);
+    StringBuilder folders = new StringBuilder();
+    perFolder.forEach(
+        (k, v) ->
+            folders.append(folders.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
     spec.commandLine()
         .getOut()
-        .println("wrote " + n + " vectors (" + profile + ", seed " + seed + ") to " + out);
+        .println(
+            "wrote "
+                + files.size()
+                + " vectors ("
+                + profile
+                + ", seed "
+                + seed
+                + ", format "
+                + VectorGenerator.FORMAT_VERSION
+                + ") to "
+                + out
+                + ": "
+                + folders);
     return 0;
   }
 }

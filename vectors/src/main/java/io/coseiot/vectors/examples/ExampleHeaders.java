@@ -27,7 +27,9 @@ import java.util.Map;
  * {@code epk} is sent with a compressed point, as bool).
  *
  * <p>Any other name is kept as a text label with its JSON value converted as is; the suite uses
- * this once, for the private label {@code reserved} that {@code crit} names.
+ * this once, for the private label {@code reserved} that {@code crit} names. An unregistered name
+ * ending in {@code _hex} is the text label before the suffix with a bstr value (JSON has no bytes),
+ * as the generated MQTT vectors write the profile's {@code "sid"} header: {@code sid_hex}.
  */
 public final class ExampleHeaders {
   private ExampleHeaders() {}
@@ -138,7 +140,10 @@ public final class ExampleHeaders {
         case "x5t" -> b.set(X5T, thumbprint(v));
         case PUB_OTHER, PRIV_OTHER -> b.set(name, utf8(text));
         case COMPRESSED -> b.set(name, CBORObject.FromObject(v.asBoolean()));
-        default -> b.set(name, plain(v));
+        default ->
+            b.set(
+                name.endsWith("_hex") ? name.substring(0, name.length() - 4) : name,
+                name.endsWith("_hex") ? CBORObject.FromObject(Bytes.hex(text)) : plain(v));
       }
     }
   }

@@ -18,9 +18,6 @@ import io.coseiot.cose.message.MacMessage;
 import io.coseiot.cose.message.RecipientSpec;
 import io.coseiot.cose.message.Sign1Message;
 import io.coseiot.cose.message.SignMessage;
-import io.coseiot.mqtt.codec.CoseMqttProfile;
-import io.coseiot.mqtt.codec.SealMode;
-import io.coseiot.mqtt.keyring.KeyDerivation;
 import io.coseiot.vectors.examples.ExampleHeaders;
 import io.coseiot.vectors.examples.Structure;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +43,11 @@ final class Positives {
     this.seed = seed;
     this.profile = profile;
     this.keys = new TestKeys(seed);
+  }
+
+  /** The seed's keys, shared with the MQTT vectors. */
+  TestKeys keys() {
+    return keys;
   }
 
   /** How an Encrypt0 gets its nonce. */
@@ -245,72 +247,6 @@ final class Positives {
     return finish(name, Structure.SIGN, s, v, rng, inter, out, h, first, null, null, null);
   }
 
-  /** The MQTT profile's fixed parameters (docs/mqtt-cose-profile.md section 10's topic). */
-  static final String MQTT_FILTER = "sensors/+/temperature";
-
-  static final String MQTT_TOPIC = "sensors/kitchen/temperature";
-  static final long MQTT_EPOCH = 7;
-
-  /**
-   * An MQTT-profile ENCRYPT0 message in random-IV mode: content key and kid derived from a master
-   * secret for {@link #MQTT_FILTER} and epoch, external_aad bound to {@link #MQTT_TOPIC}. Plain
-   * COSE (protected {1: alg}, unprotected {4: kid, 5: IV}), so any Examples runner opens it.
-   */
-  Built mqttEncrypt0(Algorithm alg) throws CoseException {
-    String name = "mqtt/encrypt0-" + AlgNames.slug(alg) + "-random-iv";
-    byte[] master = new HmacDrbg(seed, "mqtt-master").bytes(32);
-    byte[] k = KeyDerivation.key(master, null, MQTT_FILTER, alg, MQTT_EPOCH);
-    byte[] kid = KeyDerivation.kid(master, null, MQTT_FILTER, alg, MQTT_EPOCH);
-    ObjectNode keyJson = F.objectNode().put("kty", "oct").put("k", TestKeys.b64(k));
-    ObjectNode s = F.objectNode();
-    s.putObject("protected").put("alg", AlgNames.name(alg));
-    s.putObject("unprotected").put("kid_hex", HEX.formatHex(kid));
-    s.put("alg", AlgNames.name(alg));
-    byte[] aad = CoseMqttProfile.externalAad(MQTT_TOPIC, MQTT_EPOCH);
-    s.put("external", HEX.formatHex(aad));
-    s.putArray("recipients")
-        .addObject()
-        .<ObjectNode>set("key", keyJson)
-        .putObject("unprotected")
-        .put("alg", "direct");
-    HmacDrbg rng = new HmacDrbg(seed, "rng:" + name);
-    Headers h = headers(s);
-    CBORObject keyMap = TestKeys.toKey(keyJson).toCbor();
-    keyMap.set(CBORObject.FromObject(KeyLabel.KID), CBORObject.FromObject(kid));
-    CoseKey key = CoseKey.fromCbor(keyMap);
-    byte[] out = Encrypt0Message.encrypt(h, key, pt(), aad, rng).encode(true);
-    ObjectNode inter = F.objectNode();
-    inter.put("AAD_hex", hex(Structures.enc("Encrypt0", h.authenticatedProtected(), aad)));
-    inter.put("CEK_hex", hex(k));
-    Variant v = new Variant(true, true, true, false);
-    Built b = finish(name, Structure.ENCRYPTED, s, v, rng, inter, out, h, alg, "direct", key, "IV");
-    ObjectNode m = ((ObjectNode) b.json().get("coseiot")).putObject("mqtt");
-    m.put("profile", CoseMqttProfile.PROFILE);
-    m.put("mode", "ENCRYPT0");
-    m.put("nonce_mode", "random");
-    m.put("topic", MQTT_TOPIC);
-    m.put("filter", MQTT_FILTER);
-    m.put("epoch", MQTT_EPOCH);
-    m.put("master_secret_hex", HEX.formatHex(master));
-    m.put("master_salt_hex", "");
-    m.putNull("sender_id_hex");
-    m.putNull("sequence_number");
-    m.put("kid_hex", HEX.formatHex(kid));
-    ObjectNode x = m.putObject("external_aad");
-    x.put("derivation", "[\"" + CoseMqttProfile.PROFILE + "\", topic, epoch]");
-    x.put("cbor_hex", HEX.formatHex(aad));
-    ObjectNode props = m.putObject("properties");
-    props.put("content_type", CoseMqttProfile.contentType(SealMode.ENCRYPT0));
-    props.put("payload_format_indicator", CoseMqttProfile.PAYLOAD_FORMAT_INDICATOR);
-    props
-        .putArray("user_properties")
-        .addArray()
-        .add(CoseMqttProfile.KID_PROPERTY)
-        .add(CoseMqttProfile.kidHint(kid));
-    m.put("mqtt_3_1_1", "no properties: the kid travels only in the COSE header");
-    return b;
-  }
-
   private ObjectNode recipient(RecipientCase rc, Algorithm content) {
     ObjectNode r = F.objectNode();
     Algorithm a = rc.alg();
@@ -345,8 +281,8 @@ final class Positives {
         headers(r), TestKeys.toKey((ObjectNode) r.get("key")), sender, KdfInfo.NONE, false);
   }
 
-  private static byte[] deterministic(
-      Algorithm alg, CoseKey key, byte[] tbs, byte[] randomSig, byte[] out) throws CoseException {
+  static byte[] deterministic(Algorithm alg, CoseKey key, byte[] tbs, byte[] randomSig, byte[] out)
+      throws CoseException {
     if (alg != Algorithm.ES256 && alg != Algorithm.ES384 && alg != Algorithm.ES512) {
       return out;
     }
@@ -362,7 +298,7 @@ final class Positives {
     s.put("alg", AlgNames.name(alg));
   }
 
-  private static Headers headers(ObjectNode holder) throws CoseException {
+  static Headers headers(ObjectNode holder) throws CoseException {
     return Headers.of(
         ExampleHeaders.bucket(holder, "protected"), ExampleHeaders.bucket(holder, "unprotected"));
   }
@@ -391,7 +327,7 @@ final class Positives {
     };
   }
 
-  private Built finish(
+  Built finish(
       String name,
       Structure st,
       ObjectNode s,
@@ -418,7 +354,7 @@ final class Positives {
     root.set("intermediates", inter);
     root.putObject("output").put("cbor", hex(out));
     ObjectNode ext = root.putObject("coseiot");
-    ext.put("format", 1);
+    ext.put("format", VectorGenerator.FORMAT_VERSION);
     ext.put("profile", profile);
     ext.put("seed", seed);
     ext.put("structure", st.coseName());

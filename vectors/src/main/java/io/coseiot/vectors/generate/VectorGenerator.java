@@ -28,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class VectorGenerator {
   /** Written into every vector; bump it when the output for a given seed changes. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private static final ObjectWriter WRITER =
       new ObjectMapper()
@@ -103,11 +103,7 @@ public final class VectorGenerator {
         }
       }
     }
-    for (Algorithm a : profile.aeads()) {
-      if (a == Algorithm.A128GCM || a == Algorithm.AES_CCM_16_64_128 || a == Algorithm.A256GCM) {
-        built.add(pos.mqttEncrypt0(a));
-      }
-    }
+    mqtt(new MqttVectors(seed, pos, profile), built, out);
     if (profile.multi()) {
       multi(pos, built, out);
     }
@@ -115,6 +111,61 @@ public final class VectorGenerator {
       out.put(b.name() + ".json", new Vector(b.name() + ".json", b.json()));
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The MQTT-profile vectors: per AEAD random and counter-mode Encrypt0, Sign1 nested in Encrypt0
+   * and COSE_Encrypt to one and two recipients; Mac0 stateless and counter mode; Sign1 per signer.
+   * Negatives come from the first AEAD's, Mac0's and the first signer's vectors.
+   */
+  private static void mqtt(MqttVectors mv, List<Built> built, Map<String, Vector> out)
+      throws CoseException {
+    List<Vector> negatives = new ArrayList<>();
+    Profile.Signer es256 = mv.signers().get(0);
+    for (Algorithm a : mv.aeads()) {
+      boolean first = a == mv.aeads().get(0);
+      Built random = mv.encrypt0(a, null, null);
+      Built nested = mv.encrypt0(a, null, es256);
+      Built enveloped = mv.encrypt(a, 1);
+      built.addAll(List.of(random, nested, enveloped, mv.encrypt(a, 2)));
+      for (MqttVectors.Counter c : mv.counters(MqttVectors.nonceLength(a))) {
+        Built b = mv.encrypt0(a, c, null);
+        built.add(b);
+        if (first && c.seq() == 256) {
+          built.add(mv.encrypt0(a, c, es256));
+          negatives.add(MqttNegatives.wrongSid(b));
+          negatives.add(MqttNegatives.changedPartialIv(b));
+          negatives.add(MqttNegatives.moved(b, MqttNegatives.OTHER_TOPIC));
+        }
+      }
+      if (first) {
+        negatives.add(MqttNegatives.moved(random, MqttNegatives.OTHER_TOPIC));
+        negatives.add(MqttNegatives.moved(random, MqttNegatives.OUTSIDE_FILTER));
+        negatives.add(MqttNegatives.moved(nested, MqttNegatives.OTHER_TOPIC));
+        negatives.add(MqttNegatives.moved(enveloped, MqttNegatives.OTHER_TOPIC));
+      }
+    }
+    Built stateless = mv.mac0(Algorithm.HMAC_256_256, null);
+    built.add(stateless);
+    negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OTHER_TOPIC));
+    negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OUTSIDE_FILTER));
+    // Mac0 has no nonce; its sid may be as long as the longest nonce allows (13 - 6 bytes).
+    for (MqttVectors.Counter c : mv.counters(13)) {
+      Built b = mv.mac0(Algorithm.HMAC_256_256, c);
+      built.add(b);
+      if (c.seq() == 256) {
+        negatives.add(MqttNegatives.wrongSid(b));
+        negatives.add(MqttNegatives.changedPartialIv(b));
+      }
+    }
+    for (Profile.Signer s : mv.signers()) {
+      Built b = mv.sign1(s);
+      built.add(b);
+      if (s.equals(es256)) {
+        negatives.add(MqttNegatives.moved(b, MqttNegatives.OTHER_TOPIC));
+      }
+    }
+    negatives.forEach(v -> out.put(v.path(), v));
   }
 
   private static io.coseiot.cose.key.CoseKey key(Built b, String pointer) throws CoseException {
@@ -220,12 +271,25 @@ public final class VectorGenerator {
    * @throws CoseException if generation fails
    */
   public int write(Path dir) throws IOException, CoseException {
-    Map<String, byte[]> files = render(generate());
+    return write(dir, render(generate())).values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * Writes rendered vectors under {@code dir}.
+   *
+   * @param dir the output folder, created if missing
+   * @param files path to content, as {@link #render} returns
+   * @return how many files each top-level folder got, sorted by folder
+   * @throws IOException if writing fails
+   */
+  public static Map<String, Integer> write(Path dir, Map<String, byte[]> files) throws IOException {
+    Map<String, Integer> perFolder = new TreeMap<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Path p = dir.resolve(f.getKey());
       Files.createDirectories(p.getParent());
       Files.write(p, f.getValue());
+      perFolder.merge(f.getKey().substring(0, f.getKey().indexOf('/')), 1, Integer::sum);
     }
-    return files.size();
+    return perFolder;
   }
 }

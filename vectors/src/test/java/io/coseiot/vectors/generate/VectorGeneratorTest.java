@@ -55,54 +55,13 @@ class VectorGeneratorTest {
     }
     assertEquals(List.of(), failures);
     assertTrue(negatives > 20, "negatives: " + negatives);
-    // Every positive vector without ECDSA (whose signatures the runner treats as randomized) must
-    // rebuild byte for byte.
+    // Every positive vector without ECDSA (whose signatures the runner treats as randomized) in its
+    // input must rebuild byte for byte; an ECDSA Sign1 nested in an Encrypt0 is only plaintext.
     long deterministic =
         vectors.stream()
             .filter(v -> !v.json().path("fail").asBoolean(false))
-            .filter(v -> !v.json().toString().contains("\"alg\":\"ES"))
+            .filter(v -> !v.json().get("input").toString().contains("\"alg\":\"ES"))
             .count();
     assertEquals(deterministic, rebuilt, "rebuilt byte for byte");
-  }
-
-  /** The MQTT vectors are what the binding itself opens: derived kid, topic, epoch, cose-kid. */
-  @ParameterizedTest
-  @EnumSource(Profile.class)
-  void mqttVectorsOpenWithTheBindingsCodec(Profile profile) throws Exception {
-    int n = 0;
-    for (Vector v : new VectorGenerator(profile, 1).generate()) {
-      if (!v.path().startsWith("mqtt/")) {
-        continue;
-      }
-      com.fasterxml.jackson.databind.JsonNode m = v.json().at("/coseiot/mqtt");
-      java.util.HexFormat hex = java.util.HexFormat.of();
-      io.coseiot.cose.algorithm.Algorithm alg =
-          io.coseiot.cose.algorithm.Algorithm.fromId(v.json().at("/coseiot/alg").asLong());
-      io.coseiot.mqtt.keyring.Keyring keyring =
-          io.coseiot.mqtt.keyring.Keyring.builder()
-              .add(
-                  io.coseiot.mqtt.keyring.TopicKeyset.derived(
-                      m.get("filter").asText(),
-                      alg,
-                      hex.parseHex(m.get("master_secret_hex").asText()),
-                      null))
-              .schedule(io.coseiot.mqtt.keyring.RotationSchedule.fixed(m.get("epoch").asLong()))
-              .build();
-      io.coseiot.mqtt.codec.OpenedMessage opened =
-          io.coseiot.mqtt.codec.CoseMqttCodec.builder()
-              .keyring(keyring)
-              .build()
-              .opener()
-              .open(
-                  m.get("topic").asText(),
-                  hex.parseHex(v.json().at("/output/cbor").asText()),
-                  m.at("/properties/content_type").asText(),
-                  Map.of(
-                      m.at("/properties/user_properties/0/0").asText(),
-                      m.at("/properties/user_properties/0/1").asText()));
-      assertEquals(Positives.PLAINTEXT, new String(opened.plaintext(), "UTF-8"), v.path());
-      n++;
-    }
-    assertTrue(n >= 2, "MQTT vectors: " + n);
   }
 }
