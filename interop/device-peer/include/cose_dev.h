@@ -126,6 +126,10 @@ typedef struct {
 /* Flags. */
 #define COSE_F_TAGGED 0x1u      /* seal: emit the CBOR tag of the message type */
 #define COSE_F_REQUIRE_TAG 0x2u /* open: refuse untagged messages */
+/* Encrypt0: with a Partial IV and a "sid" header, build the MQTT profile's counter-mode nonce
+ * (the key's Base IV is then the profile's common IV). Without it, RFC 9052 section 3.1 applies
+ * and "sid" is just an unknown header, as any plain COSE implementation treats it. */
+#define COSE_F_PROFILE_NONCE 0x4u
 
 /* Enc_structure/Sig_structure inputs. aad may be NULL when aad_len is 0. */
 cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers *h,

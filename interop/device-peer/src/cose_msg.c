@@ -83,17 +83,17 @@ static cose_err check_sym_key(const cose_key *key, const cp_alg *a) {
   return COSE_OK;
 }
 
-/* The AEAD nonce: the IV as given; with a Partial IV and a "sid", the profile's counter mode
- * layout; with a Partial IV alone, RFC 9052 section 3.1 (left-padded, XORed into the Base IV).
- * The key's Base IV (label 5) serves as the profile's common IV. */
+/* The AEAD nonce: the IV as given; under COSE_F_PROFILE_NONCE with a Partial IV and a "sid",
+ * the profile's counter mode layout, with the key's Base IV (label 5) as the common IV; else
+ * with a Partial IV, RFC 9052 section 3.1 (left-padded, XORed into the Base IV). */
 static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const cp_alg *a,
-                           uint8_t nonce[16]) {
+                           unsigned flags, uint8_t nonce[16]) {
   if (hi->has_iv) {
     if (hi->iv.n != a->nonce_len) return COSE_ERR_NONCE;
     memcpy(nonce, hi->iv.p, a->nonce_len);
     return COSE_OK;
   }
-  if (hi->has_piv && hi->has_sid) { /* the profile's counter mode (OSCORE layout) */
+  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_piv && hi->has_sid) { /* OSCORE layout */
     if (!key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
     uint64_t seq;
     if (cose_profile_seq(hi->piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
@@ -184,7 +184,7 @@ cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers
   cose_err e = cose_headers_parse(h, &hi);
   if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_GCM, &alg, &a);
   if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e == COSE_OK) e = make_nonce(&hi, key, &a, nonce);
+  if (e == COSE_OK) e = make_nonce(&hi, key, &a, flags, nonce);
   if (e != COSE_OK) return e;
   if (pt_len > SIZE_MAX - a.tag_len) return COSE_ERR_TOO_LARGE;
   cbp_writer w;
@@ -210,7 +210,7 @@ cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_
   cose_err e = parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
   if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_GCM, &alg, &a);
   if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e == COSE_OK) e = make_nonce(&m.info, key, &a, nonce);
+  if (e == COSE_OK) e = make_nonce(&m.info, key, &a, flags, nonce);
   if (e != COSE_OK) return e;
   if (m.body.n < a.tag_len) return COSE_ERR_STRUCTURE;
   if (m.body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;

@@ -197,7 +197,8 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
     content = inner;
   }
   cose_key key = sym_key(k);
-  e = cose_encrypt0_seal(&key, k->alg, &h, content, content_len, aad, aad_len, COSE_F_TAGGED, out,
+  e = cose_encrypt0_seal(&key, k->alg, &h, content, content_len, aad, aad_len,
+                         COSE_F_TAGGED | COSE_F_PROFILE_NONCE, out,
                          cap, out_len, ws);
   if (e == COSE_OK && sender) sender->next_seq++;
   return e;
@@ -209,7 +210,7 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
                            cose_bytes *plain, cose_ws ws) {
   if (!k || !topic || !plain) return COSE_ERR_ARG;
   /* Profile section 1: messages are always tagged, in MQTT 5 and 3.1.1 alike. */
-  unsigned flags = COSE_F_REQUIRE_TAG;
+  unsigned flags = COSE_F_REQUIRE_TAG | COSE_F_PROFILE_NONCE;
   cose_bytes kid;
   cose_err e = cose_peek_kid(msg, msg_len, COSE_TAG_ENCRYPT0, &kid);
   if (e != COSE_OK) return e;

@@ -91,6 +91,24 @@ void test_profile(void) {
     cose_bytes plain;
     CHECK_ERR(cose_profile_open(&tk, topic, "UA1KVMjgaQA", &rw, NULL, exp, en, pt, sizeof pt, &plain, ws), COSE_OK, "%s", "s10 open");
     CHECK_ERR(cose_profile_open(&tk, topic, "UA1KVMjgaQA=", &rw, NULL, exp, en, pt, sizeof pt, &plain, ws), COSE_ERR_KID_MISMATCH, "%s", "s10 padded hint");
+    {
+      /* Outside the profile "sid" is an unknown header and RFC 9052 section 3.1 applies: with
+       * the sender's Base IV (common IV XOR len(sid) | sid | zeros) the plain opener gets the
+       * profile's nonce; the common IV alone must not open it. */
+      unsigned char aad[64], sender_iv[12];
+      size_t al, pl;
+      cose_profile_aad(topic, 7, aad, sizeof aad, &al);
+      memcpy(sender_iv, tk.common_iv, 12);
+      sender_iv[0] ^= 1;
+      sender_iv[6] ^= 0x01;
+      cose_key plain_key = {.kty = 4, .alg = 1, .has_alg = true, .k = {tk.key, 16}, .has_base_iv = true, .base_iv = {sender_iv, 12}};
+      cose_hdr_info hi;
+      CHECK_ERR(cose_encrypt0_open(&plain_key, exp, en, aad, al, 0, pt, sizeof pt, &pl, ws, &hi), COSE_OK, "%s", "s10 plain RFC 9052 open");
+      CHECK(pl == 10 && memcmp(pt, "{\"t\":21.5}", 10) == 0, "%s", "s10 plain open plaintext");
+      plain_key.base_iv = (cose_bytes){tk.common_iv, 12};
+      CHECK_ERR(cose_encrypt0_open(&plain_key, exp, en, aad, al, 0, pt, sizeof pt, &pl, ws, &hi), COSE_ERR_AUTH, "%s", "s10 common IV without the profile flag");
+      CHECK_ERR(cose_encrypt0_open(&plain_key, exp, en, aad, al, COSE_F_PROFILE_NONCE, pt, sizeof pt, &pl, ws, &hi), COSE_OK, "%s", "s10 common IV with the profile flag");
+    }
     en = unhex("d08343a10101a20448500d4a54c8e06900054ca0a1a2a3a4a5a6a7a8a9aaab581a3fbec241b8e52b90d93d48a11d3beed855b3c250c0bc1414a4d0", exp, sizeof exp);
     CHECK_ERR(cose_profile_open(&tk, topic, NULL, NULL, NULL, exp, en, pt, sizeof pt, &plain, ws), COSE_OK, "%s", "s10 random-mode open");
     CHECK(plain.n == 10 && memcmp(plain.p, "{\"t\":21.5}", 10) == 0, "%s", "s10 plaintext");
