@@ -41,6 +41,8 @@ final class SignOps {
       Object signer = lib.create("COSE.Signer", new Class<?>[0]);
       lib.addHeaders(signer, hex(s, "protected"), lib.protectedWhere);
       lib.addHeaders(signer, hex(s, "unprotected"), lib.unprotectedWhere);
+      // COSE-JAVA's Signer signs with its own external data, not the message's.
+      lib.call(signer, "setExternal", BYTES, (Object) hex(req, "external_aad"));
       lib.call(signer, "setKey", new Class<?>[] {lib.oneKey}, signingKey(hex(s, "key")));
       lib.call(msg, "AddSigner", new Class<?>[] {signerType}, signer);
     }
@@ -84,6 +86,7 @@ final class SignOps {
       throw new Rejected("signer " + index + " of " + count);
     }
     Object signer = lib.call(msg, "getSigner", new Class<?>[] {int.class}, index);
+    lib.call(signer, "setExternal", BYTES, (Object) hex(req, "external_aad"));
     lib.call(signer, "setKey", new Class<?>[] {lib.oneKey}, lib.oneKey(hex(req, "key")));
     boolean ok =
         (Boolean) lib.call(msg, "validate", new Class<?>[] {lib.type("COSE.Signer")}, signer);
