@@ -165,6 +165,32 @@ class CoseJavaProtocolV2Test {
   }
 
   @Test
+  void directHkdfBothWaysButHkdfAesIsAGapNotARejection() throws Exception {
+    byte[] secret = bytes(16);
+    HeaderMap.Builder withNonce =
+        HeaderMap.builder()
+            .algorithm(Algorithm.DIRECT_HKDF_SHA_256)
+            .set(HeaderLabel.PARTY_U_NONCE, CBORObject.FromObject(bytes(16)));
+    Headers rh = Headers.of(HeaderMap.empty(), withNonce.build());
+    byte[] iv = bytes(12);
+    RecipientSpec spec = RecipientSpec.of(rh, sym(secret));
+    Headers h = headers(Algorithm.A128GCM, iv);
+    byte[] ours = EncryptMessage.encrypt(h, CONTENT, List.of(spec), AAD, RANDOM).encode();
+    assertArrayEquals(CONTENT, ok(decryptRequest(ours, sym(secret))).bytes("plaintext"));
+    ObjectNode r = recipient(Algorithm.DIRECT_HKDF_SHA_256, sym(secret), null);
+    r.put("unprotected", hex(rh.unprotectedMap().encode()));
+    byte[] theirs = ok(encryptRequest(iv, r, null)).bytes("message");
+    assertArrayEquals(
+        CONTENT, EncryptMessage.decode(theirs).decrypt(RecipientKey.of(sym(secret)), AAD));
+
+    RecipientSpec aes =
+        RecipientSpec.of(recipientHeaders(Algorithm.DIRECT_HKDF_AES_128), sym(secret));
+    byte[] hkdfAes = EncryptMessage.encrypt(h, CONTENT, List.of(aes), AAD, RANDOM).encode();
+    PeerResponse gap = peer.call(decryptRequest(hkdfAes, sym(secret)));
+    assertEquals("unsupported", gap.kind(), gap.toString());
+  }
+
+  @Test
   void staticStaticWithoutAPartyUNonceIsUnsupported() throws Exception {
     CoseKey receiver = KeyPairs.generate(Curve.P_256, RANDOM);
     CoseKey sender = KeyPairs.generate(Curve.P_256, RANDOM);

@@ -138,7 +138,10 @@ public final class CoseJavaAdapter implements AutoCloseable {
     } catch (InvocationTargetException e) {
       String text = String.valueOf(CoseJavaLibrary.cause(e));
       if (!creating) {
-        return failure("rejected", op + ": " + text);
+        // A recipient algorithm COSE-JAVA names but does not implement (its spelling) is a gap;
+        // anything else it refuses is the message's fault.
+        boolean gap = text.contains("Unsupported Recipent Algorithm");
+        return failure(gap ? "unsupported" : "rejected", op + ": " + text);
       }
       boolean unsupported =
           text.contains("Unsupported")
