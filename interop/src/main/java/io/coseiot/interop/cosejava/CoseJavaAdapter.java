@@ -44,13 +44,11 @@ public final class CoseJavaAdapter implements AutoCloseable {
   private final SingleOps single;
   private final RecipientOps recipients;
   private final SignOps signs;
-  private final boolean providers;
   private final ObjectNode hello;
 
   private CoseJavaAdapter(CoseJavaLibrary lib, boolean providers)
       throws ReflectiveOperationException {
     this.lib = lib;
-    this.providers = providers;
     single = new SingleOps(lib);
     recipients = new RecipientOps(lib);
     signs = new SignOps(lib);
@@ -95,15 +93,6 @@ public final class CoseJavaAdapter implements AutoCloseable {
    */
   public ObjectNode hello() {
     return hello.deepCopy();
-  }
-
-  /**
-   * Whether COSE-JAVA's JCA providers are registered, so AES-CCM and EdDSA work.
-   *
-   * @return true in a JVM of its own
-   */
-  public boolean providers() {
-    return providers;
   }
 
   /**
