@@ -28,7 +28,7 @@ final class CoseJavaLibrary implements AutoCloseable {
   final Class<?> cbor;
   final Class<?> message;
   final Class<?> messageTag;
-  final Class<?> oneKey;
+  final Class<?> oneKeyType;
   final Class<?> attribute;
   final int protectedWhere;
   final int unprotectedWhere;
@@ -38,7 +38,7 @@ final class CoseJavaLibrary implements AutoCloseable {
     cbor = loader.loadClass("com.upokecenter.cbor.CBORObject");
     message = loader.loadClass("COSE.Message");
     messageTag = loader.loadClass("COSE.MessageTag");
-    oneKey = loader.loadClass("COSE.OneKey");
+    oneKeyType = loader.loadClass("COSE.OneKey");
     attribute = loader.loadClass("COSE.Attribute");
     protectedWhere = attribute.getField("PROTECTED").getInt(null);
     unprotectedWhere = attribute.getField("UNPROTECTED").getInt(null);
@@ -179,7 +179,7 @@ final class CoseJavaLibrary implements AutoCloseable {
           "COSE-JAVA 1.1.0 handles OKP keys with net.i2p EdDSA, Ed25519 only; this key's curve is "
               + (crv == null ? "missing" : describe(crv)));
     }
-    return oneKey.getConstructor(cbor).newInstance(map);
+    return oneKeyType.getConstructor(cbor).newInstance(map);
   }
 
   private String describe(Object o) throws ReflectiveOperationException {

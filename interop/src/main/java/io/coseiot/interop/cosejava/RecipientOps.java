@@ -104,7 +104,7 @@ final class RecipientOps {
     Object rec = lib.create("COSE.Recipient", new Class<?>[0]);
     lib.addHeaders(rec, prot, lib.protectedWhere);
     lib.addHeaders(rec, unprot, lib.unprotectedWhere);
-    Class<?>[] oneKey = {lib.oneKey};
+    Class<?>[] oneKey = {lib.oneKeyType};
     lib.call(rec, "SetKey", oneKey, lib.oneKey(hex(r, "key")));
     if (r.hasNonNull("sender_key")) {
       lib.call(rec, "SetSenderKey", oneKey, lib.oneKey(hex(r, "sender_key")));
@@ -144,7 +144,7 @@ final class RecipientOps {
           "COSE-JAVA 1.1.0 finds an ECDH-SS sender's public key only in header -2 (static key);"
               + " this recipient names it by key id (-3)");
     }
-    lib.call(rec, "SetKey", new Class<?>[] {lib.oneKey}, lib.oneKey(hex(req, "key")));
+    lib.call(rec, "SetKey", new Class<?>[] {lib.oneKeyType}, lib.oneKey(hex(req, "key")));
     Class<?>[] recipientType = {lib.type("COSE.Recipient")};
     if (decrypt) {
       if (detached != null) {

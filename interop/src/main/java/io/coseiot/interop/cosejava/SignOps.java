@@ -43,7 +43,7 @@ final class SignOps {
       lib.addHeaders(signer, hex(s, "unprotected"), lib.unprotectedWhere);
       // COSE-JAVA's Signer signs with its own external data, not the message's.
       lib.call(signer, "setExternal", BYTES, (Object) hex(req, "external_aad"));
-      lib.call(signer, "setKey", new Class<?>[] {lib.oneKey}, signingKey(hex(s, "key")));
+      lib.call(signer, "setKey", new Class<?>[] {lib.oneKeyType}, signingKey(hex(s, "key")));
       lib.call(msg, "AddSigner", new Class<?>[] {signerType}, signer);
     }
     lib.call(msg, "sign");
@@ -87,7 +87,7 @@ final class SignOps {
     }
     Object signer = lib.call(msg, "getSigner", new Class<?>[] {int.class}, index);
     lib.call(signer, "setExternal", BYTES, (Object) hex(req, "external_aad"));
-    lib.call(signer, "setKey", new Class<?>[] {lib.oneKey}, lib.oneKey(hex(req, "key")));
+    lib.call(signer, "setKey", new Class<?>[] {lib.oneKeyType}, lib.oneKey(hex(req, "key")));
     boolean ok =
         (Boolean) lib.call(msg, "validate", new Class<?>[] {lib.type("COSE.Signer")}, signer);
     return ok ? (byte[]) lib.call(msg, "GetContent") : null;

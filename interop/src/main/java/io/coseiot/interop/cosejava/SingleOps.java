@@ -45,7 +45,7 @@ final class SingleOps {
     byte[] key = hex(req, "key");
     switch (op) {
       case "encrypt0" -> lib.call(msg, "encrypt", BYTES, (Object) lib.symmetricKey(key));
-      case "sign1" -> lib.call(msg, "sign", new Class<?>[] {lib.oneKey}, lib.oneKey(key));
+      case "sign1" -> lib.call(msg, "sign", new Class<?>[] {lib.oneKeyType}, lib.oneKey(key));
       default -> lib.call(msg, "Create", BYTES, (Object) lib.symmetricKey(key));
     }
     byte[] out = lib.encodeMessage(msg);
@@ -83,7 +83,7 @@ final class SingleOps {
     }
     boolean ok =
         op.equals("verify1")
-            ? (Boolean) lib.call(msg, "validate", new Class<?>[] {lib.oneKey}, lib.oneKey(key))
+            ? (Boolean) lib.call(msg, "validate", new Class<?>[] {lib.oneKeyType}, lib.oneKey(key))
             : (Boolean) lib.call(msg, "Validate", BYTES, (Object) lib.symmetricKey(key));
     return ok ? (byte[]) lib.call(msg, "GetContent") : null;
   }
