@@ -111,7 +111,7 @@ class PeerInteropTest {
   void coseJavaAgreesButForKnownQuirks() throws Exception {
     Peer peer;
     try {
-      peer = CoseJavaPeer.load();
+      peer = CoseJavaPeer.start();
     } catch (IOException e) {
       assumeTrue(false, "COSE-JAVA unavailable: " + e.getMessage());
       return;

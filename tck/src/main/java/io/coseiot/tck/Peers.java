@@ -36,7 +36,7 @@ final class Peers {
         }
         yield env.start();
       }
-      case "cose-java" -> CoseJavaPeer.load();
+      case "cose-java" -> CoseJavaPeer.start();
       case DeviceBuild.NAME -> device().start();
       default -> throw new IOException("unknown peer " + name + "; known: " + NAMES);
     };
