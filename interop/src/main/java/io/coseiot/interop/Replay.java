@@ -230,8 +230,10 @@ public final class Replay {
   }
 
   /**
-   * What quirks can match on: structure, alg, tagged, nonce, negative, failure, detached,
-   * recipient_alg, recipient_curve and recipient_protected (of the first recipient) and vector.
+   * What quirks can match on: structure, alg (a COSE_Sign's is its first signer's), tagged, nonce,
+   * negative, failure, detached, recipient_alg, recipient_curve and recipient_protected (of the
+   * first recipient), curve (of the key used: the first recipient's or signer's, else the
+   * message's), protected_labels (labels in the message's protected bucket) and vector.
    */
   static Map<String, Object> facts(Example e) {
     Map<String, Object> f = new HashMap<>();
@@ -255,6 +257,22 @@ public final class Replay {
     byte[] out = e.outputCbor();
     f.put("tagged", out != null && out.length > 0 && (out[0] & 0xE0) == 0xC0);
     JsonNode si = e.structureInput();
+    JsonNode party = r.isObject() ? r : si.path("signers").path(0);
+    JsonNode key = party.isObject() ? party.path("key") : si.path("key");
+    if (key.has("crv")) {
+      f.put("curve", key.path("crv").asText());
+    }
+    f.put("protected_labels", si.path("protected").size());
+    JsonNode ext = e.extension();
+    if (ext.has("nonce")) {
+      f.put("nonce", ext.get("nonce").asText());
+    } else if (si.path("unprotected").has("partialIV_hex")
+        || si.path("protected").has("partialIV_hex")) {
+      f.put("nonce", "partial_iv");
+    }
+    if (e.structure().coseName().equals("COSE_Sign") && party.isObject()) {
+      si = party;
+    }
     JsonNode alg = si.path("alg");
     if (alg.isMissingNode()) {
       alg =
@@ -266,10 +284,6 @@ public final class Replay {
       f.put("alg", ExampleAlgorithms.id(alg.asText()));
     } else if (alg.isIntegralNumber()) {
       f.put("alg", alg.asLong());
-    }
-    JsonNode ext = e.extension();
-    if (ext.has("nonce")) {
-      f.put("nonce", ext.get("nonce").asText());
     }
     JsonNode failures = e.failures();
     if (failures.size() > 0) {

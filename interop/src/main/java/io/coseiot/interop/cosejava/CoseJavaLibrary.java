@@ -32,6 +32,7 @@ final class CoseJavaLibrary implements AutoCloseable {
   final Class<?> attribute;
   final int protectedWhere;
   final int unprotectedWhere;
+  final int doNotSend;
 
   private CoseJavaLibrary(ChildFirstClassLoader loader) throws ReflectiveOperationException {
     this.loader = loader;
@@ -42,6 +43,7 @@ final class CoseJavaLibrary implements AutoCloseable {
     attribute = loader.loadClass("COSE.Attribute");
     protectedWhere = attribute.getField("PROTECTED").getInt(null);
     unprotectedWhere = attribute.getField("UNPROTECTED").getInt(null);
+    doNotSend = attribute.getField("DO_NOT_SEND").getInt(null);
   }
 
   /**
@@ -212,6 +214,14 @@ final class CoseJavaLibrary implements AutoCloseable {
     for (Object label : keys(map)) {
       add.invoke(target, label, get(map, label), where);
     }
+  }
+
+  /** Adds one header label to a message, signer or recipient, in the given bucket. */
+  void addAttribute(Object target, int label, Object value, int where)
+      throws ReflectiveOperationException {
+    attribute
+        .getMethod("addAttribute", cbor, cbor, int.class)
+        .invoke(target, cborInt(label), value, where);
   }
 
   /** COSE-JAVA's MAC0Message and MACMessage have no constructor for the tag: set it directly. */

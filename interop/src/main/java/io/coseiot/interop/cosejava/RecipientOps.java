@@ -140,9 +140,13 @@ final class RecipientOps {
         && ECDH_SS.contains(lib.asInt(alg))
         && lib.call(rec, "findAttribute", new Class<?>[] {lib.cbor}, lib.cborInt(STATIC_KEY))
             == null) {
-      throw new Unsupported(
-          "COSE-JAVA 1.1.0 finds an ECDH-SS sender's public key only in header -2 (static key);"
-              + " this recipient names it by key id (-3)");
+      if (!req.hasNonNull("sender_key")) {
+        throw new Unsupported(
+            "COSE-JAVA 1.1.0 finds an ECDH-SS sender's public key only in header -2 (static key);"
+                + " this recipient names it by key id (-3) and no sender_key was given");
+      }
+      // COSE-JAVA also looks in its never-sent bucket: the key known out of band goes there.
+      lib.addAttribute(rec, STATIC_KEY, lib.decodeCbor(hex(req, "sender_key")), lib.doNotSend);
     }
     lib.call(rec, "SetKey", new Class<?>[] {lib.oneKeyType}, lib.oneKey(hex(req, "key")));
     Class<?>[] recipientType = {lib.type("COSE.Recipient")};
