@@ -36,13 +36,9 @@ public final class PeerRequests {
       byte[] content,
       byte[] externalAad,
       boolean tagged) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("op", op).put("alg", alg).put("key", HEX.formatHex(key));
-    o.put("protected", HEX.formatHex(protectedBytes));
-    o.put("unprotected", HEX.formatHex(unprotected));
-    o.put(contentField(op), HEX.formatHex(content));
-    o.put("external_aad", HEX.formatHex(externalAad)).put("tagged", tagged);
-    return o;
+    return body(op, protectedBytes, unprotected, content, externalAad, tagged)
+        .put("alg", alg)
+        .put("key", HEX.formatHex(key));
   }
 
   /**
