@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * MQTT throughput and end-to-end latency, sealed against plaintext: one publisher and one
- * subscriber in this process, both {@link SecureMqttClient} (MQTT v5 over Paho), through the
- * embedded HiveMQ CE broker of {@code cose-tck demo} on loopback.
+ * MQTT throughput and end-to-end latency, sealed against plaintext: a publisher and a subscriber
+ * per kind in this process, all {@link SecureMqttClient} (MQTT v5 over Paho), through the embedded
+ * HiveMQ CE broker of {@code cose-tck demo} (or the broker given) on loopback.
  *
  * <p>Sealed: the {@link CoseMqttCodec} in its default mode, tagged COSE_Encrypt0 with A128GCM, a
  * random IV from its default source, the kid as a user property, keys derived by the keyring.
