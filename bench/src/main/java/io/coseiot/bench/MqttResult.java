@@ -4,7 +4,8 @@ package io.coseiot.bench;
  * One MQTT run: a fixed number of messages from a publisher to a subscriber in one process, through
  * a broker on loopback.
  *
- * @param payload {@code sealed} (COSE_Encrypt0 A128GCM through the codec) or {@code plaintext}
+ * @param payload {@code sealed} (COSE_Encrypt0 A128GCM through the codec), {@code plaintext}, or
+ *     {@code plaintext+props} (plaintext with the MQTT v5 properties a sealed message carries)
  * @param qos the QoS of the publishes
  * @param subscriptionQos the QoS of the subscription (the broker delivers at the lower of the two)
  * @param size the application payload in bytes

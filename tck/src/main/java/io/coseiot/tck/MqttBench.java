@@ -2,6 +2,7 @@ package io.coseiot.tck;
 
 import io.coseiot.bench.MqttResult;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.exception.CoseException;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.codec.PayloadOpener;
@@ -27,25 +28,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * MQTT throughput and end-to-end latency, sealed against plaintext: one publisher and one
- * subscriber in this process, both {@link SecureMqttClient} (MQTT v5 over Paho), through the
- * embedded HiveMQ CE broker of {@code cose-tck demo} on loopback.
+ * MQTT throughput and end-to-end latency, sealed against plaintext: a publisher and a subscriber
+ * per kind in this process, all {@link SecureMqttClient} (MQTT v5 over Paho), through the embedded
+ * HiveMQ CE broker of {@code cose-tck demo} (or the broker given) on loopback.
  *
  * <p>Sealed: the {@link CoseMqttCodec} in its default mode, tagged COSE_Encrypt0 with A128GCM, a
  * random IV from its default source, the kid as a user property, keys derived by the keyring.
  * Plaintext: the same clients with a pass-through sealer and opener, so the difference is the COSE
- * work and the bytes it adds. Each message carries the {@code System.nanoTime()} of its publish
- * call in its first 8 bytes; the subscriber's listener takes the difference (same JVM, same clock),
- * so latency runs from the publish call (sealing included) to the opened message in the listener.
+ * work and the bytes it adds. Plaintext with properties: the pass-through again, but with the MQTT
+ * v5 properties the profile adds to a sealed message (content type, kid user property), which
+ * separates what those properties cost in the clients and the broker from what COSE costs. Each
+ * message carries the {@code System.nanoTime()} of its publish call in its first 8 bytes; the
+ * subscriber's listener takes the difference (same JVM, same clock), so latency runs from the
+ * publish call (sealing included) to the opened message in the listener.
  *
- * <p>Every configuration warms up, then publishes a fixed number of messages per run with at most
- * {@link Settings#window()} unacknowledged (Paho's in-flight limit is the broker's receive
- * maximum), waiting at most {@link Settings#timeout()} per run.
+ * <p>Every configuration connects a publisher and a subscriber per kind, each pair on its own
+ * topic, warms each up, then takes turns: one measured run of a fixed number of messages per kind,
+ * then the next round, so that other load on the machine falls on all kinds alike. Each run
+ * publishes with at most {@link Settings#window()} unacknowledged (Paho's in-flight limit is the
+ * broker's receive maximum) and waits at most {@link Settings#timeout()}.
  */
 final class MqttBench {
   static final String FILTER = "bench/#";
-  static final String TOPIC = "bench/telemetry/device-1";
   private static final byte[] MASTER = new byte[32];
+  static final String PLAIN_PROPS = "plaintext+props";
 
   /**
    * What to run.
@@ -63,8 +69,7 @@ final class MqttBench {
    */
   /**
    * Publish QoS and subscription QoS: 0/0, 1/1, and QoS 1 publishes to a QoS 0 subscription, which
-   * leaves out the broker-to-subscriber QoS 1 leg (about 1,100 messages per second here whatever
-   * the payload) to show the publisher's side.
+   * leaves out the broker-to-subscriber QoS 1 leg to show the publisher's side.
    */
   static final int[][] QOS = {{0, 0}, {1, 1}, {1, 0}};
 
@@ -103,6 +108,13 @@ final class MqttBench {
   private static final PayloadSealer PASS_SEALER =
       (topic, plaintext) -> new SealedMessage(topic, plaintext, null, Map.of());
 
+  /** Sends plaintext through unchanged, with the properties a sealed message carries. */
+  private static PayloadSealer propertiesSealer(CoseMqttCodec codec) throws CoseException {
+    SealedMessage like = codec.sealer().seal("bench/0/telemetry/device-1", new byte[0]);
+    return (topic, plaintext) ->
+        new SealedMessage(topic, plaintext, like.contentType(), like.userProperties());
+  }
+
   private static final PayloadOpener PASS_OPENER =
       (topic, payload, contentType, props) ->
           new OpenedMessage(topic, payload, null, 0, null, -1, null);
@@ -126,6 +138,7 @@ final class MqttBench {
             .schedule(RotationSchedule.fixed(1))
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).mode(SealMode.ENCRYPT0).build();
+    PayloadSealer withProps = propertiesSealer(codec);
     List<MqttResult> out = new ArrayList<>();
     EmbeddedBroker embedded = brokerUri == null ? EmbeddedBroker.start() : null;
     try {
@@ -138,8 +151,18 @@ final class MqttBench {
               + s.describe());
       for (int[] q : s.qos()) {
         for (int size : s.sizes()) {
-          out.add(runOne(uri, "plaintext", PASS_SEALER, PASS_OPENER, q[0], q[1], size, s, log));
-          out.add(runOne(uri, "sealed", codec.sealer(), codec.opener(), q[0], q[1], size, s, log));
+          out.addAll(
+              runInterleaved(
+                  uri,
+                  List.of(
+                      new Kind("plaintext", PASS_SEALER, PASS_OPENER),
+                      new Kind(PLAIN_PROPS, withProps, PASS_OPENER),
+                      new Kind("sealed", codec.sealer(), codec.opener())),
+                  q[0],
+                  q[1],
+                  size,
+                  s,
+                  log));
         }
       }
     } finally {
@@ -150,92 +173,197 @@ final class MqttBench {
     return out;
   }
 
-  private static MqttResult runOne(
-      String uri,
-      String kind,
-      PayloadSealer sealer,
-      PayloadOpener opener,
-      int qos,
-      int subQos,
-      int size,
-      Settings s,
-      PrintStream log)
+  /** What is published and how: a name, a sealer and an opener. */
+  private record Kind(String name, PayloadSealer sealer, PayloadOpener opener) {}
+
+  /**
+   * Runs one configuration for every kind, the measured runs taking turns (kind 1 run 1, kind 2 run
+   * 1, ..., kind 1 run 2, ...), so that a load from outside the benchmark on a shared machine falls
+   * on all kinds alike rather than on whichever ran at the time.
+   */
+  private static List<MqttResult> runInterleaved(
+      String uri, List<Kind> kinds, int qos, int subQos, int size, Settings s, PrintStream log)
       throws Exception {
-    String id =
-        "cose-tck-bench-" + ProcessHandle.current().pid() + "-" + kind + "-" + qos + subQos + size;
-    AtomicReference<Run> current = new AtomicReference<>();
-    AtomicInteger rejected = new AtomicInteger();
-    int wire = sealer.seal(TOPIC, new byte[size]).payload().length;
-    try (SecureMqttClient sub =
-            SecureMqttClient.v5(
-                SecureMqttOptions.builder(uri).clientId(id + "-sub").build(),
-                null,
-                opener,
-                m -> {
-                  Run r = current.get();
-                  if (r != null) {
-                    r.delivered(m.plaintext());
-                  }
-                },
-                (topic, why) -> rejected.incrementAndGet());
-        SecureMqttClient pub =
-            SecureMqttClient.v5(
-                SecureMqttOptions.builder(uri).clientId(id + "-pub").build(),
-                sealer,
-                null,
-                m -> {},
-                (t, r) -> {})) {
-      sub.connect();
-      sub.subscribe(FILTER, subQos);
-      pub.connect();
-      // QoS 0 may drop under load; warm-up and runs count what arrived and wait only so long.
-      publishAll(pub, new Run(s.warmup()), current, qos, size, s);
-      long[] latencies = new long[s.runs() * s.messages()];
-      int n = 0;
-      long sent = 0;
-      long received = 0;
-      double[] rates = new double[s.runs()];
-      for (int i = 0; i < s.runs(); i++) {
-        Run r = new Run(s.messages());
-        publishAll(pub, r, current, qos, size, s);
-        sent += s.messages();
-        received += r.count.get();
-        rates[i] = r.count.get() / ((r.last.get() - r.first) / 1e9);
-        int got = Math.min(r.count.get(), s.messages());
-        System.arraycopy(r.latencies, 0, latencies, n, got);
-        n += got;
+    List<Lane> lanes = new ArrayList<>();
+    try {
+      for (int i = 0; i < kinds.size(); i++) {
+        Lane l = new Lane(uri, kinds.get(i), i, qos, subQos, size, s);
+        lanes.add(l);
+        l.publishAll(l.warmup());
       }
+      for (int run = 0; run < s.runs(); run++) {
+        for (Lane l : lanes) {
+          l.measure();
+        }
+      }
+      List<MqttResult> out = new ArrayList<>();
+      for (Lane l : lanes) {
+        MqttResult res = l.result();
+        log.printf(
+            "bench: MQTT %-15s QoS %d/%d %5d B: %,.0f msg/s, p50 %.0f us, p99 %.0f us (%d/%d)%n",
+            res.payload(),
+            qos,
+            subQos,
+            size,
+            res.messagesPerSecond(),
+            res.p50Micros(),
+            res.p99Micros(),
+            res.received(),
+            res.sent());
+        out.add(res);
+      }
+      return out;
+    } finally {
+      for (Lane l : lanes) {
+        l.close();
+      }
+    }
+  }
+
+  /**
+   * One kind's publisher and subscriber, on a topic and filter of their own (of the same length for
+   * every kind), so that each subscriber gets only its kind's messages while all stay connected.
+   */
+  private static final class Lane implements AutoCloseable {
+    private final Kind kind;
+    private final String topic;
+    private final int qos;
+    private final int subQos;
+    private final int size;
+    private final Settings s;
+    private final int wire;
+    private final AtomicReference<Run> current = new AtomicReference<>();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final SecureMqttClient sub;
+    private final SecureMqttClient pub;
+    private final long[] latencies;
+    private final double[] rates;
+    private int n;
+    private int runs;
+    private long received;
+
+    Lane(String uri, Kind kind, int index, int qos, int subQos, int size, Settings s)
+        throws Exception {
+      this.kind = kind;
+      this.topic = "bench/" + index + "/telemetry/device-1";
+      this.qos = qos;
+      this.subQos = subQos;
+      this.size = size;
+      this.s = s;
+      this.wire = kind.sealer().seal(topic, new byte[size]).payload().length;
+      this.latencies = new long[s.runs() * s.messages()];
+      this.rates = new double[s.runs()];
+      String id =
+          "cose-tck-bench-"
+              + ProcessHandle.current().pid()
+              + "-"
+              + kind.name()
+              + "-"
+              + qos
+              + subQos
+              + size;
+      sub =
+          SecureMqttClient.v5(
+              SecureMqttOptions.builder(uri).clientId(id + "-sub").build(),
+              null,
+              kind.opener(),
+              m -> {
+                Run r = current.get();
+                if (r != null) {
+                  r.delivered(m.plaintext());
+                }
+              },
+              (t, why) -> rejected.incrementAndGet());
+      pub =
+          SecureMqttClient.v5(
+              SecureMqttOptions.builder(uri).clientId(id + "-pub").build(),
+              kind.sealer(),
+              null,
+              m -> {},
+              (t, r) -> {});
+      sub.connect();
+      sub.subscribe("bench/" + index + "/#", subQos);
+      pub.connect();
+    }
+
+    Run warmup() {
+      return new Run(s.warmup());
+    }
+
+    void measure() throws Exception {
+      Run r = new Run(s.messages());
+      publishAll(r);
+      received += r.count.get();
+      rates[runs++] = r.count.get() / ((r.last.get() - r.first) / 1e9);
+      // QoS 0 may drop under load; a run counts what arrived.
+      int got = Math.min(r.count.get(), s.messages());
+      System.arraycopy(r.latencies, 0, latencies, n, got);
+      n += got;
+    }
+
+    MqttResult result() {
       if (rejected.get() > 0) {
         throw new IllegalStateException(rejected.get() + " messages failed to open");
       }
       long[] lat = Arrays.copyOf(latencies, n);
       Arrays.sort(lat);
-      Arrays.sort(rates);
-      MqttResult res =
-          new MqttResult(
-              kind,
-              qos,
-              subQos,
-              size,
-              sent,
-              received,
-              rates[rates.length / 2],
-              percentile(lat, 0.50) / 1e3,
-              percentile(lat, 0.99) / 1e3,
-              s.runs(),
-              wire);
-      log.printf(
-          "bench: MQTT %-9s QoS %d/%d %5d B: %,.0f msg/s, p50 %.0f us, p99 %.0f us (%d/%d)%n",
-          kind,
+      double[] sorted = rates.clone();
+      Arrays.sort(sorted);
+      return new MqttResult(
+          kind.name(),
           qos,
           subQos,
           size,
-          res.messagesPerSecond(),
-          res.p50Micros(),
-          res.p99Micros(),
+          (long) s.runs() * s.messages(),
           received,
-          sent);
-      return res;
+          sorted[sorted.length / 2],
+          percentile(lat, 0.50) / 1e3,
+          percentile(lat, 0.99) / 1e3,
+          s.runs(),
+          wire);
+    }
+
+    /**
+     * Publishes r.expected messages with at most window unacknowledged, then waits for delivery.
+     */
+    private void publishAll(Run r) throws Exception {
+      current.set(r);
+      Semaphore window = new Semaphore(s.window());
+      r.undelivered = new Semaphore(s.endToEndWindow());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.timeoutSeconds());
+      r.first = System.nanoTime();
+      for (int i = 0; i < r.expected; i++) {
+        if (!r.undelivered.tryAcquire(
+                Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+            || !window.tryAcquire(
+                Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          break;
+        }
+        byte[] p = new byte[size];
+        ByteBuffer.wrap(p).putLong(System.nanoTime()).putInt(i);
+        pub.publish(topic, p, qos, false)
+            .whenComplete(
+                (v, e) -> {
+                  if (e != null) {
+                    r.failed.incrementAndGet();
+                    r.failure.compareAndSet(null, e);
+                  }
+                  window.release();
+                });
+      }
+      r.done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      current.set(null);
+      if (r.failed.get() > 0) {
+        throw new IllegalStateException(
+            r.failed.get() + " publishes failed, the first with " + r.failure.get(),
+            r.failure.get());
+      }
+    }
+
+    @Override
+    public void close() {
+      pub.close();
+      sub.close();
     }
   }
 
@@ -244,40 +372,6 @@ final class MqttBench {
       return Double.NaN;
     }
     return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  }
-
-  /** Publishes r.expected messages with at most window unacknowledged, then waits for delivery. */
-  private static void publishAll(
-      SecureMqttClient pub, Run r, AtomicReference<Run> current, int qos, int size, Settings s)
-      throws Exception {
-    current.set(r);
-    Semaphore window = new Semaphore(s.window());
-    r.undelivered = new Semaphore(s.endToEndWindow());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.timeoutSeconds());
-    r.first = System.nanoTime();
-    for (int i = 0; i < r.expected; i++) {
-      if (!r.undelivered.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-          || !window.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        break;
-      }
-      byte[] p = new byte[size];
-      ByteBuffer.wrap(p).putLong(System.nanoTime()).putInt(i);
-      pub.publish(TOPIC, p, qos, false)
-          .whenComplete(
-              (v, e) -> {
-                if (e != null) {
-                  r.failed.incrementAndGet();
-                  r.failure.compareAndSet(null, e);
-                }
-                window.release();
-              });
-    }
-    r.done.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    current.set(null);
-    if (r.failed.get() > 0) {
-      throw new IllegalStateException(
-          r.failed.get() + " publishes failed, the first with " + r.failure.get(), r.failure.get());
-    }
   }
 
   /** What one run's subscriber saw. */

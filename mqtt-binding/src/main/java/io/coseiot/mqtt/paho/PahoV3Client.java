@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -85,8 +86,9 @@ final class PahoV3Client implements SecureMqttClient {
     if (options.password() != null) {
       c.setPassword(options.password());
     }
-    if (options.sslContext() != null) {
-      c.setSocketFactory(options.sslContext().getSocketFactory());
+    SocketFactory sockets = NoDelaySockets.forUri(options.serverUri(), options.sslContext());
+    if (sockets != null) {
+      c.setSocketFactory(sockets);
     }
     c.setHttpsHostnameVerificationEnabled(options.hostnameVerification());
     try {

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -90,8 +91,9 @@ final class PahoV5Client implements SecureMqttClient {
     if (password != null) {
       c.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
     }
-    if (options.sslContext() != null) {
-      c.setSocketFactory(options.sslContext().getSocketFactory());
+    SocketFactory sockets = NoDelaySockets.forUri(options.serverUri(), options.sslContext());
+    if (sockets != null) {
+      c.setSocketFactory(sockets);
     }
     c.setHttpsHostnameVerificationEnabled(options.hostnameVerification());
     try {

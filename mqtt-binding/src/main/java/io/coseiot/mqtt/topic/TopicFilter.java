@@ -87,20 +87,26 @@ public final class TopicFilter {
     if (topic.startsWith("$") && (levels[0].equals("+") || levels[0].equals("#"))) {
       return false;
     }
-    String[] t = topic.split("/", -1);
-    for (int i = 0; i < levels.length; i++) {
-      String f = levels[i];
+    // Walks the topic's levels in place: publishers and subscribers match every message, so no
+    // split arrays.
+    int start = 0;
+    for (String f : levels) {
       if (f.equals("#")) {
         return true;
       }
-      if (i >= t.length) {
+      if (start > topic.length()) {
         return false;
       }
-      if (!f.equals("+") && !f.equals(t[i])) {
+      int end = topic.indexOf('/', start);
+      if (end < 0) {
+        end = topic.length();
+      }
+      if (!f.equals("+") && (f.length() != end - start || !topic.startsWith(f, start))) {
         return false;
       }
+      start = end + 1;
     }
-    return t.length == levels.length;
+    return start == topic.length() + 1;
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -93,5 +95,66 @@ class TopicTest {
           TopicFilter.of(filter).matches(t),
           TopicFilter.of(o.obfuscateFilter(filter)).matches(o.obfuscateTopic(t)));
     }
+  }
+
+  /**
+   * The in-place matcher agrees with the MQTT v5 §4.7 rules written out level by level, on every
+   * filter and topic of up to 3 levels built from a few words, empty levels and wildcards.
+   */
+  @Test
+  void matchingFollowsTheLevelRules() {
+    String[] topicWords = {"a", "b", "", "$s"};
+    String[] filterWords = {"a", "b", "", "+", "#", "$s"};
+    List<String> topics = new ArrayList<>();
+    List<String> filters = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      addJoined(topics, topicWords, n, "");
+      addJoined(filters, filterWords, n, "");
+    }
+    int checked = 0;
+    for (String f : filters) {
+      TopicFilter parsed;
+      try {
+        parsed = TopicFilter.of(f);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      for (String t : topics) {
+        assertEquals(byTheRules(f, t), parsed.matches(t), f + " " + t);
+        checked++;
+      }
+    }
+    assertTrue(checked > 1000, "checked " + checked);
+  }
+
+  /** Adds every join with '/' of n words, each level any of the words. */
+  private static void addJoined(List<String> out, String[] words, int n, String prefix) {
+    for (String w : words) {
+      if (n == 1) {
+        out.add(prefix + w);
+      } else {
+        addJoined(out, words, n - 1, prefix + w + "/");
+      }
+    }
+  }
+
+  private static boolean byTheRules(String f, String t) {
+    if (t.isEmpty()) {
+      return false; // not a topic name
+    }
+    String[] filter = f.split("/", -1);
+    String[] topic = t.split("/", -1);
+    if (topic[0].startsWith("$") && (filter[0].equals("+") || filter[0].equals("#"))) {
+      return false;
+    }
+    for (int i = 0; i < filter.length; i++) {
+      if (filter[i].equals("#")) {
+        return true;
+      }
+      if (i == topic.length || !(filter[i].equals("+") || filter[i].equals(topic[i]))) {
+        return false;
+      }
+    }
+    return filter.length == topic.length;
   }
 }
