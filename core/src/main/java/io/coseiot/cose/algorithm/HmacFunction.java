@@ -5,10 +5,12 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -43,7 +45,7 @@ final class HmacFunction implements MacFunction {
   private final Algorithm algorithm;
   private final String jcaName;
   private final int tagLength;
-  private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+  private final ThreadLocal<PerThread> perThread = new ThreadLocal<>();
 
   private HmacFunction(Algorithm algorithm, String jcaName, int tagLength) {
     this.algorithm = algorithm;
@@ -68,13 +70,16 @@ final class HmacFunction implements MacFunction {
 
   @Override
   public byte[] compute(byte[] key, byte[] data) throws CoseException {
-    byte[] full = initialised(key).doFinal(data);
-    return full.length == tagLength ? full : Arrays.copyOf(full, tagLength);
+    PerThread t = initialisedState(key);
+    t.mac.update(data);
+    return Arrays.copyOf(t.finish(), tagLength);
   }
 
   @Override
   public void verify(byte[] key, byte[] data, byte[] tag) throws CoseException {
-    Tags.check(algorithm, compute(key, data), tag);
+    PerThread t = initialisedState(key);
+    t.mac.update(data);
+    Tags.check(algorithm, t.finish(), tagLength, tag);
   }
 
   /**
@@ -82,23 +87,64 @@ final class HmacFunction implements MacFunction {
    * pieces.
    */
   Mac initialised(byte[] key) throws CoseException {
+    return initialisedState(key).mac;
+  }
+
+  private PerThread initialisedState(byte[] key) throws CoseException {
     if (key.length == 0) {
       throw new KeyException(algorithm.ianaName() + ": key is empty");
     }
-    Mac mac = macs.get();
-    if (mac == null) {
+    PerThread t = perThread.get();
+    if (t == null) {
+      Mac mac;
       try {
         mac = CryptoProviders.mac(jcaName);
       } catch (GeneralSecurityException e) {
         throw new AlgorithmException(algorithm.ianaName() + ": the JDK provides no " + jcaName, e);
       }
-      macs.set(mac);
+      t = new PerThread(mac);
+      perThread.set(t);
     }
+    // Constant time: the previous key is secret as well.
+    if (t.keyBytes != null && MessageDigest.isEqual(t.keyBytes, key)) {
+      // Keyed already; a caller that fed it in pieces may have stopped half-way.
+      t.mac.reset();
+      return t;
+    }
+    t.keyBytes = null;
     try {
-      mac.init(new SecretKeySpec(key, jcaName));
+      t.mac.init(new SecretKeySpec(key, jcaName));
     } catch (InvalidKeyException e) {
       throw new KeyException(algorithm.ianaName() + ": the provider refused the key: " + e, e);
     }
-    return mac;
+    // A copy of our own: the caller's array may change after the call.
+    t.keyBytes = key.clone();
+    return t;
+  }
+
+  /**
+   * One thread's {@code Mac}, the key it holds and a buffer for the full HMAC. A {@code Mac} stays
+   * keyed after {@code doFinal}, and keying it again hashes the padded key, so a thread that uses
+   * one key for many messages keys it once.
+   */
+  private static final class PerThread {
+    final Mac mac;
+    final byte[] full;
+    byte[] keyBytes;
+
+    PerThread(Mac mac) {
+      this.mac = mac;
+      this.full = new byte[mac.getMacLength()];
+    }
+
+    /** Completes the HMAC into {@link #full}, which the next call overwrites. */
+    byte[] finish() throws CoseException {
+      try {
+        mac.doFinal(full, 0);
+      } catch (ShortBufferException e) {
+        throw new IllegalStateException("buffer sized by getMacLength", e);
+      }
+      return full;
+    }
   }
 }

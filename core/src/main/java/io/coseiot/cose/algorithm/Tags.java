@@ -18,4 +18,23 @@ final class Tags {
       throw new AuthenticationException(alg.ianaName() + ": tag does not match");
     }
   }
+
+  /**
+   * Compares the first {@code length} bytes of {@code computed}, a full MAC output, with a received
+   * tag in constant time, without truncating the output into a new array first.
+   */
+  static void check(Algorithm alg, byte[] computed, int length, byte[] received)
+      throws AuthenticationException {
+    if (received.length != length) {
+      throw new AuthenticationException(
+          alg.ianaName() + ": tag is " + received.length + " bytes, expected " + length);
+    }
+    int diff = 0;
+    for (int i = 0; i < length; i++) {
+      diff |= computed[i] ^ received[i];
+    }
+    if (diff != 0) {
+      throw new AuthenticationException(alg.ianaName() + ": tag does not match");
+    }
+  }
 }

@@ -34,11 +34,14 @@ public final class HeaderMap {
   // Read once when the immutable map is made: reading a CBORObject integer is not cheap, and the
   // seal and open paths ask for the algorithm on every message.
   private final Algorithm algorithm;
+  private final boolean hasAlgorithm;
 
   private HeaderMap(Object[] labels, CBORObject[] values) {
     this.labels = labels;
     this.values = values;
-    this.algorithm = algorithmOf(get(HeaderLabel.ALG));
+    CBORObject alg = get(HeaderLabel.ALG);
+    this.algorithm = algorithmOf(alg);
+    this.hasAlgorithm = alg != null;
   }
 
   /**
@@ -195,6 +198,11 @@ public final class HeaderMap {
     return algorithm;
   }
 
+  /** Returns whether {@code alg} is present, implemented or not. */
+  boolean hasAlgorithm() {
+    return hasAlgorithm;
+  }
+
   private static Algorithm algorithmOf(CBORObject v) {
     return v != null && v.getType() == CBORType.Integer && v.CanValueFitInInt64()
         ? Algorithm.fromId(v.AsInt64Value())
@@ -316,8 +324,17 @@ public final class HeaderMap {
    * @throws HeaderException if labels repeat or a generic header has the wrong type
    */
   public static HeaderMap read(CborReader r, String where) throws CborException, HeaderException {
+    return read(r, where, "");
+  }
+
+  /**
+   * Reads a header map whose name in error messages is {@code where + bucket}, joined only if an
+   * error needs it: decoding a message should not build strings for errors that do not happen.
+   */
+  static HeaderMap read(CborReader r, String where, String bucket)
+      throws CborException, HeaderException {
     if (r.peekMajorType() != 5) {
-      throw new HeaderException(where + ": header bucket is not a map");
+      throw new HeaderException(where + bucket + ": header bucket is not a map");
     }
     int n = r.readMapHeader();
     if (n == 0) {
@@ -333,22 +350,24 @@ public final class HeaderMap {
       } else if (t == 3) {
         label = r.readTextString();
       } else {
-        throw new HeaderException(where + ": label #" + (i + 1) + " is neither int nor tstr");
+        throw new HeaderException(
+            where + bucket + ": label #" + (i + 1) + " is neither int nor tstr");
       }
       for (int j = 0; j < i; j++) {
         if (labels[j].equals(label)) {
-          throw new HeaderException(where + ": label " + label + " appears twice");
+          throw new HeaderException(where + bucket + ": label " + label + " appears twice");
         }
       }
       labels[i] = label;
       values[i] = r.readValue();
-      checkValue(label, values[i], where);
+      checkValue(label, values[i], where, bucket);
     }
     return new HeaderMap(labels, values);
   }
 
   /** Checks the value types RFC 9052 §3.1 gives for the generic headers. */
-  private static void checkValue(Object label, CBORObject v, String where) throws HeaderException {
+  private static void checkValue(Object label, CBORObject v, String where, String bucket)
+      throws HeaderException {
     if (!(label instanceof Long)) {
       return;
     }
@@ -392,10 +411,11 @@ public final class HeaderMap {
     if (!ok && l == HeaderLabel.CRIT) {
       // CriticalHeaderException documents an empty or malformed crit as its own case.
       throw new CriticalHeaderException(
-          where + ": crit is not a non-empty array of int or tstr labels");
+          where + bucket + ": crit is not a non-empty array of int or tstr labels");
     }
     if (!ok) {
-      throw new HeaderException(where + ": header " + l + " has a value of the wrong type");
+      throw new HeaderException(
+          where + bucket + ": header " + l + " has a value of the wrong type");
     }
   }
 

@@ -126,7 +126,7 @@ public final class Headers {
     }
     byte[] bytes = r.readByteString();
     HeaderMap prot = parseProtected(bytes, where);
-    HeaderMap unprot = HeaderMap.read(r, where + " unprotected");
+    HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
     Headers h = new Headers(bytes.length == 0 ? NO_BYTES : bytes, prot, unprot);
     h.check(where, extraUnderstood);
     return h;
@@ -138,8 +138,10 @@ public final class Headers {
       return HeaderMap.empty();
     }
     CborReader pr = new CborReader(bytes);
-    HeaderMap map = HeaderMap.read(pr, where + " protected");
-    pr.requireEnd(where + " protected");
+    HeaderMap map = HeaderMap.read(pr, where, " protected");
+    if (!pr.atEnd()) {
+      pr.requireEnd(where + " protected");
+    }
     return map;
   }
 
@@ -278,9 +280,7 @@ public final class Headers {
    */
   public Algorithm algorithm(String where) throws AlgorithmException {
     Algorithm a =
-        protectedMap.contains(HeaderLabel.ALG)
-            ? protectedMap.algorithm()
-            : unprotectedMap.algorithm();
+        protectedMap.hasAlgorithm() ? protectedMap.algorithm() : unprotectedMap.algorithm();
     if (a == null) {
       CBORObject v = rawAlgorithm();
       if (v == null) {

@@ -17,13 +17,12 @@ import io.coseiot.cose.cbor.CborWriter;
  * </pre>
  */
 final class Structures {
-  static final String ENCRYPT0 = "Encrypt0";
-  static final String ENCRYPT = "Encrypt";
-  static final String ENC_RECIPIENT = "Enc_Recipient";
-  static final String MAC_RECIPIENT = "Mac_Recipient";
-  static final String REC_RECIPIENT = "Rec_Recipient";
-  static final String MAC0 = "MAC0";
-  static final String MAC = "MAC";
+  // The contexts of Enc_structure and MAC_structure, already encoded as tstr: they are copied into
+  // every structure on the seal and open paths.
+  static final byte[] ENCRYPT0 = text("Encrypt0");
+  static final byte[] ENCRYPT = text("Encrypt");
+  static final byte[] MAC0 = text("MAC0");
+  static final byte[] MAC = text("MAC");
   static final String SIGNATURE1 = "Signature1";
   static final String SIGNATURE = "Signature";
 
@@ -44,35 +43,42 @@ final class Structures {
     return b == null ? NO_BYTES : b;
   }
 
-  /** Builds an Enc_structure; the context is plain ASCII so its length is its size. */
-  static byte[] enc(String context, byte[] protectedBytes, byte[] externalAad) {
-    byte[] aad = orEmpty(externalAad);
-    int size =
-        1 + bstrSize(context.length()) + bstrSize(protectedBytes.length) + bstrSize(aad.length);
-    return new CborWriter(size)
-        .writeArrayHeader(3)
-        .writeText(context)
-        .writeBytes(protectedBytes)
-        .writeBytes(aad)
-        .toByteArray();
+  private static byte[] text(String context) {
+    return new CborWriter().writeText(context).toByteArray();
   }
 
-  /** Builds a MAC_structure. */
-  static byte[] mac(String context, byte[] protectedBytes, byte[] externalAad, byte[] payload) {
+  /** Copies a bstr into {@code out} at {@code at}; returns the offset after it. */
+  private static int putBstr(byte[] out, int at, byte[] value) {
+    int start = CborWriter.putBytesHead(out, at, value.length);
+    System.arraycopy(value, 0, out, start, value.length);
+    return start + value.length;
+  }
+
+  /** Builds an Enc_structure in one exactly sized array. */
+  static byte[] enc(byte[] context, byte[] protectedBytes, byte[] externalAad) {
     byte[] aad = orEmpty(externalAad);
-    int size =
-        1
-            + bstrSize(context.length())
-            + bstrSize(protectedBytes.length)
-            + bstrSize(aad.length)
-            + bstrSize(payload.length);
-    return new CborWriter(size)
-        .writeArrayHeader(4)
-        .writeText(context)
-        .writeBytes(protectedBytes)
-        .writeBytes(aad)
-        .writeBytes(payload)
-        .toByteArray();
+    byte[] out =
+        new byte[1 + context.length + bstrSize(protectedBytes.length) + bstrSize(aad.length)];
+    out[0] = (byte) 0x83; // array(3)
+    System.arraycopy(context, 0, out, 1, context.length);
+    putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad);
+    return out;
+  }
+
+  /** Builds a MAC_structure in one exactly sized array. */
+  static byte[] mac(byte[] context, byte[] protectedBytes, byte[] externalAad, byte[] payload) {
+    byte[] aad = orEmpty(externalAad);
+    byte[] out =
+        new byte
+            [1
+                + context.length
+                + bstrSize(protectedBytes.length)
+                + bstrSize(aad.length)
+                + bstrSize(payload.length)];
+    out[0] = (byte) 0x84; // array(4)
+    System.arraycopy(context, 0, out, 1, context.length);
+    putBstr(out, putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad), payload);
+    return out;
   }
 
   /**
