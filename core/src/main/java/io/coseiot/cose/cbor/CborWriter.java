@@ -39,7 +39,8 @@ public final class CborWriter {
 
   /** Writes a major type with its argument in the shortest form. */
   private CborWriter head(int majorType, long argument) {
-    ensure(9);
+    // Only the head's own length: a writer sized exactly must not grow for its last, short item.
+    ensure(headLength(argument));
     int mt = majorType << 5;
     if (argument >= 0 && argument < 24) {
       buf[len++] = (byte) (mt | argument);
@@ -361,7 +362,10 @@ public final class CborWriter {
    * @return number of head bytes
    */
   public static int headLength(long length) {
-    if (length < 24) {
+    if (length < 0) {
+      // An argument above 2^63-1, passed as a negative long.
+      return 9;
+    } else if (length < 24) {
       return 1;
     } else if (length <= 0xFF) {
       return 2;

@@ -44,6 +44,14 @@ public final class HeaderMap {
     this.hasAlgorithm = alg != null;
   }
 
+  /** A map whose {@code alg} is known to be that of an existing one. */
+  private HeaderMap(Object[] labels, CBORObject[] values, HeaderMap sameAlgorithm) {
+    this.labels = labels;
+    this.values = values;
+    this.algorithm = sameAlgorithm.algorithm;
+    this.hasAlgorithm = sameAlgorithm.hasAlgorithm;
+  }
+
   /**
    * Returns the empty bucket.
    *
@@ -97,7 +105,7 @@ public final class HeaderMap {
     CBORObject[] v = Arrays.copyOf(values, values.length + 1);
     l[labels.length] = boxed;
     v[values.length] = value;
-    return new HeaderMap(l, v);
+    return label == HeaderLabel.ALG ? new HeaderMap(l, v) : new HeaderMap(l, v, this);
   }
 
   /**

@@ -200,6 +200,27 @@ public final class Headers {
   }
 
   /**
+   * Returns headers with one integer label set in the unprotected bucket, such as the IV a sender
+   * draws per message. Cheaper than {@link #withUnprotected(HeaderMap)}: only the new label needs
+   * checking, since these headers were checked when they were made.
+   *
+   * @param label the label, not {@code crit}
+   * @param value the value
+   * @return the headers
+   * @throws HeaderException if the label is in the protected bucket or is {@code crit}
+   */
+  public Headers withUnprotected(long label, CBORObject value) throws HeaderException {
+    if (label == HeaderLabel.CRIT) {
+      throw new CriticalHeaderException("headers: crit is in the unprotected bucket");
+    }
+    if (protectedMap.get(label) != null) {
+      throw new HeaderException(
+          "headers: label " + label + " is in both the protected and unprotected bucket");
+    }
+    return new Headers(protectedBytes, protectedMap, unprotectedMap.with(label, value));
+  }
+
+  /**
    * Returns the serialized protected bucket exactly as received or built.
    *
    * @return a copy of the bytes

@@ -52,10 +52,11 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
-    Headers sent = Nonces.withRandomIv(headers, cipher, random);
-    byte[] nonce = Nonces.nonce(sent, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    Nonces.Sending s =
+        Nonces.forSending(headers, key.getBytes(KeyLabel.BASE_IV), cipher, random, NAME);
+    Headers sent = s.headers();
     byte[] aad = Structures.enc(Structures.ENCRYPT0, sent.authenticatedProtected(), externalAad);
-    byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), nonce, aad, plaintext);
+    byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), s.nonce(), aad, plaintext);
     return new Encrypt0Message(sent, ct);
   }
 

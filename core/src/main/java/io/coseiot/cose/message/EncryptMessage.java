@@ -66,11 +66,11 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
     AeadCipher cipher = AeadCipher.of(alg);
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
-    Headers sent = Nonces.withRandomIv(headers, cipher, random);
     byte[] baseIv = recipients.get(0).recipientKey().getBytes(KeyLabel.BASE_IV);
-    byte[] nonce = Nonces.nonce(sent, baseIv, cipher, NAME);
+    Nonces.Sending s = Nonces.forSending(headers, baseIv, cipher, random, NAME);
+    Headers sent = s.headers();
     byte[] aad = Structures.enc(Structures.ENCRYPT, sent.authenticatedProtected(), externalAad);
-    byte[] ct = cipher.encrypt(cek, nonce, aad, plaintext);
+    byte[] ct = cipher.encrypt(cek, s.nonce(), aad, plaintext);
     return new EncryptMessage(sent, ct, Recipients.wrap(recipients, cek, random, derived));
   }
 

@@ -59,16 +59,30 @@ final class Nonces {
     return nonce;
   }
 
-  /** Adds a random IV to the unprotected bucket unless the headers already have an IV. */
-  static Headers withRandomIv(Headers headers, AeadCipher cipher, SecureRandom random)
-      throws HeaderException {
+  /**
+   * The headers a message goes out with and the nonce it is sealed under.
+   *
+   * @param headers the headers, with a random IV added if the caller gave none
+   * @param nonce the AEAD nonce; the IV itself when one was drawn here
+   */
+  record Sending(Headers headers, byte[] nonce) {}
+
+  /**
+   * Draws a random IV into the unprotected bucket unless the headers carry an IV or Partial IV, and
+   * returns the nonce; a drawn IV is the nonce as it stands, so it is not read back from the map.
+   *
+   * @param baseIv the context IV for a Partial IV, or null if none is known
+   */
+  static Sending forSending(
+      Headers headers, byte[] baseIv, AeadCipher cipher, SecureRandom random, String where)
+      throws HeaderException, NonceException {
     if (headers.get(HeaderLabel.IV) != null || headers.get(HeaderLabel.PARTIAL_IV) != null) {
-      return headers;
+      return new Sending(headers, nonce(headers, baseIv, cipher, where));
     }
     byte[] iv = new byte[cipher.nonceLength()];
     random.nextBytes(iv);
-    // The IV array is ours alone, so it goes in without the copy the builder makes.
-    return headers.withUnprotected(
-        headers.unprotectedMap().with(HeaderLabel.IV, CBORObject.FromObject(iv)));
+    // The IV array is ours alone, so it goes in without the copy the builder makes; the cipher
+    // only reads it.
+    return new Sending(headers.withUnprotected(HeaderLabel.IV, CBORObject.FromObject(iv)), iv);
   }
 }
