@@ -5,7 +5,6 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -82,6 +81,22 @@ final class HmacFunction implements MacFunction {
     Tags.check(algorithm, t.finish(), tagLength, tag);
   }
 
+  @Override
+  public byte[] compute(byte[] key, byte[] head, byte[] tail) throws CoseException {
+    PerThread t = initialisedState(key);
+    t.mac.update(head);
+    t.mac.update(tail);
+    return Arrays.copyOf(t.finish(), tagLength);
+  }
+
+  @Override
+  public void verify(byte[] key, byte[] head, byte[] tail, byte[] tag) throws CoseException {
+    PerThread t = initialisedState(key);
+    t.mac.update(head);
+    t.mac.update(tail);
+    Tags.check(algorithm, t.finish(), tagLength, tag);
+  }
+
   /**
    * Returns this thread's {@code Mac}, initialised with {@code key}, for callers that feed it in
    * pieces.
@@ -106,7 +121,7 @@ final class HmacFunction implements MacFunction {
       perThread.set(t);
     }
     // Constant time: the previous key is secret as well.
-    if (t.keyBytes != null && MessageDigest.isEqual(t.keyBytes, key)) {
+    if (t.keyBytes != null && ConstantTime.equal(t.keyBytes, key)) {
       // Keyed already; a caller that fed it in pieces may have stopped half-way.
       t.mac.reset();
       return t;

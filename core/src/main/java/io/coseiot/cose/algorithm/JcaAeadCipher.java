@@ -7,7 +7,6 @@ import io.coseiot.cose.exception.KeyException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.EnumMap;
 import java.util.Map;
@@ -177,7 +176,7 @@ final class JcaAeadCipher implements AeadCipher {
      */
     SecretKeySpec keySpec(byte[] key, String keyAlgorithm) {
       // Constant time: the previous key is secret as well.
-      if (keySpec == null || !MessageDigest.isEqual(keyBytes, key)) {
+      if (keySpec == null || !ConstantTime.equal(keyBytes, key)) {
         keySpec = new SecretKeySpec(key, keyAlgorithm);
         // A copy of our own: the caller's array may change after the call.
         keyBytes = key.clone();

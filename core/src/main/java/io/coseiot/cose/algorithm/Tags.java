@@ -1,7 +1,6 @@
 package io.coseiot.cose.algorithm;
 
 import io.coseiot.cose.exception.AuthenticationException;
-import java.security.MessageDigest;
 
 /** Tag comparison shared by the MAC functions. */
 final class Tags {
@@ -14,7 +13,7 @@ final class Tags {
       throw new AuthenticationException(
           alg.ianaName() + ": tag is " + received.length + " bytes, expected " + expected.length);
     }
-    if (!MessageDigest.isEqual(expected, received)) {
+    if (!ConstantTime.equal(expected, received)) {
       throw new AuthenticationException(alg.ianaName() + ": tag does not match");
     }
   }
@@ -29,11 +28,7 @@ final class Tags {
       throw new AuthenticationException(
           alg.ianaName() + ": tag is " + received.length + " bytes, expected " + length);
     }
-    int diff = 0;
-    for (int i = 0; i < length; i++) {
-      diff |= computed[i] ^ received[i];
-    }
-    if (diff != 0) {
+    if (!ConstantTime.equal(computed, received, length)) {
       throw new AuthenticationException(alg.ianaName() + ": tag does not match");
     }
   }

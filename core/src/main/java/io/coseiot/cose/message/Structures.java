@@ -65,8 +65,12 @@ final class Structures {
     return out;
   }
 
-  /** Builds a MAC_structure in one exactly sized array. */
-  static byte[] mac(byte[] context, byte[] protectedBytes, byte[] externalAad, byte[] payload) {
+  /**
+   * Builds a MAC_structure up to and including the head of its payload bstr: the MAC runs over
+   * these bytes and then the payload itself, which is not copied.
+   */
+  static byte[] macHead(
+      byte[] context, byte[] protectedBytes, byte[] externalAad, int payloadLength) {
     byte[] aad = orEmpty(externalAad);
     byte[] out =
         new byte
@@ -74,10 +78,11 @@ final class Structures {
                 + context.length
                 + bstrSize(protectedBytes.length)
                 + bstrSize(aad.length)
-                + bstrSize(payload.length)];
+                + CborWriter.headLength(payloadLength)];
     out[0] = (byte) 0x84; // array(4)
     System.arraycopy(context, 0, out, 1, context.length);
-    putBstr(out, putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad), payload);
+    int at = putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad);
+    CborWriter.putBytesHead(out, at, payloadLength);
     return out;
   }
 

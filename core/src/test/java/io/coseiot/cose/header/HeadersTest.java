@@ -82,4 +82,30 @@ class HeadersTest {
     assertThrows(HeaderException.class, () -> read("4101a0"));
     assertThrows(Exception.class, () -> read("42a000a0"));
   }
+
+  @Test
+  void addingOneUnprotectedLabelMatchesAddingItThroughAMap() throws Exception {
+    Headers base =
+        Headers.of(
+            HeaderMap.builder().algorithm(Algorithm.A128GCM).build(),
+            HeaderMap.builder().keyId(new byte[] {7}).build());
+    com.upokecenter.cbor.CBORObject iv = com.upokecenter.cbor.CBORObject.FromObject(new byte[12]);
+    Headers one = base.withUnprotected(HeaderLabel.IV, iv);
+    Headers viaMap =
+        base.withUnprotected(base.unprotectedMap().toBuilder().set(HeaderLabel.IV, iv).build());
+    assertArrayEquals(viaMap.unprotectedMap().encode(), one.unprotectedMap().encode());
+    assertArrayEquals(base.protectedBytes(), one.protectedBytes());
+    assertEquals(Algorithm.A128GCM, one.algorithm("test"));
+    // The bucket it was added to is unchanged.
+    assertEquals(1, base.unprotectedMap().size());
+  }
+
+  @Test
+  void addingOneUnprotectedLabelRefusesCritAndProtectedLabels() throws Exception {
+    Headers base =
+        Headers.of(HeaderMap.builder().algorithm(Algorithm.A128GCM).build(), HeaderMap.empty());
+    com.upokecenter.cbor.CBORObject v = com.upokecenter.cbor.CBORObject.FromObject(1);
+    assertThrows(HeaderException.class, () -> base.withUnprotected(HeaderLabel.ALG, v));
+    assertThrows(CriticalHeaderException.class, () -> base.withUnprotected(HeaderLabel.CRIT, v));
+  }
 }
