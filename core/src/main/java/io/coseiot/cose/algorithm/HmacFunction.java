@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -71,14 +70,14 @@ final class HmacFunction implements MacFunction {
   public byte[] compute(byte[] key, byte[] data) throws CoseException {
     PerThread t = initialisedState(key);
     t.mac.update(data);
-    return Arrays.copyOf(t.finish(), tagLength);
+    return Arrays.copyOf(t.mac.doFinal(), tagLength);
   }
 
   @Override
   public void verify(byte[] key, byte[] data, byte[] tag) throws CoseException {
     PerThread t = initialisedState(key);
     t.mac.update(data);
-    Tags.check(algorithm, t.finish(), tagLength, tag);
+    Tags.check(algorithm, t.mac.doFinal(), tagLength, tag);
   }
 
   @Override
@@ -86,7 +85,7 @@ final class HmacFunction implements MacFunction {
     PerThread t = initialisedState(key);
     t.mac.update(head);
     t.mac.update(tail);
-    return Arrays.copyOf(t.finish(), tagLength);
+    return Arrays.copyOf(t.mac.doFinal(), tagLength);
   }
 
   @Override
@@ -94,7 +93,7 @@ final class HmacFunction implements MacFunction {
     PerThread t = initialisedState(key);
     t.mac.update(head);
     t.mac.update(tail);
-    Tags.check(algorithm, t.finish(), tagLength, tag);
+    Tags.check(algorithm, t.mac.doFinal(), tagLength, tag);
   }
 
   /**
@@ -138,28 +137,16 @@ final class HmacFunction implements MacFunction {
   }
 
   /**
-   * One thread's {@code Mac}, the key it holds and a buffer for the full HMAC. A {@code Mac} stays
-   * keyed after {@code doFinal}, and keying it again hashes the padded key, so a thread that uses
-   * one key for many messages keys it once.
+   * One thread's {@code Mac} and the key it holds. A {@code Mac} stays keyed after {@code doFinal},
+   * and keying it again hashes the padded key, so a thread that uses one key for many messages keys
+   * it once.
    */
   private static final class PerThread {
     final Mac mac;
-    final byte[] full;
     byte[] keyBytes;
 
     PerThread(Mac mac) {
       this.mac = mac;
-      this.full = new byte[mac.getMacLength()];
-    }
-
-    /** Completes the HMAC into {@link #full}, which the next call overwrites. */
-    byte[] finish() throws CoseException {
-      try {
-        mac.doFinal(full, 0);
-      } catch (ShortBufferException e) {
-        throw new IllegalStateException("buffer sized by getMacLength", e);
-      }
-      return full;
     }
   }
 }

@@ -36,20 +36,32 @@ public final class HeaderMap {
   private final Algorithm algorithm;
   private final boolean hasAlgorithm;
 
+  // A bucket written a second time is likely a template that a sender keeps and sends with every
+  // message, so from then on its encoding is kept and copied. Most buckets (read from a message,
+  // or made per message) are written once and encoded as they are written, with nothing kept.
+  // Racing threads at worst both count a use or both encode it, to equal bytes.
+  private int writes;
+  private volatile byte[] encoding;
+  // For a bucket that with() made by adding a label that sorts after all of its base's: the base,
+  // whose encoding (if it has one) is then copied and only the new entry written.
+  private final HeaderMap appendsTo;
+
   private HeaderMap(Object[] labels, CBORObject[] values) {
     this.labels = labels;
     this.values = values;
     CBORObject alg = get(HeaderLabel.ALG);
     this.algorithm = algorithmOf(alg);
     this.hasAlgorithm = alg != null;
+    this.appendsTo = null;
   }
 
-  /** A map whose {@code alg} is known to be that of an existing one. */
-  private HeaderMap(Object[] labels, CBORObject[] values, HeaderMap sameAlgorithm) {
+  /** A map that {@link #with} derived from {@code base} by adding one label that is not alg. */
+  private HeaderMap(Object[] labels, CBORObject[] values, HeaderMap base, boolean appended) {
     this.labels = labels;
     this.values = values;
-    this.algorithm = sameAlgorithm.algorithm;
-    this.hasAlgorithm = sameAlgorithm.hasAlgorithm;
+    this.algorithm = base.algorithm;
+    this.hasAlgorithm = base.hasAlgorithm;
+    this.appendsTo = appended ? base : null;
   }
 
   /**
@@ -105,7 +117,14 @@ public final class HeaderMap {
     CBORObject[] v = Arrays.copyOf(values, values.length + 1);
     l[labels.length] = boxed;
     v[values.length] = value;
-    return label == HeaderLabel.ALG ? new HeaderMap(l, v) : new HeaderMap(l, v, this);
+    if (label == HeaderLabel.ALG) {
+      return new HeaderMap(l, v);
+    }
+    boolean appended = true;
+    for (Object existing : labels) {
+      appended &= compareLabels(existing, boxed) < 0;
+    }
+    return new HeaderMap(l, v, this, appended);
   }
 
   /**
@@ -223,6 +242,42 @@ public final class HeaderMap {
    * @param w the writer
    */
   public void writeTo(CborWriter w) {
+    byte[] enc = reusedEncoding();
+    if (enc != null) {
+      w.writeRaw(enc);
+      return;
+    }
+    byte[] base = appendsTo == null ? null : appendsTo.reusedEncoding();
+    if (base != null) {
+      // The base's entries in its own order, then the new one, which sorts after them all.
+      int n = appendsTo.labels.length;
+      int head = CborWriter.headLength(n);
+      w.writeMapHeader(n + 1);
+      w.writeRaw(base, head, base.length - head);
+      writeLabel(w, labels[n]);
+      w.writeValue(values[n]);
+      return;
+    }
+    writeEntries(w);
+  }
+
+  /** Counts a write and returns the kept encoding, made on the second write; null before. */
+  private byte[] reusedEncoding() {
+    byte[] enc = encoding;
+    if (enc == null) {
+      if (++writes < 2) {
+        return null;
+      }
+      CborWriter w = new CborWriter(entriesSize());
+      writeEntries(w);
+      // Exactly sized, so the writer hands over its buffer; it is never written again.
+      enc = w.toByteArray();
+      encoding = enc;
+    }
+    return enc;
+  }
+
+  private void writeEntries(CborWriter w) {
     w.writeMapHeader(labels.length);
     if (labels.length <= 2) {
       // The common case (kid and IV) needs no index array.
@@ -281,7 +336,7 @@ public final class HeaderMap {
    * @return the encoded map
    */
   public byte[] encode() {
-    CborWriter w = new CborWriter(16 + 16 * labels.length);
+    CborWriter w = new CborWriter(encodedSize());
     writeTo(w);
     return w.toByteArray();
   }
@@ -293,25 +348,43 @@ public final class HeaderMap {
    * @return the encoded length in bytes
    */
   public int encodedSize() {
+    // Only an encoding already kept: sizing is not a write, and sizes agree either way.
+    byte[] enc = encoding;
+    if (enc != null) {
+      return enc.length;
+    }
+    byte[] base = appendsTo == null ? null : appendsTo.encoding;
+    if (base != null) {
+      int n = appendsTo.labels.length;
+      return CborWriter.headLength(n + 1) - CborWriter.headLength(n) + base.length + entrySize(n);
+    }
+    return entriesSize();
+  }
+
+  private int entriesSize() {
     int n = CborWriter.headLength(labels.length);
     for (int i = 0; i < labels.length; i++) {
-      Object l = labels[i];
-      if (l instanceof Long) {
-        long x = (Long) l;
-        n += CborWriter.headLength(x >= 0 ? x : -1 - x);
-      } else {
-        int u = ((String) l).getBytes(StandardCharsets.UTF_8).length;
-        n += CborWriter.headLength(u) + u;
-      }
-      CBORObject v = values[i];
-      if (v.getType() == CBORType.ByteString && !v.isTagged()) {
-        int b = v.GetByteString().length;
-        n += CborWriter.headLength(b) + b;
-      } else {
-        n += new CborWriter(16).writeValue(v).size();
-      }
+      n += entrySize(i);
     }
     return n;
+  }
+
+  private int entrySize(int i) {
+    int n;
+    Object l = labels[i];
+    if (l instanceof Long) {
+      long x = (Long) l;
+      n = CborWriter.headLength(x >= 0 ? x : -1 - x);
+    } else {
+      int u = ((String) l).getBytes(StandardCharsets.UTF_8).length;
+      n = CborWriter.headLength(u) + u;
+    }
+    CBORObject v = values[i];
+    if (v.getType() == CBORType.ByteString && !v.isTagged()) {
+      int b = v.GetByteString().length;
+      return n + CborWriter.headLength(b) + b;
+    }
+    return n + new CborWriter(16).writeValue(v).size();
   }
 
   private static void writeLabel(CborWriter w, Object label) {
