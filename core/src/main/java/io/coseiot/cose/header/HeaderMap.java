@@ -261,6 +261,62 @@ public final class HeaderMap {
     writeEntries(w);
   }
 
+  /**
+   * Returns the length that {@code with(label, value).encodedSize()} would return for a byte string
+   * value, without making that bucket: a sender that adds a fresh IV to the same bucket for every
+   * message need not build a bucket per message to encode it.
+   *
+   * @param label the label to add, not yet present
+   * @param value the byte string value
+   * @return the encoded length in bytes
+   */
+  public int encodedSizeWith(long label, byte[] value) {
+    byte[] enc = encoding;
+    if (enc == null || !sortsAfterAll(label)) {
+      return with(label, CBORObject.FromObject(value)).encodedSize();
+    }
+    int n = labels.length;
+    return CborWriter.headLength(n + 1)
+        - CborWriter.headLength(n)
+        + enc.length
+        + CborWriter.headLength(label >= 0 ? label : -1 - label)
+        + CborWriter.headLength(value.length)
+        + value.length;
+  }
+
+  /**
+   * Writes what {@code with(label, value).writeTo(w)} would write for a byte string value, without
+   * making that bucket.
+   *
+   * @param w the writer
+   * @param label the label to add, not yet present
+   * @param value the byte string value
+   */
+  public void writeToWith(CborWriter w, long label, byte[] value) {
+    byte[] enc = sortsAfterAll(label) ? reusedEncoding() : null;
+    if (enc == null) {
+      with(label, CBORObject.FromObject(value)).writeTo(w);
+      return;
+    }
+    // This bucket's entries in their order, then the new one, which sorts after them all.
+    int n = labels.length;
+    int head = CborWriter.headLength(n);
+    w.writeMapHeader(n + 1);
+    w.writeRaw(enc, head, enc.length - head);
+    w.writeInt(label);
+    w.writeBytes(value);
+  }
+
+  private boolean sortsAfterAll(long label) {
+    Long boxed = label;
+    for (Object existing : labels) {
+      if (compareLabels(existing, boxed) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Counts a write and returns the kept encoding, made on the second write; null before. */
   private byte[] reusedEncoding() {
     byte[] enc = encoding;

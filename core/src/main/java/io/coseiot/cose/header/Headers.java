@@ -325,6 +325,33 @@ public final class Headers {
   }
 
   /**
+   * Returns what {@link #encodedSize()} would return after adding a byte string to the unprotected
+   * bucket, without making those headers.
+   *
+   * @param label the label to add, in neither bucket yet
+   * @param value the byte string value
+   * @return the length in bytes
+   */
+  public int encodedSizeWith(long label, byte[] value) {
+    return CborWriter.headLength(protectedBytes.length)
+        + protectedBytes.length
+        + unprotectedMap.encodedSizeWith(label, value);
+  }
+
+  /**
+   * Writes what {@link #writeTo(CborWriter)} would write after adding a byte string to the
+   * unprotected bucket, without making those headers.
+   *
+   * @param w the writer
+   * @param label the label to add, in neither bucket yet
+   * @param value the byte string value
+   */
+  public void writeToWith(CborWriter w, long label, byte[] value) {
+    w.writeBytes(protectedBytes);
+    unprotectedMap.writeToWith(w, label, value);
+  }
+
+  /**
    * Writes both buckets: the protected bstr, then the unprotected map.
    *
    * @param w the writer

@@ -60,29 +60,36 @@ final class Nonces {
   }
 
   /**
-   * The headers a message goes out with and the nonce it is sealed under.
+   * How a message goes out: its headers and the nonce it is sealed under.
    *
-   * @param headers the headers, with a random IV added if the caller gave none
-   * @param nonce the AEAD nonce; the IV itself when one was drawn here
+   * @param given the caller's headers
+   * @param drawnIv a random IV drawn here, which the sent headers add to the unprotected bucket;
+   *     null when the caller's headers carry an IV or Partial IV and are sent as they are
+   * @param nonce the AEAD nonce; the drawn IV itself when there is one
    */
-  record Sending(Headers headers, byte[] nonce) {}
+  record Sending(Headers given, byte[] drawnIv, byte[] nonce) {
+    /** The headers sent. */
+    Headers headers() throws HeaderException {
+      return drawnIv == null
+          ? given
+          : given.withUnprotected(HeaderLabel.IV, CBORObject.FromObject(drawnIv));
+    }
+  }
 
   /**
-   * Draws a random IV into the unprotected bucket unless the headers carry an IV or Partial IV, and
-   * returns the nonce; a drawn IV is the nonce as it stands, so it is not read back from the map.
+   * Draws a random IV unless the headers carry an IV or Partial IV, and returns the nonce; a drawn
+   * IV is the nonce as it stands, so it is not read back from a header map.
    *
    * @param baseIv the context IV for a Partial IV, or null if none is known
    */
   static Sending forSending(
       Headers headers, byte[] baseIv, AeadCipher cipher, SecureRandom random, String where)
-      throws HeaderException, NonceException {
+      throws NonceException {
     if (headers.get(HeaderLabel.IV) != null || headers.get(HeaderLabel.PARTIAL_IV) != null) {
-      return new Sending(headers, nonce(headers, baseIv, cipher, where));
+      return new Sending(headers, null, nonce(headers, baseIv, cipher, where));
     }
     byte[] iv = new byte[cipher.nonceLength()];
     random.nextBytes(iv);
-    // The IV array is ours alone, so it goes in without the copy the builder makes; the cipher
-    // only reads it.
-    return new Sending(headers.withUnprotected(HeaderLabel.IV, CBORObject.FromObject(iv)), iv);
+    return new Sending(headers, iv, iv);
   }
 }
