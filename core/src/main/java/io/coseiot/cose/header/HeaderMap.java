@@ -702,7 +702,7 @@ public final class HeaderMap {
     public HeaderMap build() {
       return labels.isEmpty()
           ? EMPTY
-          : new HeaderMap(labels.toArray(), values.toArray(new CBORObject[0]));
+          : new HeaderMap(labels.toArray(), values.toArray(new CBORObject[values.size()]));
     }
   }
 }

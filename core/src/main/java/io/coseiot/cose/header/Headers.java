@@ -56,6 +56,15 @@ public final class Headers {
 
   private static final Headers EMPTY = new Headers(NO_BYTES, HeaderMap.empty(), HeaderMap.empty());
 
+  /** A protected bucket parsed once, with the bytes it was parsed from. */
+  private record Parsed(byte[] bytes, HeaderMap map) {}
+
+  // The protected bucket decoded last, by any thread: a receiver sees the same one (alg, often
+  // nothing else) in message after message, and both parts are immutable, so a repeat shares
+  // them instead of copying and parsing again. Protected headers are sent in the clear, so the
+  // time a repeat saves tells nothing secret.
+  private static volatile Parsed lastProtected;
+
   private final byte[] protectedBytes;
   private final HeaderMap protectedMap;
   private final HeaderMap unprotectedMap;
@@ -124,8 +133,15 @@ public final class Headers {
     if (r.peekMajorType() != 2) {
       throw new HeaderException(where + ": protected header bucket is not a byte string");
     }
-    byte[] bytes = r.readByteString();
-    HeaderMap prot = parseProtected(bytes, where);
+    Parsed last = lastProtected;
+    byte[] bytes = r.readByteString(last == null ? null : last.bytes());
+    HeaderMap prot;
+    if (last != null && bytes == last.bytes()) {
+      prot = last.map();
+    } else {
+      prot = parseProtected(bytes, where);
+      lastProtected = new Parsed(bytes, prot);
+    }
     HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
     Headers h = new Headers(bytes.length == 0 ? NO_BYTES : bytes, prot, unprot);
     h.check(where, extraUnderstood);

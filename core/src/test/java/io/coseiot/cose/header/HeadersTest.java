@@ -2,6 +2,7 @@ package io.coseiot.cose.header;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.coseiot.cose.algorithm.Algorithm;
@@ -107,5 +108,20 @@ class HeadersTest {
     com.upokecenter.cbor.CBORObject v = com.upokecenter.cbor.CBORObject.FromObject(1);
     assertThrows(HeaderException.class, () -> base.withUnprotected(HeaderLabel.ALG, v));
     assertThrows(CriticalHeaderException.class, () -> base.withUnprotected(HeaderLabel.CRIT, v));
+  }
+
+  @Test
+  void aRepeatedProtectedBucketIsSharedAndAnotherIsParsedAfresh() throws Exception {
+    Headers first = read("43a10101a0");
+    Headers again = read("43a10101a0");
+    assertSame(first.protectedMap(), again.protectedMap());
+    assertEquals(Algorithm.A128GCM, again.algorithm("test"));
+    Headers other = read("43a10103a0");
+    assertEquals(Algorithm.A256GCM, other.algorithm("test"));
+    // A bucket that repeats a label, after a good one, is still refused, and the good one still decodes.
+    assertThrows(HeaderException.class, () -> read("45a201010103a0"));
+    assertEquals(Algorithm.A256GCM, read("43a10103a0").algorithm("test"));
+    // The crit check runs per message, against each receiver's own understood labels.
+    assertThrows(CriticalHeaderException.class, () -> read("47a2028118640101a0"));
   }
 }
