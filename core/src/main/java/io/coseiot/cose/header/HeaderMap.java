@@ -9,7 +9,6 @@ import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -90,8 +89,7 @@ public final class HeaderMap {
   public Builder toBuilder() {
     Builder b = new Builder();
     for (int i = 0; i < labels.length; i++) {
-      b.labels.add(labels[i]);
-      b.values.add(values[i]);
+      b.put(labels[i], values[i]);
     }
     return b;
   }
@@ -581,8 +579,11 @@ public final class HeaderMap {
 
   /** Builds a {@link HeaderMap}; adding a label again replaces its value. */
   public static final class Builder {
-    private final List<Object> labels = new ArrayList<>(4);
-    private final List<CBORObject> values = new ArrayList<>(4);
+    // Plain arrays: a bucket is built per message in counter mode, and lists cost more to fill
+    // and turn into arrays than the few labels a bucket holds.
+    private Object[] labels = new Object[4];
+    private CBORObject[] values = new CBORObject[4];
+    private int size;
 
     private Builder() {}
 
@@ -608,14 +609,27 @@ public final class HeaderMap {
       return put(label, value);
     }
 
-    private Builder put(Object label, CBORObject value) {
-      int i = labels.indexOf(label);
-      if (i >= 0) {
-        values.set(i, value);
-      } else {
-        labels.add(label);
-        values.add(value);
+    private int indexOf(Object label) {
+      for (int i = 0; i < size; i++) {
+        if (labels[i].equals(label)) {
+          return i;
+        }
       }
+      return -1;
+    }
+
+    private Builder put(Object label, CBORObject value) {
+      int i = indexOf(label);
+      if (i >= 0) {
+        values[i] = value;
+        return this;
+      }
+      if (size == labels.length) {
+        labels = Arrays.copyOf(labels, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      labels[size] = label;
+      values[size++] = value;
       return this;
     }
 
@@ -626,10 +640,13 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder remove(Object label) {
-      int i = labels.indexOf(label);
+      int i = indexOf(label);
       if (i >= 0) {
-        labels.remove(i);
-        values.remove(i);
+        System.arraycopy(labels, i + 1, labels, i, size - i - 1);
+        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        size--;
+        labels[size] = null;
+        values[size] = null;
       }
       return this;
     }
@@ -700,9 +717,9 @@ public final class HeaderMap {
      * @return the map
      */
     public HeaderMap build() {
-      return labels.isEmpty()
+      return size == 0
           ? EMPTY
-          : new HeaderMap(labels.toArray(), values.toArray(new CBORObject[values.size()]));
+          : new HeaderMap(Arrays.copyOf(labels, size), Arrays.copyOf(values, size));
     }
   }
 }

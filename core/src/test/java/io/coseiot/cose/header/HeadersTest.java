@@ -118,10 +118,30 @@ class HeadersTest {
     assertEquals(Algorithm.A128GCM, again.algorithm("test"));
     Headers other = read("43a10103a0");
     assertEquals(Algorithm.A256GCM, other.algorithm("test"));
-    // A bucket that repeats a label, after a good one, is still refused, and the good one still decodes.
+    // A bucket that repeats a label, after a good one, is still refused, and the good one still
+    // decodes.
     assertThrows(HeaderException.class, () -> read("45a201010103a0"));
     assertEquals(Algorithm.A256GCM, read("43a10103a0").algorithm("test"));
     // The crit check runs per message, against each receiver's own understood labels.
     assertThrows(CriticalHeaderException.class, () -> read("47a2028118640101a0"));
+  }
+
+  @Test
+  void theBuilderReplacesRemovesAndGrows() {
+    HeaderMap.Builder b = HeaderMap.builder();
+    for (long l = 10; l < 16; l++) {
+      b.set(l, com.upokecenter.cbor.CBORObject.FromObject(l));
+    }
+    b.set("t", com.upokecenter.cbor.CBORObject.True);
+    b.set(12, com.upokecenter.cbor.CBORObject.FromObject("twelve"));
+    b.remove(11L).remove("absent").remove(15L);
+    HeaderMap m = b.build();
+    assertEquals(java.util.List.of(10L, 12L, 13L, 14L, "t"), m.labels());
+    assertEquals("twelve", m.get(12).AsString());
+    assertEquals(null, m.get(11));
+    // The builder goes on independently of the map it built.
+    b.remove(10L);
+    assertEquals(5, m.size());
+    assertEquals(4, b.build().size());
   }
 }
