@@ -580,10 +580,13 @@ public final class HeaderMap {
   /** Builds a {@link HeaderMap}; adding a label again replaces its value. */
   public static final class Builder {
     // Plain arrays: a bucket is built per message in counter mode, and lists cost more to fill
-    // and turn into arrays than the few labels a bucket holds.
-    private Object[] labels = new Object[4];
-    private CBORObject[] values = new CBORObject[4];
+    // and turn into arrays than the few labels a bucket holds. Room for two (kid and an IV or
+    // Partial IV): a full builder hands its arrays to the map it builds, and copies them only
+    // if it is changed afterwards.
+    private Object[] labels = new Object[2];
+    private CBORObject[] values = new CBORObject[2];
     private int size;
+    private boolean handedOver;
 
     private Builder() {}
 
@@ -618,16 +621,24 @@ public final class HeaderMap {
       return -1;
     }
 
+    /** Makes the arrays this builder's own again, at least {@code capacity} long. */
+    private void own(int capacity) {
+      if (handedOver || capacity > labels.length) {
+        int n = Math.max(capacity, labels.length);
+        labels = Arrays.copyOf(labels, n);
+        values = Arrays.copyOf(values, n);
+        handedOver = false;
+      }
+    }
+
     private Builder put(Object label, CBORObject value) {
       int i = indexOf(label);
       if (i >= 0) {
+        own(size);
         values[i] = value;
         return this;
       }
-      if (size == labels.length) {
-        labels = Arrays.copyOf(labels, size * 2);
-        values = Arrays.copyOf(values, size * 2);
-      }
+      own(size == labels.length ? size * 2 : size + 1);
       labels[size] = label;
       values[size++] = value;
       return this;
@@ -642,6 +653,7 @@ public final class HeaderMap {
     public Builder remove(Object label) {
       int i = indexOf(label);
       if (i >= 0) {
+        own(size);
         System.arraycopy(labels, i + 1, labels, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
         size--;
@@ -717,9 +729,14 @@ public final class HeaderMap {
      * @return the map
      */
     public HeaderMap build() {
-      return size == 0
-          ? EMPTY
-          : new HeaderMap(Arrays.copyOf(labels, size), Arrays.copyOf(values, size));
+      if (size == 0) {
+        return EMPTY;
+      }
+      if (size == labels.length) {
+        handedOver = true;
+        return new HeaderMap(labels, values);
+      }
+      return new HeaderMap(Arrays.copyOf(labels, size), Arrays.copyOf(values, size));
     }
   }
 }

@@ -68,14 +68,17 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
-    Nonces.Sending s =
-        Nonces.forSending(headers, key.getBytes(KeyLabel.BASE_IV), cipher, random, NAME);
+    byte[] drawnIv = Nonces.needsRandomIv(headers) ? Nonces.randomIv(cipher, random) : null;
+    byte[] nonce =
+        drawnIv != null
+            ? drawnIv
+            : Nonces.nonce(headers, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
     // Adding an IV leaves the protected bucket, and so the Enc_structure, as it is.
     byte[] aad = Structures.enc(Structures.ENCRYPT0, headers.authenticatedProtected(), externalAad);
-    byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), s.nonce(), aad, plaintext);
-    return s.drawnIv() == null
+    byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), nonce, aad, plaintext);
+    return drawnIv == null
         ? new Encrypt0Message(headers, ct)
-        : new Encrypt0Message(headers, s.drawnIv(), ct);
+        : new Encrypt0Message(headers, drawnIv, ct);
   }
 
   /**
@@ -184,7 +187,7 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
   @Override
   Headers deferredHeaders() {
     try {
-      return new Nonces.Sending(given, drawnIv, drawnIv).headers();
+      return Nonces.sent(given, drawnIv);
     } catch (HeaderException e) {
       // encrypt drew the IV only for headers with no IV or Partial IV in either bucket.
       throw new IllegalStateException(NAME + ": the IV does not fit headers it was drawn for", e);

@@ -67,10 +67,11 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
     byte[] baseIv = recipients.get(0).recipientKey().getBytes(KeyLabel.BASE_IV);
-    Nonces.Sending s = Nonces.forSending(headers, baseIv, cipher, random, NAME);
-    Headers sent = s.headers();
+    byte[] drawnIv = Nonces.needsRandomIv(headers) ? Nonces.randomIv(cipher, random) : null;
+    byte[] nonce = drawnIv != null ? drawnIv : Nonces.nonce(headers, baseIv, cipher, NAME);
+    Headers sent = Nonces.sent(headers, drawnIv);
     byte[] aad = Structures.enc(Structures.ENCRYPT, sent.authenticatedProtected(), externalAad);
-    byte[] ct = cipher.encrypt(cek, s.nonce(), aad, plaintext);
+    byte[] ct = cipher.encrypt(cek, nonce, aad, plaintext);
     return new EncryptMessage(sent, ct, Recipients.wrap(recipients, cek, random, derived));
   }
 

@@ -59,37 +59,22 @@ final class Nonces {
     return nonce;
   }
 
-  /**
-   * How a message goes out: its headers and the nonce it is sealed under.
-   *
-   * @param given the caller's headers
-   * @param drawnIv a random IV drawn here, which the sent headers add to the unprotected bucket;
-   *     null when the caller's headers carry an IV or Partial IV and are sent as they are
-   * @param nonce the AEAD nonce; the drawn IV itself when there is one
-   */
-  record Sending(Headers given, byte[] drawnIv, byte[] nonce) {
-    /** The headers sent. */
-    Headers headers() throws HeaderException {
-      return drawnIv == null
-          ? given
-          : given.withUnprotected(HeaderLabel.IV, CBORObject.FromObject(drawnIv));
-    }
+  /** Whether a sender must draw an IV: the headers carry neither an IV nor a Partial IV. */
+  static boolean needsRandomIv(Headers headers) {
+    return headers.get(HeaderLabel.IV) == null && headers.get(HeaderLabel.PARTIAL_IV) == null;
   }
 
-  /**
-   * Draws a random IV unless the headers carry an IV or Partial IV, and returns the nonce; a drawn
-   * IV is the nonce as it stands, so it is not read back from a header map.
-   *
-   * @param baseIv the context IV for a Partial IV, or null if none is known
-   */
-  static Sending forSending(
-      Headers headers, byte[] baseIv, AeadCipher cipher, SecureRandom random, String where)
-      throws NonceException {
-    if (headers.get(HeaderLabel.IV) != null || headers.get(HeaderLabel.PARTIAL_IV) != null) {
-      return new Sending(headers, null, nonce(headers, baseIv, cipher, where));
-    }
+  /** Draws a random IV of the cipher's nonce length; it is the nonce as it stands. */
+  static byte[] randomIv(AeadCipher cipher, SecureRandom random) {
     byte[] iv = new byte[cipher.nonceLength()];
     random.nextBytes(iv);
-    return new Sending(headers, iv, iv);
+    return iv;
+  }
+
+  /** The headers sent: the caller's, with a drawn IV (if not null) in the unprotected bucket. */
+  static Headers sent(Headers given, byte[] drawnIv) throws HeaderException {
+    return drawnIv == null
+        ? given
+        : given.withUnprotected(HeaderLabel.IV, CBORObject.FromObject(drawnIv));
   }
 }

@@ -54,9 +54,33 @@ final class Structures {
     return start + value.length;
   }
 
-  /** Builds an Enc_structure in one exactly sized array. */
+  /** An Enc_structure with no external AAD, and the context and protected array it was made of. */
+  private record Built(byte[] context, byte[] protectedBytes, byte[] structure) {}
+
+  // The Enc_structure built last without external AAD, by any thread. It depends only on the
+  // context and the protected bytes, and a sender or receiver reuses one protected array for
+  // message after message (Headers share it, and so does a received bucket equal to the last
+  // one), so it is matched by identity. The ciphers only read it.
+  private static volatile Built lastEnc;
+
+  /**
+   * Builds an Enc_structure in one exactly sized array, or returns the last one built when it has
+   * the same context and protected array and no external AAD. Callers must not change it.
+   */
   static byte[] enc(byte[] context, byte[] protectedBytes, byte[] externalAad) {
-    byte[] aad = orEmpty(externalAad);
+    if (externalAad == null) {
+      Built last = lastEnc;
+      if (last != null && last.context() == context && last.protectedBytes() == protectedBytes) {
+        return last.structure();
+      }
+      byte[] structure = build(context, protectedBytes, NO_BYTES);
+      lastEnc = new Built(context, protectedBytes, structure);
+      return structure;
+    }
+    return build(context, protectedBytes, externalAad);
+  }
+
+  private static byte[] build(byte[] context, byte[] protectedBytes, byte[] aad) {
     byte[] out =
         new byte[1 + context.length + bstrSize(protectedBytes.length) + bstrSize(aad.length)];
     out[0] = (byte) 0x83; // array(3)

@@ -144,4 +144,21 @@ class HeadersTest {
     assertEquals(5, m.size());
     assertEquals(4, b.build().size());
   }
+
+  @Test
+  void aFullBuilderHandsItsArraysOverAndCopiesThemBeforeAnyChange() {
+    HeaderMap.Builder b = HeaderMap.builder().keyId(new byte[] {1}).partialIv(new byte[] {2});
+    HeaderMap two = b.build();
+    b.partialIv(new byte[] {3});
+    HeaderMap replaced = b.build();
+    b.remove(HeaderLabel.KID);
+    HeaderMap removed = b.build();
+    b.iv(new byte[12]);
+    assertArrayEquals(new byte[] {2}, two.getBytes(HeaderLabel.PARTIAL_IV));
+    assertArrayEquals(new byte[] {1}, two.getBytes(HeaderLabel.KID));
+    assertArrayEquals(new byte[] {3}, replaced.getBytes(HeaderLabel.PARTIAL_IV));
+    assertEquals(2, replaced.size());
+    assertEquals(java.util.List.of(HeaderLabel.PARTIAL_IV), removed.labels());
+    assertEquals(2, b.build().size());
+  }
 }

@@ -1,6 +1,8 @@
 package io.coseiot.cose.message;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.coseiot.cose.cbor.CborWriter;
 import java.util.Arrays;
@@ -58,5 +60,27 @@ class StructuresTest {
         assertArrayEquals(expected, joined, "payload " + n);
       }
     }
+  }
+
+  @Test
+  void anEncStructureWithoutExternalAadIsReusedForTheSameProtectedArray() {
+    byte[] prot = {(byte) 0xa1, 1, 1};
+    byte[] first = Structures.enc(Structures.ENCRYPT0, prot, null);
+    assertSame(first, Structures.enc(Structures.ENCRYPT0, prot, null));
+    // Equal bytes in another array, another context, or an external AAD: built again, correctly.
+    byte[] copy = prot.clone();
+    assertArrayEquals(first, Structures.enc(Structures.ENCRYPT0, copy, null));
+    byte[] other = Structures.enc(Structures.ENCRYPT, copy, null);
+    assertArrayEquals(
+        new CborWriter()
+            .writeArrayHeader(3)
+            .writeText("Encrypt")
+            .writeBytes(prot)
+            .writeBytes(new byte[0])
+            .toByteArray(),
+        other);
+    byte[] withAad = Structures.enc(Structures.ENCRYPT, copy, new byte[0]);
+    assertNotSame(withAad, Structures.enc(Structures.ENCRYPT, copy, new byte[0]));
+    assertArrayEquals(other, withAad);
   }
 }
