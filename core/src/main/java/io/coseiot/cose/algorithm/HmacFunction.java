@@ -43,7 +43,7 @@ final class HmacFunction implements MacFunction {
   private final Algorithm algorithm;
   private final String jcaName;
   private final int tagLength;
-  private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+  private final ThreadLocal<PerThread> perThread = new ThreadLocal<>();
 
   private HmacFunction(Algorithm algorithm, String jcaName, int tagLength) {
     this.algorithm = algorithm;
@@ -68,13 +68,32 @@ final class HmacFunction implements MacFunction {
 
   @Override
   public byte[] compute(byte[] key, byte[] data) throws CoseException {
-    byte[] full = initialised(key).doFinal(data);
-    return full.length == tagLength ? full : Arrays.copyOf(full, tagLength);
+    PerThread t = initialisedState(key);
+    t.mac.update(data);
+    return Arrays.copyOf(t.mac.doFinal(), tagLength);
   }
 
   @Override
   public void verify(byte[] key, byte[] data, byte[] tag) throws CoseException {
-    Tags.check(algorithm, compute(key, data), tag);
+    PerThread t = initialisedState(key);
+    t.mac.update(data);
+    Tags.check(algorithm, t.mac.doFinal(), tagLength, tag);
+  }
+
+  @Override
+  public byte[] compute(byte[] key, byte[] head, byte[] tail) throws CoseException {
+    PerThread t = initialisedState(key);
+    t.mac.update(head);
+    t.mac.update(tail);
+    return Arrays.copyOf(t.mac.doFinal(), tagLength);
+  }
+
+  @Override
+  public void verify(byte[] key, byte[] head, byte[] tail, byte[] tag) throws CoseException {
+    PerThread t = initialisedState(key);
+    t.mac.update(head);
+    t.mac.update(tail);
+    Tags.check(algorithm, t.mac.doFinal(), tagLength, tag);
   }
 
   /**
@@ -82,23 +101,52 @@ final class HmacFunction implements MacFunction {
    * pieces.
    */
   Mac initialised(byte[] key) throws CoseException {
+    return initialisedState(key).mac;
+  }
+
+  private PerThread initialisedState(byte[] key) throws CoseException {
     if (key.length == 0) {
       throw new KeyException(algorithm.ianaName() + ": key is empty");
     }
-    Mac mac = macs.get();
-    if (mac == null) {
+    PerThread t = perThread.get();
+    if (t == null) {
+      Mac mac;
       try {
         mac = CryptoProviders.mac(jcaName);
       } catch (GeneralSecurityException e) {
         throw new AlgorithmException(algorithm.ianaName() + ": the JDK provides no " + jcaName, e);
       }
-      macs.set(mac);
+      t = new PerThread(mac);
+      perThread.set(t);
     }
+    // Constant time: the previous key is secret as well.
+    if (t.keyBytes != null && ConstantTime.equal(t.keyBytes, key)) {
+      // Keyed already; a caller that fed it in pieces may have stopped half-way.
+      t.mac.reset();
+      return t;
+    }
+    t.keyBytes = null;
     try {
-      mac.init(new SecretKeySpec(key, jcaName));
+      t.mac.init(new SecretKeySpec(key, jcaName));
     } catch (InvalidKeyException e) {
       throw new KeyException(algorithm.ianaName() + ": the provider refused the key: " + e, e);
     }
-    return mac;
+    // A copy of our own: the caller's array may change after the call.
+    t.keyBytes = key.clone();
+    return t;
+  }
+
+  /**
+   * One thread's {@code Mac} and the key it holds. A {@code Mac} stays keyed after {@code doFinal},
+   * and keying it again hashes the padded key, so a thread that uses one key for many messages keys
+   * it once.
+   */
+  private static final class PerThread {
+    final Mac mac;
+    byte[] keyBytes;
+
+    PerThread(Mac mac) {
+      this.mac = mac;
+    }
   }
 }

@@ -52,8 +52,7 @@ final class JcaAeadCipher implements AeadCipher {
   private final boolean gcm;
   private final String transformation;
   private final String keyAlgorithm;
-  private final ThreadLocal<Cipher> encryptors = new ThreadLocal<>();
-  private final ThreadLocal<Cipher> decryptors = new ThreadLocal<>();
+  private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
 
   private JcaAeadCipher(Algorithm algorithm, int keyLength, boolean gcm) {
     this.algorithm = algorithm;
@@ -88,7 +87,7 @@ final class JcaAeadCipher implements AeadCipher {
       throws CoseException {
     Checks.keyLength(algorithm, key, keyLength);
     Checks.nonceLength(algorithm, nonce, NONCE_LENGTH);
-    Cipher cipher = initialised(encryptors, Cipher.ENCRYPT_MODE, key, nonce);
+    Cipher cipher = initialised(Cipher.ENCRYPT_MODE, key, nonce);
     try {
       cipher.updateAAD(aad);
       return cipher.doFinal(plaintext);
@@ -111,7 +110,7 @@ final class JcaAeadCipher implements AeadCipher {
               + TAG_LENGTH
               + "-byte tag");
     }
-    Cipher cipher = initialised(decryptors, Cipher.DECRYPT_MODE, key, nonce);
+    Cipher cipher = initialised(Cipher.DECRYPT_MODE, key, nonce);
     try {
       cipher.updateAAD(aad);
       return cipher.doFinal(ciphertextAndTag);
@@ -122,15 +121,20 @@ final class JcaAeadCipher implements AeadCipher {
     }
   }
 
-  private Cipher initialised(ThreadLocal<Cipher> cache, int mode, byte[] key, byte[] nonce)
-      throws CoseException {
-    SecretKeySpec keySpec = new SecretKeySpec(key, keyAlgorithm);
+  private Cipher initialised(int mode, byte[] key, byte[] nonce) throws CoseException {
+    PerThread t = perThread.get();
+    SecretKeySpec keySpec = t.keySpec(key, keyAlgorithm);
     AlgorithmParameterSpec params =
         gcm ? new GCMParameterSpec(TAG_LENGTH * 8, nonce) : new IvParameterSpec(nonce);
-    Cipher cipher = cache.get();
+    boolean encrypt = mode == Cipher.ENCRYPT_MODE;
+    Cipher cipher = encrypt ? t.encryptor : t.decryptor;
     if (cipher == null) {
       cipher = newCipher();
-      cache.set(cipher);
+      if (encrypt) {
+        t.encryptor = cipher;
+      } else {
+        t.decryptor = cipher;
+      }
     }
     try {
       cipher.init(mode, keySpec, params);
@@ -155,6 +159,29 @@ final class JcaAeadCipher implements AeadCipher {
     } catch (GeneralSecurityException e) {
       throw new AlgorithmException(
           algorithm.ianaName() + ": the JDK provides no " + transformation, e);
+    }
+  }
+
+  /** One thread's ciphers, one per direction, and the key object of its latest call. */
+  private static final class PerThread {
+    Cipher encryptor;
+    Cipher decryptor;
+    private byte[] keyBytes;
+    private SecretKeySpec keySpec;
+
+    /**
+     * Returns the key object for {@code key}, made again only when the bytes differ from the
+     * previous call's: a sender or receiver normally uses one key for many messages, and a new JCA
+     * key object copies the key each time.
+     */
+    SecretKeySpec keySpec(byte[] key, String keyAlgorithm) {
+      // Constant time: the previous key is secret as well.
+      if (keySpec == null || !ConstantTime.equal(keyBytes, key)) {
+        keySpec = new SecretKeySpec(key, keyAlgorithm);
+        // A copy of our own: the caller's array may change after the call.
+        keyBytes = key.clone();
+      }
+      return keySpec;
     }
   }
 }

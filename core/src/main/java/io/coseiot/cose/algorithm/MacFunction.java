@@ -45,6 +45,43 @@ public interface MacFunction {
   byte[] compute(byte[] key, byte[] data) throws CoseException;
 
   /**
+   * Computes the tag over {@code head} followed by {@code tail}, as if they were one array: lets a
+   * caller authenticate a structure whose last field is a long payload without copying it.
+   *
+   * @param key the MAC key
+   * @param head the first part of the data
+   * @param tail the rest of the data
+   * @return the tag, {@link #tagLength()} bytes
+   * @throws io.coseiot.cose.exception.KeyException if the key does not fit the algorithm
+   * @throws CoseException on any other failure
+   */
+  default byte[] compute(byte[] key, byte[] head, byte[] tail) throws CoseException {
+    return compute(key, concat(head, tail));
+  }
+
+  /**
+   * Checks a tag over {@code head} followed by {@code tail} in constant time.
+   *
+   * @param key the MAC key
+   * @param head the first part of the data
+   * @param tail the rest of the data
+   * @param tag the tag received
+   * @throws io.coseiot.cose.exception.AuthenticationException if the tag has the wrong length or
+   *     does not match
+   * @throws io.coseiot.cose.exception.KeyException if the key does not fit the algorithm
+   * @throws CoseException on any other failure
+   */
+  default void verify(byte[] key, byte[] head, byte[] tail, byte[] tag) throws CoseException {
+    verify(key, concat(head, tail), tag);
+  }
+
+  private static byte[] concat(byte[] head, byte[] tail) {
+    byte[] data = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, data, head.length, tail.length);
+    return data;
+  }
+
+  /**
    * Checks a tag in constant time.
    *
    * @param key the MAC key

@@ -1,7 +1,6 @@
 package io.coseiot.cose.algorithm;
 
 import io.coseiot.cose.exception.AuthenticationException;
-import java.security.MessageDigest;
 
 /** Tag comparison shared by the MAC functions. */
 final class Tags {
@@ -14,7 +13,22 @@ final class Tags {
       throw new AuthenticationException(
           alg.ianaName() + ": tag is " + received.length + " bytes, expected " + expected.length);
     }
-    if (!MessageDigest.isEqual(expected, received)) {
+    if (!ConstantTime.equal(expected, received)) {
+      throw new AuthenticationException(alg.ianaName() + ": tag does not match");
+    }
+  }
+
+  /**
+   * Compares the first {@code length} bytes of {@code computed}, a full MAC output, with a received
+   * tag in constant time, without truncating the output into a new array first.
+   */
+  static void check(Algorithm alg, byte[] computed, int length, byte[] received)
+      throws AuthenticationException {
+    if (received.length != length) {
+      throw new AuthenticationException(
+          alg.ianaName() + ": tag is " + received.length + " bytes, expected " + length);
+    }
+    if (!ConstantTime.equal(computed, received, length)) {
       throw new AuthenticationException(alg.ianaName() + ": tag does not match");
     }
   }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -249,6 +250,26 @@ public final class CborReader {
     int n = length(head(MT_BYTES, "byte string"), 1, "byte string", start);
     byte[] out = new byte[n];
     System.arraycopy(data, pos, out, 0, n);
+    pos += n;
+    return out;
+  }
+
+  /**
+   * Reads a byte string, returning {@code candidate} itself when the content equals it: lets a
+   * caller share one array for a value that repeats from message to message instead of copying it
+   * each time.
+   *
+   * @param candidate the bytes expected, or null
+   * @return {@code candidate}, or a copy of the content if it differs
+   * @throws CborException if the next item is not a byte string or is truncated
+   */
+  public byte[] readByteString(byte[] candidate) throws CborException {
+    int start = pos;
+    int n = length(head(MT_BYTES, "byte string"), 1, "byte string", start);
+    byte[] out =
+        candidate != null && Arrays.equals(candidate, 0, candidate.length, data, pos, pos + n)
+            ? candidate
+            : Arrays.copyOfRange(data, pos, pos + n);
     pos += n;
     return out;
   }

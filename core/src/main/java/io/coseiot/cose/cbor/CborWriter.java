@@ -39,7 +39,8 @@ public final class CborWriter {
 
   /** Writes a major type with its argument in the shortest form. */
   private CborWriter head(int majorType, long argument) {
-    ensure(9);
+    // Only the head's own length: a writer sized exactly must not grow for its last, short item.
+    ensure(headLength(argument));
     int mt = majorType << 5;
     if (argument >= 0 && argument < 24) {
       buf[len++] = (byte) (mt | argument);
@@ -325,6 +326,35 @@ public final class CborWriter {
   }
 
   /**
+   * Writes a byte string head into an array sized by the caller, for code that lays out a whole
+   * structure in one array of known size instead of going through a writer.
+   *
+   * @param out the array
+   * @param offset where the head starts
+   * @param length the byte string length
+   * @return the offset just after the head, where the content goes
+   */
+  public static int putBytesHead(byte[] out, int offset, int length) {
+    int mt = 2 << 5;
+    if (length < 24) {
+      out[offset++] = (byte) (mt | length);
+    } else if (length <= 0xFF) {
+      out[offset++] = (byte) (mt | 24);
+      out[offset++] = (byte) length;
+    } else if (length <= 0xFFFF) {
+      out[offset++] = (byte) (mt | 25);
+      out[offset++] = (byte) (length >>> 8);
+      out[offset++] = (byte) length;
+    } else {
+      out[offset++] = (byte) (mt | 26);
+      for (int s = 24; s >= 0; s -= 8) {
+        out[offset++] = (byte) (length >>> s);
+      }
+    }
+    return offset;
+  }
+
+  /**
    * Returns the encoded length of a byte string head for a given length, so callers can size
    * buffers exactly.
    *
@@ -332,7 +362,10 @@ public final class CborWriter {
    * @return number of head bytes
    */
   public static int headLength(long length) {
-    if (length < 24) {
+    if (length < 0) {
+      // An argument above 2^63-1, passed as a negative long.
+      return 9;
+    } else if (length < 24) {
       return 1;
     } else if (length <= 0xFF) {
       return 2;

@@ -9,7 +9,6 @@ import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -34,11 +33,34 @@ public final class HeaderMap {
   // Read once when the immutable map is made: reading a CBORObject integer is not cheap, and the
   // seal and open paths ask for the algorithm on every message.
   private final Algorithm algorithm;
+  private final boolean hasAlgorithm;
+
+  // A bucket written a second time is likely a template that a sender keeps and sends with every
+  // message, so from then on its encoding is kept and copied. Most buckets (read from a message,
+  // or made per message) are written once and encoded as they are written, with nothing kept.
+  // Racing threads at worst both count a use or both encode it, to equal bytes.
+  private int writes;
+  private volatile byte[] encoding;
+  // For a bucket that with() made by adding a label that sorts after all of its base's: the base,
+  // whose encoding (if it has one) is then copied and only the new entry written.
+  private final HeaderMap appendsTo;
 
   private HeaderMap(Object[] labels, CBORObject[] values) {
     this.labels = labels;
     this.values = values;
-    this.algorithm = algorithmOf(get(HeaderLabel.ALG));
+    CBORObject alg = get(HeaderLabel.ALG);
+    this.algorithm = algorithmOf(alg);
+    this.hasAlgorithm = alg != null;
+    this.appendsTo = null;
+  }
+
+  /** A map that {@link #with} derived from {@code base} by adding one label that is not alg. */
+  private HeaderMap(Object[] labels, CBORObject[] values, HeaderMap base, boolean appended) {
+    this.labels = labels;
+    this.values = values;
+    this.algorithm = base.algorithm;
+    this.hasAlgorithm = base.hasAlgorithm;
+    this.appendsTo = appended ? base : null;
   }
 
   /**
@@ -67,8 +89,7 @@ public final class HeaderMap {
   public Builder toBuilder() {
     Builder b = new Builder();
     for (int i = 0; i < labels.length; i++) {
-      b.labels.add(labels[i]);
-      b.values.add(values[i]);
+      b.put(labels[i], values[i]);
     }
     return b;
   }
@@ -94,7 +115,14 @@ public final class HeaderMap {
     CBORObject[] v = Arrays.copyOf(values, values.length + 1);
     l[labels.length] = boxed;
     v[values.length] = value;
-    return new HeaderMap(l, v);
+    if (label == HeaderLabel.ALG) {
+      return new HeaderMap(l, v);
+    }
+    boolean appended = true;
+    for (Object existing : labels) {
+      appended &= compareLabels(existing, boxed) < 0;
+    }
+    return new HeaderMap(l, v, this, appended);
   }
 
   /**
@@ -195,6 +223,11 @@ public final class HeaderMap {
     return algorithm;
   }
 
+  /** Returns whether {@code alg} is present, implemented or not. */
+  boolean hasAlgorithm() {
+    return hasAlgorithm;
+  }
+
   private static Algorithm algorithmOf(CBORObject v) {
     return v != null && v.getType() == CBORType.Integer && v.CanValueFitInInt64()
         ? Algorithm.fromId(v.AsInt64Value())
@@ -207,6 +240,98 @@ public final class HeaderMap {
    * @param w the writer
    */
   public void writeTo(CborWriter w) {
+    byte[] enc = reusedEncoding();
+    if (enc != null) {
+      w.writeRaw(enc);
+      return;
+    }
+    byte[] base = appendsTo == null ? null : appendsTo.reusedEncoding();
+    if (base != null) {
+      // The base's entries in its own order, then the new one, which sorts after them all.
+      int n = appendsTo.labels.length;
+      int head = CborWriter.headLength(n);
+      w.writeMapHeader(n + 1);
+      w.writeRaw(base, head, base.length - head);
+      writeLabel(w, labels[n]);
+      w.writeValue(values[n]);
+      return;
+    }
+    writeEntries(w);
+  }
+
+  /**
+   * Returns the length that {@code with(label, value).encodedSize()} would return for a byte string
+   * value, without making that bucket: a sender that adds a fresh IV to the same bucket for every
+   * message need not build a bucket per message to encode it.
+   *
+   * @param label the label to add, not yet present
+   * @param value the byte string value
+   * @return the encoded length in bytes
+   */
+  public int encodedSizeWith(long label, byte[] value) {
+    byte[] enc = encoding;
+    if (enc == null || !sortsAfterAll(label)) {
+      return with(label, CBORObject.FromObject(value)).encodedSize();
+    }
+    int n = labels.length;
+    return CborWriter.headLength(n + 1)
+        - CborWriter.headLength(n)
+        + enc.length
+        + CborWriter.headLength(label >= 0 ? label : -1 - label)
+        + CborWriter.headLength(value.length)
+        + value.length;
+  }
+
+  /**
+   * Writes what {@code with(label, value).writeTo(w)} would write for a byte string value, without
+   * making that bucket.
+   *
+   * @param w the writer
+   * @param label the label to add, not yet present
+   * @param value the byte string value
+   */
+  public void writeToWith(CborWriter w, long label, byte[] value) {
+    byte[] enc = sortsAfterAll(label) ? reusedEncoding() : null;
+    if (enc == null) {
+      with(label, CBORObject.FromObject(value)).writeTo(w);
+      return;
+    }
+    // This bucket's entries in their order, then the new one, which sorts after them all.
+    int n = labels.length;
+    int head = CborWriter.headLength(n);
+    w.writeMapHeader(n + 1);
+    w.writeRaw(enc, head, enc.length - head);
+    w.writeInt(label);
+    w.writeBytes(value);
+  }
+
+  private boolean sortsAfterAll(long label) {
+    Long boxed = label;
+    for (Object existing : labels) {
+      if (compareLabels(existing, boxed) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Counts a write and returns the kept encoding, made on the second write; null before. */
+  private byte[] reusedEncoding() {
+    byte[] enc = encoding;
+    if (enc == null) {
+      if (++writes < 2) {
+        return null;
+      }
+      CborWriter w = new CborWriter(entriesSize());
+      writeEntries(w);
+      // Exactly sized, so the writer hands over its buffer; it is never written again.
+      enc = w.toByteArray();
+      encoding = enc;
+    }
+    return enc;
+  }
+
+  private void writeEntries(CborWriter w) {
     w.writeMapHeader(labels.length);
     if (labels.length <= 2) {
       // The common case (kid and IV) needs no index array.
@@ -265,7 +390,7 @@ public final class HeaderMap {
    * @return the encoded map
    */
   public byte[] encode() {
-    CborWriter w = new CborWriter(16 + 16 * labels.length);
+    CborWriter w = new CborWriter(encodedSize());
     writeTo(w);
     return w.toByteArray();
   }
@@ -277,25 +402,43 @@ public final class HeaderMap {
    * @return the encoded length in bytes
    */
   public int encodedSize() {
+    // Only an encoding already kept: sizing is not a write, and sizes agree either way.
+    byte[] enc = encoding;
+    if (enc != null) {
+      return enc.length;
+    }
+    byte[] base = appendsTo == null ? null : appendsTo.encoding;
+    if (base != null) {
+      int n = appendsTo.labels.length;
+      return CborWriter.headLength(n + 1) - CborWriter.headLength(n) + base.length + entrySize(n);
+    }
+    return entriesSize();
+  }
+
+  private int entriesSize() {
     int n = CborWriter.headLength(labels.length);
     for (int i = 0; i < labels.length; i++) {
-      Object l = labels[i];
-      if (l instanceof Long) {
-        long x = (Long) l;
-        n += CborWriter.headLength(x >= 0 ? x : -1 - x);
-      } else {
-        int u = ((String) l).getBytes(StandardCharsets.UTF_8).length;
-        n += CborWriter.headLength(u) + u;
-      }
-      CBORObject v = values[i];
-      if (v.getType() == CBORType.ByteString && !v.isTagged()) {
-        int b = v.GetByteString().length;
-        n += CborWriter.headLength(b) + b;
-      } else {
-        n += new CborWriter(16).writeValue(v).size();
-      }
+      n += entrySize(i);
     }
     return n;
+  }
+
+  private int entrySize(int i) {
+    int n;
+    Object l = labels[i];
+    if (l instanceof Long) {
+      long x = (Long) l;
+      n = CborWriter.headLength(x >= 0 ? x : -1 - x);
+    } else {
+      int u = ((String) l).getBytes(StandardCharsets.UTF_8).length;
+      n = CborWriter.headLength(u) + u;
+    }
+    CBORObject v = values[i];
+    if (v.getType() == CBORType.ByteString && !v.isTagged()) {
+      int b = v.GetByteString().length;
+      return n + CborWriter.headLength(b) + b;
+    }
+    return n + new CborWriter(16).writeValue(v).size();
   }
 
   private static void writeLabel(CborWriter w, Object label) {
@@ -316,8 +459,17 @@ public final class HeaderMap {
    * @throws HeaderException if labels repeat or a generic header has the wrong type
    */
   public static HeaderMap read(CborReader r, String where) throws CborException, HeaderException {
+    return read(r, where, "");
+  }
+
+  /**
+   * Reads a header map whose name in error messages is {@code where + bucket}, joined only if an
+   * error needs it: decoding a message should not build strings for errors that do not happen.
+   */
+  static HeaderMap read(CborReader r, String where, String bucket)
+      throws CborException, HeaderException {
     if (r.peekMajorType() != 5) {
-      throw new HeaderException(where + ": header bucket is not a map");
+      throw new HeaderException(where + bucket + ": header bucket is not a map");
     }
     int n = r.readMapHeader();
     if (n == 0) {
@@ -333,22 +485,24 @@ public final class HeaderMap {
       } else if (t == 3) {
         label = r.readTextString();
       } else {
-        throw new HeaderException(where + ": label #" + (i + 1) + " is neither int nor tstr");
+        throw new HeaderException(
+            where + bucket + ": label #" + (i + 1) + " is neither int nor tstr");
       }
       for (int j = 0; j < i; j++) {
         if (labels[j].equals(label)) {
-          throw new HeaderException(where + ": label " + label + " appears twice");
+          throw new HeaderException(where + bucket + ": label " + label + " appears twice");
         }
       }
       labels[i] = label;
       values[i] = r.readValue();
-      checkValue(label, values[i], where);
+      checkValue(label, values[i], where, bucket);
     }
     return new HeaderMap(labels, values);
   }
 
   /** Checks the value types RFC 9052 §3.1 gives for the generic headers. */
-  private static void checkValue(Object label, CBORObject v, String where) throws HeaderException {
+  private static void checkValue(Object label, CBORObject v, String where, String bucket)
+      throws HeaderException {
     if (!(label instanceof Long)) {
       return;
     }
@@ -392,10 +546,11 @@ public final class HeaderMap {
     if (!ok && l == HeaderLabel.CRIT) {
       // CriticalHeaderException documents an empty or malformed crit as its own case.
       throw new CriticalHeaderException(
-          where + ": crit is not a non-empty array of int or tstr labels");
+          where + bucket + ": crit is not a non-empty array of int or tstr labels");
     }
     if (!ok) {
-      throw new HeaderException(where + ": header " + l + " has a value of the wrong type");
+      throw new HeaderException(
+          where + bucket + ": header " + l + " has a value of the wrong type");
     }
   }
 
@@ -424,8 +579,14 @@ public final class HeaderMap {
 
   /** Builds a {@link HeaderMap}; adding a label again replaces its value. */
   public static final class Builder {
-    private final List<Object> labels = new ArrayList<>(4);
-    private final List<CBORObject> values = new ArrayList<>(4);
+    // Plain arrays: a bucket is built per message in counter mode, and lists cost more to fill
+    // and turn into arrays than the few labels a bucket holds. Room for two (kid and an IV or
+    // Partial IV): a full builder hands its arrays to the map it builds, and copies them only
+    // if it is changed afterwards.
+    private Object[] labels = new Object[2];
+    private CBORObject[] values = new CBORObject[2];
+    private int size;
+    private boolean handedOver;
 
     private Builder() {}
 
@@ -451,14 +612,35 @@ public final class HeaderMap {
       return put(label, value);
     }
 
-    private Builder put(Object label, CBORObject value) {
-      int i = labels.indexOf(label);
-      if (i >= 0) {
-        values.set(i, value);
-      } else {
-        labels.add(label);
-        values.add(value);
+    private int indexOf(Object label) {
+      for (int i = 0; i < size; i++) {
+        if (labels[i].equals(label)) {
+          return i;
+        }
       }
+      return -1;
+    }
+
+    /** Makes the arrays this builder's own again, at least {@code capacity} long. */
+    private void own(int capacity) {
+      if (handedOver || capacity > labels.length) {
+        int n = Math.max(capacity, labels.length);
+        labels = Arrays.copyOf(labels, n);
+        values = Arrays.copyOf(values, n);
+        handedOver = false;
+      }
+    }
+
+    private Builder put(Object label, CBORObject value) {
+      int i = indexOf(label);
+      if (i >= 0) {
+        own(size);
+        values[i] = value;
+        return this;
+      }
+      own(size == labels.length ? size * 2 : size + 1);
+      labels[size] = label;
+      values[size++] = value;
       return this;
     }
 
@@ -469,10 +651,14 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder remove(Object label) {
-      int i = labels.indexOf(label);
+      int i = indexOf(label);
       if (i >= 0) {
-        labels.remove(i);
-        values.remove(i);
+        own(size);
+        System.arraycopy(labels, i + 1, labels, i, size - i - 1);
+        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        size--;
+        labels[size] = null;
+        values[size] = null;
       }
       return this;
     }
@@ -543,9 +729,14 @@ public final class HeaderMap {
      * @return the map
      */
     public HeaderMap build() {
-      return labels.isEmpty()
-          ? EMPTY
-          : new HeaderMap(labels.toArray(), values.toArray(new CBORObject[0]));
+      if (size == 0) {
+        return EMPTY;
+      }
+      if (size == labels.length) {
+        handedOver = true;
+        return new HeaderMap(labels, values);
+      }
+      return new HeaderMap(Arrays.copyOf(labels, size), Arrays.copyOf(values, size));
     }
   }
 }

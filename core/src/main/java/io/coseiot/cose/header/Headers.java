@@ -56,6 +56,15 @@ public final class Headers {
 
   private static final Headers EMPTY = new Headers(NO_BYTES, HeaderMap.empty(), HeaderMap.empty());
 
+  /** A protected bucket parsed once, with the bytes it was parsed from. */
+  private record Parsed(byte[] bytes, HeaderMap map) {}
+
+  // The protected bucket decoded last, by any thread: a receiver sees the same one (alg, often
+  // nothing else) in message after message, and both parts are immutable, so a repeat shares
+  // them instead of copying and parsing again. Protected headers are sent in the clear, so the
+  // time a repeat saves tells nothing secret.
+  private static volatile Parsed lastProtected;
+
   private final byte[] protectedBytes;
   private final HeaderMap protectedMap;
   private final HeaderMap unprotectedMap;
@@ -124,9 +133,16 @@ public final class Headers {
     if (r.peekMajorType() != 2) {
       throw new HeaderException(where + ": protected header bucket is not a byte string");
     }
-    byte[] bytes = r.readByteString();
-    HeaderMap prot = parseProtected(bytes, where);
-    HeaderMap unprot = HeaderMap.read(r, where + " unprotected");
+    Parsed last = lastProtected;
+    byte[] bytes = r.readByteString(last == null ? null : last.bytes());
+    HeaderMap prot;
+    if (last != null && bytes == last.bytes()) {
+      prot = last.map();
+    } else {
+      prot = parseProtected(bytes, where);
+      lastProtected = new Parsed(bytes, prot);
+    }
+    HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
     Headers h = new Headers(bytes.length == 0 ? NO_BYTES : bytes, prot, unprot);
     h.check(where, extraUnderstood);
     return h;
@@ -138,8 +154,10 @@ public final class Headers {
       return HeaderMap.empty();
     }
     CborReader pr = new CborReader(bytes);
-    HeaderMap map = HeaderMap.read(pr, where + " protected");
-    pr.requireEnd(where + " protected");
+    HeaderMap map = HeaderMap.read(pr, where, " protected");
+    if (!pr.atEnd()) {
+      pr.requireEnd(where + " protected");
+    }
     return map;
   }
 
@@ -195,6 +213,27 @@ public final class Headers {
     Headers h = new Headers(protectedBytes, protectedMap, unprotected);
     h.check("headers", null);
     return h;
+  }
+
+  /**
+   * Returns headers with one integer label set in the unprotected bucket, such as the IV a sender
+   * draws per message. Cheaper than {@link #withUnprotected(HeaderMap)}: only the new label needs
+   * checking, since these headers were checked when they were made.
+   *
+   * @param label the label, not {@code crit}
+   * @param value the value
+   * @return the headers
+   * @throws HeaderException if the label is in the protected bucket or is {@code crit}
+   */
+  public Headers withUnprotected(long label, CBORObject value) throws HeaderException {
+    if (label == HeaderLabel.CRIT) {
+      throw new CriticalHeaderException("headers: crit is in the unprotected bucket");
+    }
+    if (protectedMap.get(label) != null) {
+      throw new HeaderException(
+          "headers: label " + label + " is in both the protected and unprotected bucket");
+    }
+    return new Headers(protectedBytes, protectedMap, unprotectedMap.with(label, value));
   }
 
   /**
@@ -278,9 +317,7 @@ public final class Headers {
    */
   public Algorithm algorithm(String where) throws AlgorithmException {
     Algorithm a =
-        protectedMap.contains(HeaderLabel.ALG)
-            ? protectedMap.algorithm()
-            : unprotectedMap.algorithm();
+        protectedMap.hasAlgorithm() ? protectedMap.algorithm() : unprotectedMap.algorithm();
     if (a == null) {
       CBORObject v = rawAlgorithm();
       if (v == null) {
@@ -301,6 +338,33 @@ public final class Headers {
     return CborWriter.headLength(protectedBytes.length)
         + protectedBytes.length
         + unprotectedMap.encodedSize();
+  }
+
+  /**
+   * Returns what {@link #encodedSize()} would return after adding a byte string to the unprotected
+   * bucket, without making those headers.
+   *
+   * @param label the label to add, in neither bucket yet
+   * @param value the byte string value
+   * @return the length in bytes
+   */
+  public int encodedSizeWith(long label, byte[] value) {
+    return CborWriter.headLength(protectedBytes.length)
+        + protectedBytes.length
+        + unprotectedMap.encodedSizeWith(label, value);
+  }
+
+  /**
+   * Writes what {@link #writeTo(CborWriter)} would write after adding a byte string to the
+   * unprotected bucket, without making those headers.
+   *
+   * @param w the writer
+   * @param label the label to add, in neither bucket yet
+   * @param value the byte string value
+   */
+  public void writeToWith(CborWriter w, long label, byte[] value) {
+    w.writeBytes(protectedBytes);
+    unprotectedMap.writeToWith(w, label, value);
   }
 
   /**

@@ -35,6 +35,13 @@ public final class CoseKey {
   private final CBORObject map;
   private final KeyType keyType;
 
+  // The parameters the per-message paths read, taken from the immutable map once: a lookup in the
+  // CBOR library's sorted map compares CBORObjects and costs more than sealing a short message.
+  private final CBORObject kid;
+  private final CBORObject baseIv;
+  private final CBORObject alg;
+  private final CBORObject secret;
+
   // JCA forms of this key, filled on first use by JcaKeys because conversion costs far more than
   // the per-message operation. They derive only from the immutable map, so threads that race at
   // worst convert twice and store equal keys; volatile publishes them safely.
@@ -44,6 +51,29 @@ public final class CoseKey {
   private CoseKey(CBORObject map, KeyType keyType) {
     this.map = map;
     this.keyType = keyType;
+    this.kid = lookup(map, KeyLabel.KID);
+    this.baseIv = lookup(map, KeyLabel.BASE_IV);
+    this.alg = lookup(map, KeyLabel.ALG);
+    // k shares its label (-1) with crv and the RSA modulus, so it is kept for symmetric keys only.
+    this.secret = keyType == KeyType.SYMMETRIC ? lookup(map, KeyLabel.K) : null;
+  }
+
+  private static CBORObject lookup(CBORObject map, long label) {
+    return map.get(CBORObject.FromObject(label));
+  }
+
+  /** Returns a parameter's stored value, from the fields above when it is one of theirs. */
+  private CBORObject stored(long label) {
+    if (label == KeyLabel.KID) {
+      return kid;
+    } else if (label == KeyLabel.BASE_IV) {
+      return baseIv;
+    } else if (label == KeyLabel.ALG) {
+      return alg;
+    } else if (label == KeyLabel.K && keyType == KeyType.SYMMETRIC) {
+      return secret;
+    }
+    return lookup(map, label);
   }
 
   /**
@@ -133,8 +163,18 @@ public final class CoseKey {
    * @return a copy of the value, or null if absent
    */
   public CBORObject get(long label) {
-    CBORObject v = map.get(CBORObject.FromObject(label));
+    CBORObject v = stored(label);
     return v == null ? null : CBORObject.DecodeFromBytes(v.EncodeToBytes());
+  }
+
+  /**
+   * Returns whether a parameter is present, without the copy that {@link #get(long)} makes.
+   *
+   * @param label the label
+   * @return true if present
+   */
+  public boolean contains(long label) {
+    return stored(label) != null;
   }
 
   /**
@@ -144,7 +184,7 @@ public final class CoseKey {
    * @return a copy of the bytes, or null if absent or not a byte string
    */
   public byte[] getBytes(long label) {
-    CBORObject v = map.get(CBORObject.FromObject(label));
+    CBORObject v = stored(label);
     return v == null || v.getType() != CBORType.ByteString ? null : v.GetByteString();
   }
 
@@ -163,7 +203,7 @@ public final class CoseKey {
    * @return the algorithm, or null if absent or unknown
    */
   public Algorithm algorithm() {
-    CBORObject v = map.get(CBORObject.FromObject(KeyLabel.ALG));
+    CBORObject v = alg;
     return v != null && v.getType() == CBORType.Integer && v.CanValueFitInInt64()
         ? Algorithm.fromId(v.AsInt64Value())
         : null;

@@ -34,6 +34,16 @@ public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructur
   /** Writes the elements after the two header buckets. */
   abstract void writeContent(CborWriter w);
 
+  /** The encoded size of the two header buckets. */
+  int headersSize() {
+    return headers().encodedSize();
+  }
+
+  /** Writes the two header buckets. */
+  void writeHeaders(CborWriter w) {
+    headers().writeTo(w);
+  }
+
   /**
    * Encodes the message with its tag.
    *
@@ -50,14 +60,13 @@ public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructur
    * @return the encoding
    */
   public final byte[] encode(boolean tagged) {
-    Headers h = headers();
     int tagSize = tagged ? CborWriter.headLength(type().tag()) : 0;
-    CborWriter w = new CborWriter(tagSize + 1 + h.encodedSize() + contentSize());
+    CborWriter w = new CborWriter(tagSize + 1 + headersSize() + contentSize());
     if (tagged) {
       w.writeTag(type().tag());
     }
     w.writeArrayHeader(2 + contentElements());
-    h.writeTo(w);
+    writeHeaders(w);
     writeContent(w);
     return w.toByteArray();
   }

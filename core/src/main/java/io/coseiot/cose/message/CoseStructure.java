@@ -18,7 +18,9 @@ import java.util.List;
  * @param <T> the concrete type
  */
 public abstract class CoseStructure<T extends CoseStructure<T>> {
-  private final Headers headers;
+  // Null only until a subclass that deferred its headers makes them (see deferredHeaders); they
+  // are immutable with final fields, so threads that race at worst make equal copies.
+  private Headers headers;
 
   CoseStructure(Headers headers) {
     this.headers = headers;
@@ -30,12 +32,22 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
    * @return the protected and unprotected buckets
    */
   public final Headers headers() {
-    return headers;
+    Headers h = headers;
+    if (h == null) {
+      h = deferredHeaders();
+      headers = h;
+    }
+    return h;
+  }
+
+  /** Makes the headers of a structure constructed with null ones; no other calls it. */
+  Headers deferredHeaders() {
+    throw new IllegalStateException(structureName() + ": no headers");
   }
 
   /** The protected bytes that a countersignature covers as body_protected. */
   byte[] bodyProtected() {
-    return headers.authenticatedProtected();
+    return headers().authenticatedProtected();
   }
 
   /** The payload or ciphertext a countersignature covers; null if detached. */
@@ -57,7 +69,7 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
    * @throws CoseException if a countersignature header is malformed
    */
   public final List<Countersignature> countersignatures() throws CoseException {
-    return Countersignature.readAll(headers.unprotectedMap(), structureName());
+    return Countersignature.readAll(headers().unprotectedMap(), structureName());
   }
 
   /**
@@ -101,7 +113,7 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
     // existing value, and a malformed one (say an empty array from a received message) would
     // otherwise throw IllegalArgumentException or be wrapped into a malformed list.
     countersignatures();
-    HeaderMap unprotected = headers.unprotectedMap();
+    HeaderMap unprotected = headers().unprotectedMap();
     CBORObject existing = unprotected.get(cs.label());
     CBORObject value;
     if (existing == null || cs.abbreviated()) {
@@ -123,6 +135,6 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
       value.Add(cs.toCbor());
     }
     HeaderMap updated = unprotected.toBuilder().set(cs.label(), value).build();
-    return withHeaders(headers.withUnprotected(updated));
+    return withHeaders(headers().withUnprotected(updated));
   }
 }

@@ -6,7 +6,9 @@ import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.StructureException;
+import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
@@ -29,10 +31,24 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
   private static final String NAME = "COSE_Encrypt0";
 
   private final byte[] ciphertext;
+  // For a message just sealed with a random IV: the caller's headers and the IV, which the sent
+  // headers add to the unprotected bucket. Encoding writes them straight out; the header objects
+  // are made only if asked for. Both null otherwise.
+  private final Headers given;
+  private final byte[] drawnIv;
 
   private Encrypt0Message(Headers headers, byte[] ciphertext) {
     super(headers);
     this.ciphertext = ciphertext;
+    this.given = null;
+    this.drawnIv = null;
+  }
+
+  private Encrypt0Message(Headers given, byte[] drawnIv, byte[] ciphertext) {
+    super(null);
+    this.ciphertext = ciphertext;
+    this.given = given;
+    this.drawnIv = drawnIv;
   }
 
   /**
@@ -52,11 +68,17 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
-    Headers sent = Nonces.withRandomIv(headers, cipher, random);
-    byte[] nonce = Nonces.nonce(sent, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
-    byte[] aad = Structures.enc(Structures.ENCRYPT0, sent.authenticatedProtected(), externalAad);
+    byte[] drawnIv = Nonces.needsRandomIv(headers) ? Nonces.randomIv(cipher, random) : null;
+    byte[] nonce =
+        drawnIv != null
+            ? drawnIv
+            : Nonces.nonce(headers, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    // Adding an IV leaves the protected bucket, and so the Enc_structure, as it is.
+    byte[] aad = Structures.enc(Structures.ENCRYPT0, headers.authenticatedProtected(), externalAad);
     byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), nonce, aad, plaintext);
-    return new Encrypt0Message(sent, ct);
+    return drawnIv == null
+        ? new Encrypt0Message(headers, ct)
+        : new Encrypt0Message(headers, drawnIv, ct);
   }
 
   /**
@@ -160,6 +182,30 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
    */
   public Encrypt0Message detach() {
     return new Encrypt0Message(headers(), null);
+  }
+
+  @Override
+  Headers deferredHeaders() {
+    try {
+      return Nonces.sent(given, drawnIv);
+    } catch (HeaderException e) {
+      // encrypt drew the IV only for headers with no IV or Partial IV in either bucket.
+      throw new IllegalStateException(NAME + ": the IV does not fit headers it was drawn for", e);
+    }
+  }
+
+  @Override
+  int headersSize() {
+    return drawnIv == null ? super.headersSize() : given.encodedSizeWith(HeaderLabel.IV, drawnIv);
+  }
+
+  @Override
+  void writeHeaders(CborWriter w) {
+    if (drawnIv == null) {
+      super.writeHeaders(w);
+    } else {
+      given.writeToWith(w, HeaderLabel.IV, drawnIv);
+    }
   }
 
   @Override

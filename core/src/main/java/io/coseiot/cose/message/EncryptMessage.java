@@ -66,9 +66,10 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
     AeadCipher cipher = AeadCipher.of(alg);
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
-    Headers sent = Nonces.withRandomIv(headers, cipher, random);
     byte[] baseIv = recipients.get(0).recipientKey().getBytes(KeyLabel.BASE_IV);
-    byte[] nonce = Nonces.nonce(sent, baseIv, cipher, NAME);
+    byte[] drawnIv = Nonces.needsRandomIv(headers) ? Nonces.randomIv(cipher, random) : null;
+    byte[] nonce = drawnIv != null ? drawnIv : Nonces.nonce(headers, baseIv, cipher, NAME);
+    Headers sent = Nonces.sent(headers, drawnIv);
     byte[] aad = Structures.enc(Structures.ENCRYPT, sent.authenticatedProtected(), externalAad);
     byte[] ct = cipher.encrypt(cek, nonce, aad, plaintext);
     return new EncryptMessage(sent, ct, Recipients.wrap(recipients, cek, random, derived));

@@ -12,7 +12,7 @@ final class KeyUse {
 
   /** Fails if the key names another algorithm in its {@code alg} parameter. */
   static void checkAlgorithm(CoseKey key, Algorithm alg, String where) throws KeyException {
-    if (key.get(KeyLabel.ALG) != null && key.algorithm() != alg) {
+    if (key.contains(KeyLabel.ALG) && key.algorithm() != alg) {
       throw new KeyException(
           where + ": key is restricted to " + key.get(KeyLabel.ALG) + ", not " + alg.ianaName());
     }

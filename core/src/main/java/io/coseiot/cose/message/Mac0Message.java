@@ -49,10 +49,13 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
   public static Mac0Message create(Headers headers, byte[] payload, CoseKey key, byte[] externalAad)
       throws CoseException {
     Algorithm alg = macAlgorithm(headers, NAME);
-    byte[] toMac =
-        Structures.mac(Structures.MAC0, headers.authenticatedProtected(), externalAad, payload);
-    byte[] tag = MacFunction.of(alg).compute(KeyUse.secret(key, alg, NAME), toMac);
-    return new Mac0Message(headers, payload.clone(), tag);
+    // The MAC covers our copy, so what is sent is what was authenticated.
+    byte[] content = payload.clone();
+    byte[] head =
+        Structures.macHead(
+            Structures.MAC0, headers.authenticatedProtected(), externalAad, content.length);
+    byte[] tag = MacFunction.of(alg).compute(KeyUse.secret(key, alg, NAME), head, content);
+    return new Mac0Message(headers, content, tag);
   }
 
   static Algorithm macAlgorithm(Headers headers, String where) throws AlgorithmException {
@@ -131,10 +134,13 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
   public void verifyDetached(CoseKey key, byte[] externalAad, byte[] detachedPayload)
       throws CoseException {
     Algorithm alg = macAlgorithm(headers(), NAME);
-    byte[] toMac =
-        Structures.mac(
-            Structures.MAC0, headers().authenticatedProtected(), externalAad, detachedPayload);
-    MacFunction.of(alg).verify(KeyUse.secret(key, alg, NAME), toMac, tag);
+    byte[] head =
+        Structures.macHead(
+            Structures.MAC0,
+            headers().authenticatedProtected(),
+            externalAad,
+            detachedPayload.length);
+    MacFunction.of(alg).verify(KeyUse.secret(key, alg, NAME), head, detachedPayload, tag);
   }
 
   /**

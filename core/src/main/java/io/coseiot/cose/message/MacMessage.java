@@ -64,11 +64,12 @@ public final class MacMessage extends CoseMessage<MacMessage> {
     Algorithm alg = Mac0Message.macAlgorithm(headers, NAME);
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
-    byte[] toMac =
-        Structures.mac(Structures.MAC, headers.authenticatedProtected(), externalAad, payload);
-    byte[] tag = MacFunction.of(alg).compute(cek, toMac);
-    return new MacMessage(
-        headers, payload.clone(), tag, Recipients.wrap(recipients, cek, random, derived));
+    byte[] content = payload.clone();
+    byte[] head =
+        Structures.macHead(
+            Structures.MAC, headers.authenticatedProtected(), externalAad, content.length);
+    byte[] tag = MacFunction.of(alg).compute(cek, head, content);
+    return new MacMessage(headers, content, tag, Recipients.wrap(recipients, cek, random, derived));
   }
 
   /**
@@ -140,13 +141,16 @@ public final class MacMessage extends CoseMessage<MacMessage> {
   public void verifyDetached(RecipientKey key, byte[] externalAad, byte[] detachedPayload)
       throws CoseException {
     Algorithm alg = Mac0Message.macAlgorithm(headers(), NAME);
-    byte[] toMac =
-        Structures.mac(
-            Structures.MAC, headers().authenticatedProtected(), externalAad, detachedPayload);
+    byte[] head =
+        Structures.macHead(
+            Structures.MAC,
+            headers().authenticatedProtected(),
+            externalAad,
+            detachedPayload.length);
     AuthenticationException failure = null;
     for (byte[] cek : Recipients.candidateCeks(recipients, key, alg)) {
       try {
-        MacFunction.of(alg).verify(cek, toMac, tag);
+        MacFunction.of(alg).verify(cek, head, detachedPayload, tag);
         return;
       } catch (AuthenticationException e) {
         failure = e;

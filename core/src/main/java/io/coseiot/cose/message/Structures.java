@@ -17,13 +17,12 @@ import io.coseiot.cose.cbor.CborWriter;
  * </pre>
  */
 final class Structures {
-  static final String ENCRYPT0 = "Encrypt0";
-  static final String ENCRYPT = "Encrypt";
-  static final String ENC_RECIPIENT = "Enc_Recipient";
-  static final String MAC_RECIPIENT = "Mac_Recipient";
-  static final String REC_RECIPIENT = "Rec_Recipient";
-  static final String MAC0 = "MAC0";
-  static final String MAC = "MAC";
+  // The contexts of Enc_structure and MAC_structure, already encoded as tstr: they are copied into
+  // every structure on the seal and open paths.
+  static final byte[] ENCRYPT0 = text("Encrypt0");
+  static final byte[] ENCRYPT = text("Encrypt");
+  static final byte[] MAC0 = text("MAC0");
+  static final byte[] MAC = text("MAC");
   static final String SIGNATURE1 = "Signature1";
   static final String SIGNATURE = "Signature";
 
@@ -44,35 +43,71 @@ final class Structures {
     return b == null ? NO_BYTES : b;
   }
 
-  /** Builds an Enc_structure; the context is plain ASCII so its length is its size. */
-  static byte[] enc(String context, byte[] protectedBytes, byte[] externalAad) {
-    byte[] aad = orEmpty(externalAad);
-    int size =
-        1 + bstrSize(context.length()) + bstrSize(protectedBytes.length) + bstrSize(aad.length);
-    return new CborWriter(size)
-        .writeArrayHeader(3)
-        .writeText(context)
-        .writeBytes(protectedBytes)
-        .writeBytes(aad)
-        .toByteArray();
+  private static byte[] text(String context) {
+    return new CborWriter().writeText(context).toByteArray();
   }
 
-  /** Builds a MAC_structure. */
-  static byte[] mac(String context, byte[] protectedBytes, byte[] externalAad, byte[] payload) {
+  /** Copies a bstr into {@code out} at {@code at}; returns the offset after it. */
+  private static int putBstr(byte[] out, int at, byte[] value) {
+    int start = CborWriter.putBytesHead(out, at, value.length);
+    System.arraycopy(value, 0, out, start, value.length);
+    return start + value.length;
+  }
+
+  /** An Enc_structure with no external AAD, and the context and protected array it was made of. */
+  private record Built(byte[] context, byte[] protectedBytes, byte[] structure) {}
+
+  // The Enc_structure built last without external AAD, by any thread. It depends only on the
+  // context and the protected bytes, and a sender or receiver reuses one protected array for
+  // message after message (Headers share it, and so does a received bucket equal to the last
+  // one), so it is matched by identity. The ciphers only read it.
+  private static volatile Built lastEnc;
+
+  /**
+   * Builds an Enc_structure in one exactly sized array, or returns the last one built when it has
+   * the same context and protected array and no external AAD. Callers must not change it.
+   */
+  static byte[] enc(byte[] context, byte[] protectedBytes, byte[] externalAad) {
+    if (externalAad == null) {
+      Built last = lastEnc;
+      if (last != null && last.context() == context && last.protectedBytes() == protectedBytes) {
+        return last.structure();
+      }
+      byte[] structure = build(context, protectedBytes, NO_BYTES);
+      lastEnc = new Built(context, protectedBytes, structure);
+      return structure;
+    }
+    return build(context, protectedBytes, externalAad);
+  }
+
+  private static byte[] build(byte[] context, byte[] protectedBytes, byte[] aad) {
+    byte[] out =
+        new byte[1 + context.length + bstrSize(protectedBytes.length) + bstrSize(aad.length)];
+    out[0] = (byte) 0x83; // array(3)
+    System.arraycopy(context, 0, out, 1, context.length);
+    putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad);
+    return out;
+  }
+
+  /**
+   * Builds a MAC_structure up to and including the head of its payload bstr: the MAC runs over
+   * these bytes and then the payload itself, which is not copied.
+   */
+  static byte[] macHead(
+      byte[] context, byte[] protectedBytes, byte[] externalAad, int payloadLength) {
     byte[] aad = orEmpty(externalAad);
-    int size =
-        1
-            + bstrSize(context.length())
-            + bstrSize(protectedBytes.length)
-            + bstrSize(aad.length)
-            + bstrSize(payload.length);
-    return new CborWriter(size)
-        .writeArrayHeader(4)
-        .writeText(context)
-        .writeBytes(protectedBytes)
-        .writeBytes(aad)
-        .writeBytes(payload)
-        .toByteArray();
+    byte[] out =
+        new byte
+            [1
+                + context.length
+                + bstrSize(protectedBytes.length)
+                + bstrSize(aad.length)
+                + CborWriter.headLength(payloadLength)];
+    out[0] = (byte) 0x84; // array(4)
+    System.arraycopy(context, 0, out, 1, context.length);
+    int at = putBstr(out, putBstr(out, 1 + context.length, protectedBytes), aad);
+    CborWriter.putBytesHead(out, at, payloadLength);
+    return out;
   }
 
   /**

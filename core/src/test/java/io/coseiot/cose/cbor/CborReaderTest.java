@@ -2,6 +2,7 @@ package io.coseiot.cose.cbor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,5 +102,21 @@ class CborReaderTest {
     assertEquals(1.1, new CborReader(hex("fb3ff199999999999a")).readValue().AsDoubleValue());
     CBORObject v = new CborReader(hex("f97c00")).readValue();
     assertTrue(Double.isInfinite(v.AsDoubleValue()));
+  }
+
+  @Test
+  void aByteStringEqualToTheCandidateIsTheCandidateItself() throws Exception {
+    byte[] data = {0x43, 1, 2, 3, 0x43, 1, 2, 4};
+    byte[] candidate = {1, 2, 3};
+    CborReader r = new CborReader(data);
+    assertSame(candidate, r.readByteString(candidate));
+    byte[] other = r.readByteString(candidate);
+    assertArrayEquals(new byte[] {1, 2, 4}, other);
+    assertTrue(r.atEnd());
+    byte[] copy = new CborReader(data).readByteString(null);
+    assertArrayEquals(candidate, copy);
+    // A prefix of the candidate is not the candidate.
+    assertArrayEquals(
+        new byte[] {1, 2}, new CborReader(new byte[] {0x42, 1, 2}).readByteString(candidate));
   }
 }

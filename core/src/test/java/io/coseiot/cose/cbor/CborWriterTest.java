@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.upokecenter.cbor.CBORObject;
+import java.util.Arrays;
 import java.util.HexFormat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -104,5 +105,24 @@ class CborWriterTest {
                                     })),
                 inner.map(v -> CBORObject.FromObjectAndTag(v, 1234))),
         3);
+  }
+
+  @Test
+  void anArgumentAboveTwoToTheSixtyThreeHasANineByteHead() {
+    assertEquals(9, CborWriter.headLength(-1L));
+    // The head must fit even when the buffer has room for a one-byte head only.
+    CborWriter w = new CborWriter(16).writeRaw(new byte[15]).writeTag(-1L);
+    // Major type 6 (0xc0) with additional information 27 (eight argument bytes) is 0xdb.
+    assertEquals("dbffffffffffffffff", hex(Arrays.copyOfRange(w.toByteArray(), 15, 24)));
+  }
+
+  @Test
+  void putBytesHeadWritesWhatWriteBytesHeaderWrites() {
+    for (int n : new int[] {0, 23, 24, 255, 256, 65535, 65536}) {
+      byte[] out = new byte[5];
+      int end = CborWriter.putBytesHead(out, 0, n);
+      assertEquals(
+          hex(new CborWriter().writeBytesHeader(n).toByteArray()), hex(Arrays.copyOf(out, end)));
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.coseiot.cose.header;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.coseiot.cose.algorithm.Algorithm;
@@ -81,5 +82,83 @@ class HeadersTest {
   void protectedMustBeOneMapWithNoTrailingBytes() {
     assertThrows(HeaderException.class, () -> read("4101a0"));
     assertThrows(Exception.class, () -> read("42a000a0"));
+  }
+
+  @Test
+  void addingOneUnprotectedLabelMatchesAddingItThroughAMap() throws Exception {
+    Headers base =
+        Headers.of(
+            HeaderMap.builder().algorithm(Algorithm.A128GCM).build(),
+            HeaderMap.builder().keyId(new byte[] {7}).build());
+    com.upokecenter.cbor.CBORObject iv = com.upokecenter.cbor.CBORObject.FromObject(new byte[12]);
+    Headers one = base.withUnprotected(HeaderLabel.IV, iv);
+    Headers viaMap =
+        base.withUnprotected(base.unprotectedMap().toBuilder().set(HeaderLabel.IV, iv).build());
+    assertArrayEquals(viaMap.unprotectedMap().encode(), one.unprotectedMap().encode());
+    assertArrayEquals(base.protectedBytes(), one.protectedBytes());
+    assertEquals(Algorithm.A128GCM, one.algorithm("test"));
+    // The bucket it was added to is unchanged.
+    assertEquals(1, base.unprotectedMap().size());
+  }
+
+  @Test
+  void addingOneUnprotectedLabelRefusesCritAndProtectedLabels() throws Exception {
+    Headers base =
+        Headers.of(HeaderMap.builder().algorithm(Algorithm.A128GCM).build(), HeaderMap.empty());
+    com.upokecenter.cbor.CBORObject v = com.upokecenter.cbor.CBORObject.FromObject(1);
+    assertThrows(HeaderException.class, () -> base.withUnprotected(HeaderLabel.ALG, v));
+    assertThrows(CriticalHeaderException.class, () -> base.withUnprotected(HeaderLabel.CRIT, v));
+  }
+
+  @Test
+  void aRepeatedProtectedBucketIsSharedAndAnotherIsParsedAfresh() throws Exception {
+    Headers first = read("43a10101a0");
+    Headers again = read("43a10101a0");
+    assertSame(first.protectedMap(), again.protectedMap());
+    assertEquals(Algorithm.A128GCM, again.algorithm("test"));
+    Headers other = read("43a10103a0");
+    assertEquals(Algorithm.A256GCM, other.algorithm("test"));
+    // A bucket that repeats a label, after a good one, is still refused, and the good one still
+    // decodes.
+    assertThrows(HeaderException.class, () -> read("45a201010103a0"));
+    assertEquals(Algorithm.A256GCM, read("43a10103a0").algorithm("test"));
+    // The crit check runs per message, against each receiver's own understood labels.
+    assertThrows(CriticalHeaderException.class, () -> read("47a2028118640101a0"));
+  }
+
+  @Test
+  void theBuilderReplacesRemovesAndGrows() {
+    HeaderMap.Builder b = HeaderMap.builder();
+    for (long l = 10; l < 16; l++) {
+      b.set(l, com.upokecenter.cbor.CBORObject.FromObject(l));
+    }
+    b.set("t", com.upokecenter.cbor.CBORObject.True);
+    b.set(12, com.upokecenter.cbor.CBORObject.FromObject("twelve"));
+    b.remove(11L).remove("absent").remove(15L);
+    HeaderMap m = b.build();
+    assertEquals(java.util.List.of(10L, 12L, 13L, 14L, "t"), m.labels());
+    assertEquals("twelve", m.get(12).AsString());
+    assertEquals(null, m.get(11));
+    // The builder goes on independently of the map it built.
+    b.remove(10L);
+    assertEquals(5, m.size());
+    assertEquals(4, b.build().size());
+  }
+
+  @Test
+  void aFullBuilderHandsItsArraysOverAndCopiesThemBeforeAnyChange() {
+    HeaderMap.Builder b = HeaderMap.builder().keyId(new byte[] {1}).partialIv(new byte[] {2});
+    HeaderMap two = b.build();
+    b.partialIv(new byte[] {3});
+    HeaderMap replaced = b.build();
+    b.remove(HeaderLabel.KID);
+    HeaderMap removed = b.build();
+    b.iv(new byte[12]);
+    assertArrayEquals(new byte[] {2}, two.getBytes(HeaderLabel.PARTIAL_IV));
+    assertArrayEquals(new byte[] {1}, two.getBytes(HeaderLabel.KID));
+    assertArrayEquals(new byte[] {3}, replaced.getBytes(HeaderLabel.PARTIAL_IV));
+    assertEquals(2, replaced.size());
+    assertEquals(java.util.List.of(HeaderLabel.PARTIAL_IV), removed.labels());
+    assertEquals(2, b.build().size());
   }
 }

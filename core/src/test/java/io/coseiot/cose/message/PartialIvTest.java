@@ -54,6 +54,33 @@ class PartialIvTest {
   }
 
   @Test
+  void successiveMessagesOnOneThreadEachGetTheirOwnNonce() throws Exception {
+    // The nonce of a Partial IV is built in a per-thread array: messages sealed and opened one
+    // after another, with GCM (12 bytes) and CCM (13 bytes) interleaved, must not see each other's.
+    CoseKey gcmKey = keyWithBaseIv(BASE_IV);
+    CoseKey ccmKey = keyWithBaseIv(hex("00112233445566778899aabbcc"));
+    byte[] aad = hex("83 68 456e637279707430 43 a10101 40");
+    for (int i = 1; i < 6; i++) {
+      byte[] piv = {(byte) i};
+      Encrypt0Message gcm =
+          Encrypt0Message.encrypt(
+              partialIvHeaders(Algorithm.A128GCM, piv), gcmKey, piv, null, Fixtures.seeded(i));
+      Encrypt0Message ccm =
+          Encrypt0Message.encrypt(
+              partialIvHeaders(Algorithm.AES_CCM_16_64_128, piv),
+              ccmKey,
+              piv,
+              null,
+              Fixtures.seeded(i));
+      byte[] nonce = BASE_IV.clone();
+      nonce[11] ^= (byte) i;
+      assertArrayEquals(DeterministicEncodingTest.gcm(K, nonce, aad, piv), gcm.ciphertext());
+      assertArrayEquals(piv, Encrypt0Message.decode(ccm.encode()).decrypt(ccmKey, null));
+      assertArrayEquals(piv, Encrypt0Message.decode(gcm.encode()).decrypt(gcmKey, null));
+    }
+  }
+
+  @Test
   void partialIvRoundTripsWithAThirteenByteNonce() throws Exception {
     byte[] baseIv = hex("00112233445566778899aabbcc");
     Encrypt0Message m =
