@@ -158,6 +158,21 @@ public final class HeaderMap {
   }
 
   /**
+   * Tells whether every value is an integer or a text string: values no holder can change, so the
+   * map may be shared between messages.
+   *
+   * @return true if the map holds nothing mutable
+   */
+  boolean hasOnlyScalarValues() {
+    for (CBORObject v : values) {
+      if (v.getType() != CBORType.Integer && v.getType() != CBORType.TextString) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the value of an integer label.
    *
    * @param label the label

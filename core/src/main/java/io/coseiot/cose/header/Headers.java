@@ -60,9 +60,11 @@ public final class Headers {
   private record Parsed(byte[] bytes, HeaderMap map) {}
 
   // The protected bucket decoded last, by any thread: a receiver sees the same one (alg, often
-  // nothing else) in message after message, and both parts are immutable, so a repeat shares
-  // them instead of copying and parsing again. Protected headers are sent in the clear, so the
-  // time a repeat saves tells nothing secret.
+  // nothing else) in message after message, so a repeat shares it instead of copying and parsing
+  // again. Only a map of integers and text strings is shared: HeaderMap.get hands out its
+  // CBORObjects, and a byte string, array or map value could be changed by whoever holds it,
+  // which would then reach later messages. Protected headers are sent in the clear, so the time
+  // a repeat saves tells nothing secret.
   private static volatile Parsed lastProtected;
 
   private final byte[] protectedBytes;
@@ -140,7 +142,9 @@ public final class Headers {
       prot = last.map();
     } else {
       prot = parseProtected(bytes, where);
-      lastProtected = new Parsed(bytes, prot);
+      if (prot.hasOnlyScalarValues()) {
+        lastProtected = new Parsed(bytes, prot);
+      }
     }
     HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
     Headers h = new Headers(bytes.length == 0 ? NO_BYTES : bytes, prot, unprot);

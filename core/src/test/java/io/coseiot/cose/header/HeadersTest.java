@@ -2,6 +2,7 @@ package io.coseiot.cose.header;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -160,5 +161,15 @@ class HeadersTest {
     assertEquals(2, replaced.size());
     assertEquals(java.util.List.of(HeaderLabel.PARTIAL_IV), removed.labels());
     assertEquals(2, b.build().size());
+  }
+
+  @Test
+  void aProtectedBucketWithAValueSomeoneCouldChangeIsNeverShared() throws Exception {
+    // {1: 1, 4: h'01'}: a byte string value, whose array HeaderMap.get would hand out.
+    Headers first = read("46a20101044101a0");
+    first.protectedMap().get(HeaderLabel.KID).GetByteString()[0] = 9;
+    Headers again = read("46a20101044101a0");
+    assertNotSame(first.protectedMap(), again.protectedMap());
+    assertArrayEquals(new byte[] {1}, again.protectedMap().get(HeaderLabel.KID).GetByteString());
   }
 }
