@@ -178,7 +178,8 @@ public final class BenchReport {
     if (mqtt.isEmpty()) {
       return;
     }
-    String fmt = "%-9s %7s %6s %6s %12s %9s %9s %11s %9s%n";
+    // Wide enough for the longest kind, "plaintext+props".
+    String fmt = "%-15s %7s %6s %6s %12s %9s %9s %11s %9s%n";
     out.printf(
         fmt,
         "payload",

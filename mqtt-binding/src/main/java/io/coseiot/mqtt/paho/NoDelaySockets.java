@@ -10,7 +10,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The socket factory given to Paho: its sockets have Nagle's algorithm off ({@code TCP_NODELAY}).
+ * The socket factory given to Paho: its sockets have Nagle's algorithm off ({@code TCP_NODELAY}),
+ * and plain TCP ones buffer what they read ({@link ReadBufferedSocket}).
  *
  * <p>Paho leaves Nagle on and writes each MQTT packet on its own. A subscriber then sends each QoS
  * 1 PUBACK as a tiny segment that Nagle holds back until the broker acknowledges the previous one,
@@ -18,6 +19,11 @@ import javax.net.ssl.SSLSocketFactory;
  * into a stall per round of acknowledgements: QoS 1 delivery stopped at about 1,100 messages per
  * second with 100 in flight, whatever the payload. MQTT packets are small and latency-bound, so
  * every MQTT client should send them at once; brokers set {@code TCP_NODELAY} on their side too.
+ *
+ * <p>Paho already writes each packet with one system call (through its own buffered output stream,
+ * flushed per packet), but it reads each packet in several small reads straight from the socket.
+ * TLS sockets are left unbuffered: they decrypt whole records into a buffer of their own and answer
+ * small reads and {@code available()} from it, and they stay exactly the JDK's sockets.
  */
 final class NoDelaySockets {
   private NoDelaySockets() {}
@@ -39,7 +45,7 @@ final class NoDelaySockets {
           tls != null ? tls.getSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
     if ("tcp".equals(scheme)) {
-      return new Plain(SocketFactory.getDefault());
+      return new Plain();
     }
     return tls == null ? null : tls.getSocketFactory();
   }
@@ -59,39 +65,35 @@ final class NoDelaySockets {
     return s;
   }
 
-  /** Plain TCP sockets without Nagle. */
+  /**
+   * Plain TCP sockets without Nagle and with a buffered input stream ({@link ReadBufferedSocket}).
+   */
   static final class Plain extends SocketFactory {
-    private final SocketFactory d;
-
-    Plain(SocketFactory delegate) {
-      this.d = delegate;
-    }
-
     @Override
     public Socket createSocket() throws IOException {
-      return noDelay(d.createSocket());
+      return noDelay(new ReadBufferedSocket());
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(d.createSocket(host, port));
+      return noDelay(new ReadBufferedSocket(host, port));
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress local, int localPort)
         throws IOException {
-      return noDelay(d.createSocket(host, port, local, localPort));
+      return noDelay(new ReadBufferedSocket(host, port, local, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(d.createSocket(host, port));
+      return noDelay(new ReadBufferedSocket(host, port));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
         throws IOException {
-      return noDelay(d.createSocket(host, port, local, localPort));
+      return noDelay(new ReadBufferedSocket(host, port, local, localPort));
     }
   }
 
