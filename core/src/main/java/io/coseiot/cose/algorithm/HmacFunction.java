@@ -43,6 +43,7 @@ final class HmacFunction implements MacFunction {
   private final Algorithm algorithm;
   private final String jcaName;
   private final int tagLength;
+  private static final byte[] NO_BYTES = {};
   private final ThreadLocal<PerThread> perThread = new ThreadLocal<>();
 
   private HmacFunction(Algorithm algorithm, String jcaName, int tagLength) {
@@ -68,16 +69,12 @@ final class HmacFunction implements MacFunction {
 
   @Override
   public byte[] compute(byte[] key, byte[] data) throws CoseException {
-    PerThread t = initialisedState(key);
-    t.mac.update(data);
-    return Arrays.copyOf(t.mac.doFinal(), tagLength);
+    return compute(key, data, NO_BYTES);
   }
 
   @Override
   public void verify(byte[] key, byte[] data, byte[] tag) throws CoseException {
-    PerThread t = initialisedState(key);
-    t.mac.update(data);
-    Tags.check(algorithm, t.mac.doFinal(), tagLength, tag);
+    verify(key, data, NO_BYTES, tag);
   }
 
   @Override

@@ -9,13 +9,7 @@ final class Tags {
   /** Compares in constant time; only the length, which is public, may leak through timing. */
   static void check(Algorithm alg, byte[] expected, byte[] received)
       throws AuthenticationException {
-    if (received.length != expected.length) {
-      throw new AuthenticationException(
-          alg.ianaName() + ": tag is " + received.length + " bytes, expected " + expected.length);
-    }
-    if (!ConstantTime.equal(expected, received)) {
-      throw new AuthenticationException(alg.ianaName() + ": tag does not match");
-    }
+    check(alg, expected, expected.length, received);
   }
 
   /**

@@ -264,9 +264,7 @@ public final class HeaderMap {
     if (base != null) {
       // The base's entries in its own order, then the new one, which sorts after them all.
       int n = appendsTo.labels.length;
-      int head = CborWriter.headLength(n);
-      w.writeMapHeader(n + 1);
-      w.writeRaw(base, head, base.length - head);
+      writeOneMoreThan(w, base, n);
       writeLabel(w, labels[n]);
       w.writeValue(values[n]);
       return;
@@ -288,10 +286,7 @@ public final class HeaderMap {
     if (enc == null || !sortsAfterAll(label)) {
       return with(label, CBORObject.FromObject(value)).encodedSize();
     }
-    int n = labels.length;
-    return CborWriter.headLength(n + 1)
-        - CborWriter.headLength(n)
-        + enc.length
+    return sizeOfOneMoreThan(enc, labels.length)
         + CborWriter.headLength(label >= 0 ? label : -1 - label)
         + CborWriter.headLength(value.length)
         + value.length;
@@ -313,11 +308,24 @@ public final class HeaderMap {
     }
     // This bucket's entries in their order, then the new one, which sorts after them all.
     int n = labels.length;
+    writeOneMoreThan(w, enc, n);
+    w.writeInt(label);
+    w.writeBytes(value);
+  }
+
+  /**
+   * Writes the head of a map of {@code n + 1} entries and the {@code n} entries of {@code enc}, the
+   * encoding of an n-entry map, leaving the last entry to the caller.
+   */
+  private static void writeOneMoreThan(CborWriter w, byte[] enc, int n) {
     int head = CborWriter.headLength(n);
     w.writeMapHeader(n + 1);
     w.writeRaw(enc, head, enc.length - head);
-    w.writeInt(label);
-    w.writeBytes(value);
+  }
+
+  /** The size of a map of {@code n + 1} entries whose first {@code n} are {@code enc}'s. */
+  private static int sizeOfOneMoreThan(byte[] enc, int n) {
+    return CborWriter.headLength(n + 1) - CborWriter.headLength(n) + enc.length;
   }
 
   private boolean sortsAfterAll(long label) {
@@ -425,7 +433,7 @@ public final class HeaderMap {
     byte[] base = appendsTo == null ? null : appendsTo.encoding;
     if (base != null) {
       int n = appendsTo.labels.length;
-      return CborWriter.headLength(n + 1) - CborWriter.headLength(n) + base.length + entrySize(n);
+      return sizeOfOneMoreThan(base, n) + entrySize(n);
     }
     return entriesSize();
   }
