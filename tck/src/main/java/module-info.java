@@ -4,6 +4,10 @@ module io.coseiot.tck {
   requires io.coseiot.mqtt;
   requires io.coseiot.bench;
   requires info.picocli;
+  // The MQTT benchmark reads the process's CPU time.
+  requires jdk.management;
+  // The binding needs this optional client only statically; the benchmark runs it.
+  requires com.hivemq.client.mqtt;
   // HiveMQ CE embedded ships no module name; this one is derived from its jar's file name.
   requires hivemq.community.edition.embedded;
 

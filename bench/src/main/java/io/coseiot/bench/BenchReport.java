@@ -179,9 +179,10 @@ public final class BenchReport {
       return;
     }
     // Wide enough for the longest kind, "plaintext+props".
-    String fmt = "%-15s %7s %6s %6s %12s %9s %9s %11s %9s%n";
+    String fmt = "%-13s %-15s %7s %6s %6s %12s %9s %9s %9s %11s %9s%n";
     out.printf(
         fmt,
+        "client",
         "payload",
         "QoS p/s",
         "bytes",
@@ -189,12 +190,14 @@ public final class BenchReport {
         "msg/s",
         "p50 us",
         "p99 us",
+        "CPU us",
         "delivered",
         "vs plain");
     for (MqttResult m : mqtt) {
       double plain = plaintextRate(mqtt, m);
       out.printf(
           fmt,
+          m.client(),
           m.payload(),
           m.qos() + "/" + m.subscriptionQos(),
           m.size(),
@@ -202,6 +205,7 @@ public final class BenchReport {
           num(m.messagesPerSecond()),
           num(m.p50Micros()),
           num(m.p99Micros()),
+          String.format(Locale.ROOT, "%.1f", m.cpuMicrosPerMessage()),
           m.received() + "/" + m.sent(),
           String.format(Locale.ROOT, "%.2f", m.messagesPerSecond() / plain));
     }
@@ -210,6 +214,7 @@ public final class BenchReport {
   private static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
     for (MqttResult p : mqtt) {
       if (p.payload().equals("plaintext")
+          && p.client().equals(m.client())
           && p.qos() == m.qos()
           && p.subscriptionQos() == m.subscriptionQos()
           && p.size() == m.size()) {
@@ -262,7 +267,9 @@ public final class BenchReport {
       if (m.payload().equals("sealed") && m.qos() == 1) {
         t.add(
             new Target(
-                "MQTT QoS "
+                "MQTT "
+                    + m.client()
+                    + " QoS "
                     + m.qos()
                     + "/"
                     + m.subscriptionQos()
@@ -363,6 +370,7 @@ public final class BenchReport {
     List<Map<String, Object>> mq = new ArrayList<>();
     for (MqttResult r : mqtt) {
       Map<String, Object> m = new LinkedHashMap<>();
+      m.put("client", r.client());
       m.put("payload", r.payload());
       m.put("qos", r.qos());
       m.put("subscriptionQos", r.subscriptionQos());
@@ -374,6 +382,7 @@ public final class BenchReport {
       m.put("p50Micros", finite(r.p50Micros()));
       m.put("p99Micros", finite(r.p99Micros()));
       m.put("runs", r.runs());
+      m.put("cpuMicrosPerMessage", finite(r.cpuMicrosPerMessage()));
       m.put("throughputVsPlaintext", finite(r.messagesPerSecond() / plaintextRate(mqtt, r)));
       mq.add(m);
     }

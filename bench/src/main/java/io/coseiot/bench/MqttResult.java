@@ -4,6 +4,8 @@ package io.coseiot.bench;
  * One MQTT run: a fixed number of messages from a publisher to a subscriber in one process, through
  * a broker on loopback.
  *
+ * @param client the MQTT v5 client both ends used: {@code paho} (Eclipse Paho 1.2.5) or {@code
+ *     hivemq-client} (the HiveMQ MQTT client)
  * @param payload {@code sealed} (COSE_Encrypt0 A128GCM through the codec), {@code plaintext}, or
  *     {@code plaintext+props} (plaintext with the MQTT v5 properties a sealed message carries)
  * @param qos the QoS of the publishes
@@ -17,8 +19,12 @@ package io.coseiot.bench;
  * @param p99Micros the 99th percentile of the same, microseconds
  * @param runs the measured runs
  * @param wireBytes the payload bytes each message carried through the broker
+ * @param cpuMicrosPerMessage the median over runs of the whole process's CPU time (clients, broker,
+ *     garbage collector) per delivered message, microseconds: what the throughput follows when the
+ *     machine's cores are the limit
  */
 public record MqttResult(
+    String client,
     String payload,
     int qos,
     int subscriptionQos,
@@ -29,4 +35,5 @@ public record MqttResult(
     double p50Micros,
     double p99Micros,
     int runs,
-    int wireBytes) {}
+    int wireBytes,
+    double cpuMicrosPerMessage) {}

@@ -3,6 +3,9 @@ package io.coseiot.tck;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.CoseMqttProfile;
 import io.coseiot.mqtt.codec.OpenedMessage;
@@ -11,9 +14,7 @@ import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.SecureMqttClient;
-import io.coseiot.mqtt.paho.SecureMqttException;
-import io.coseiot.mqtt.paho.SecureMqttOptions;
+import io.coseiot.mqtt.paho.PahoClients;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
     BlockingQueue<Carried> carried = new LinkedBlockingQueue<>();
 
     try (SecureMqttClient outsider =
-            SecureMqttClient.v5(
+            PahoClients.v5(
                 options(uri, "outsider"),
                 null,
                 // An outsider has no keys: it records what it received and can open nothing.
@@ -151,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
                 m -> {},
                 (topic, rejection) -> {});
         SecureMqttClient subscriber =
-            SecureMqttClient.v5(
+            PahoClients.v5(
                 options(uri, "subscriber"),
                 null,
                 codec.opener(),
@@ -162,7 +163,7 @@ final class DemoCommand implements Callable<Integer> {
                   }
                 });
         SecureMqttClient publisher =
-            SecureMqttClient.v5(
+            PahoClients.v5(
                 options(uri, "publisher"), codec.sealer(), null, m -> {}, (t, r) -> {})) {
       outsider.connect();
       outsider.subscribe("#", 1);

@@ -3,21 +3,28 @@ package io.coseiot.tck;
 import io.coseiot.bench.MqttResult;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.OpenedMessageListener;
+import io.coseiot.mqtt.client.RejectionListener;
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.PayloadSealer;
 import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.codec.SealedMessage;
+import io.coseiot.mqtt.hivemq.HiveMqClients;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.RotationSchedule;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.SecureMqttClient;
-import io.coseiot.mqtt.paho.SecureMqttOptions;
+import io.coseiot.mqtt.paho.PahoClients;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * MQTT throughput and end-to-end latency, sealed against plaintext: a publisher and a subscriber
- * per kind in this process, all {@link SecureMqttClient} (MQTT v5 over Paho), through the embedded
- * HiveMQ CE broker of {@code cose-tck demo} (or the broker given) on loopback.
+ * per kind in this process, all {@link SecureMqttClient}s over MQTT v5, through the embedded HiveMQ
+ * CE broker of {@code cose-tck demo} (or the broker given) on loopback. Every configuration runs
+ * twice, once with Paho's client at both ends and once with the HiveMQ client's; ratios compare
+ * kinds on the same client.
  *
  * <p>Sealed: the {@link CoseMqttCodec} in its default mode, tagged COSE_Encrypt0 with A128GCM, a
  * random IV from its default source, the kid as a user property, keys derived by the keyring.
@@ -46,12 +55,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * topic, warms each up, then takes turns: one measured run of a fixed number of messages per kind,
  * then the next round, so that other load on the machine falls on all kinds alike. Each run
  * publishes with at most {@link Settings#window()} unacknowledged (Paho's in-flight limit is the
- * broker's receive maximum) and waits at most {@link Settings#timeout()}.
+ * broker's receive maximum) and waits at most {@link Settings#timeout()}. Each run also takes the
+ * process's CPU time: publisher, subscriber and broker share the machine's cores, so throughput
+ * follows CPU time per message, which varies less from run to run.
  *
  * <p>What the figures follow: Paho 1.2.5 parses each received packet from memory one byte at a time
  * (its {@code CountingInputStream} has only the one-byte {@code read()}, over a synchronized {@code
  * ByteArrayInputStream}), at about 35 ns per byte, so a client's receive thread pays for every byte
  * the COSE structure and the MQTT v5 properties add, several times what sealing and opening cost.
+ * The HiveMQ client decodes from Netty buffers and shows what the COSE work itself costs.
  */
 final class MqttBench {
   static final String FILTER = "bench/#";
@@ -90,7 +102,7 @@ final class MqttBench {
     static Settings standard(boolean quick) {
       return quick
           ? new Settings(new int[] {64, 256}, QOS, 3_000, 3_000, 1, 10, 100, 30)
-          : new Settings(new int[] {64, 256}, QOS, 10_000, 5_000, 3, 10, 100, 120);
+          : new Settings(new int[] {64, 256}, QOS, 20_000, 5_000, 5, 10, 100, 120);
     }
 
     String describe() {
@@ -118,6 +130,26 @@ final class MqttBench {
     SealedMessage like = codec.sealer().seal("bench/0/telemetry/device-1", new byte[0]);
     return (topic, plaintext) ->
         new SealedMessage(topic, plaintext, like.contentType(), like.userProperties());
+  }
+
+  /** Makes one of the MQTT v5 clients compared. */
+  @FunctionalInterface
+  private interface ClientFactory {
+    SecureMqttClient make(
+        SecureMqttOptions options,
+        PayloadSealer sealer,
+        PayloadOpener opener,
+        OpenedMessageListener listener,
+        RejectionListener rejections)
+        throws SecureMqttException;
+  }
+
+  /** The clients compared, by the name the report gives them. */
+  private static final Map<String, ClientFactory> CLIENTS =
+      new LinkedHashMap<>(Map.of("paho", PahoClients::v5));
+
+  static {
+    CLIENTS.put("hivemq-client", HiveMqClients::v5);
   }
 
   private static final PayloadOpener PASS_OPENER =
@@ -154,20 +186,37 @@ final class MqttBench {
               + uri
               + "; "
               + s.describe());
-      for (int[] q : s.qos()) {
-        for (int size : s.sizes()) {
-          out.addAll(
-              runInterleaved(
-                  uri,
-                  List.of(
-                      new Kind("plaintext", PASS_SEALER, PASS_OPENER),
-                      new Kind(PLAIN_PROPS, withProps, PASS_OPENER),
-                      new Kind("sealed", codec.sealer(), codec.opener())),
-                  q[0],
-                  q[1],
-                  size,
-                  s,
-                  log));
+      for (Map.Entry<String, ClientFactory> client : CLIENTS.entrySet()) {
+        for (int[] q : s.qos()) {
+          for (int size : s.sizes()) {
+            out.addAll(
+                runInterleaved(
+                    uri,
+                    List.of(
+                        new Kind(
+                            client.getKey(),
+                            client.getValue(),
+                            "plaintext",
+                            PASS_SEALER,
+                            PASS_OPENER),
+                        new Kind(
+                            client.getKey(),
+                            client.getValue(),
+                            PLAIN_PROPS,
+                            withProps,
+                            PASS_OPENER),
+                        new Kind(
+                            client.getKey(),
+                            client.getValue(),
+                            "sealed",
+                            codec.sealer(),
+                            codec.opener())),
+                    q[0],
+                    q[1],
+                    size,
+                    s,
+                    log));
+          }
         }
       }
     } finally {
@@ -178,8 +227,13 @@ final class MqttBench {
     return out;
   }
 
-  /** What is published and how: a name, a sealer and an opener. */
-  private record Kind(String name, PayloadSealer sealer, PayloadOpener opener) {}
+  /** What is published and how: over which client, a name, a sealer and an opener. */
+  private record Kind(
+      String client,
+      ClientFactory clients,
+      String name,
+      PayloadSealer sealer,
+      PayloadOpener opener) {}
 
   /**
    * Runs one configuration for every kind, the measured runs taking turns (kind 1 run 1, kind 2 run
@@ -205,7 +259,9 @@ final class MqttBench {
       for (Lane l : lanes) {
         MqttResult res = l.result();
         log.printf(
-            "bench: MQTT %-15s QoS %d/%d %5d B: %,.0f msg/s, p50 %.0f us, p99 %.0f us (%d/%d)%n",
+            "bench: MQTT %-13s %-15s QoS %d/%d %5d B: %,.0f msg/s, p50 %.0f us, p99 %.0f us,"
+                + " %.1f us CPU/msg (%d/%d)%n",
+            res.client(),
             res.payload(),
             qos,
             subQos,
@@ -213,6 +269,7 @@ final class MqttBench {
             res.messagesPerSecond(),
             res.p50Micros(),
             res.p99Micros(),
+            res.cpuMicrosPerMessage(),
             res.received(),
             res.sent());
         out.add(res);
@@ -243,6 +300,7 @@ final class MqttBench {
     private final SecureMqttClient pub;
     private final long[] latencies;
     private final double[] rates;
+    private final double[] cpuPerMessage;
     private int n;
     private int runs;
     private long received;
@@ -258,9 +316,12 @@ final class MqttBench {
       this.wire = kind.sealer().seal(topic, new byte[size]).payload().length;
       this.latencies = new long[s.runs() * s.messages()];
       this.rates = new double[s.runs()];
+      this.cpuPerMessage = new double[s.runs()];
       String id =
           "cose-tck-bench-"
               + ProcessHandle.current().pid()
+              + "-"
+              + kind.client()
               + "-"
               + kind.name()
               + "-"
@@ -268,24 +329,26 @@ final class MqttBench {
               + subQos
               + size;
       sub =
-          SecureMqttClient.v5(
-              SecureMqttOptions.builder(uri).clientId(id + "-sub").build(),
-              null,
-              kind.opener(),
-              m -> {
-                Run r = current.get();
-                if (r != null) {
-                  r.delivered(m.plaintext());
-                }
-              },
-              (t, why) -> rejected.incrementAndGet());
+          kind.clients()
+              .make(
+                  SecureMqttOptions.builder(uri).clientId(id + "-sub").build(),
+                  null,
+                  kind.opener(),
+                  m -> {
+                    Run r = current.get();
+                    if (r != null) {
+                      r.delivered(m.plaintext());
+                    }
+                  },
+                  (t, why) -> rejected.incrementAndGet());
       pub =
-          SecureMqttClient.v5(
-              SecureMqttOptions.builder(uri).clientId(id + "-pub").build(),
-              kind.sealer(),
-              null,
-              m -> {},
-              (t, r) -> {});
+          kind.clients()
+              .make(
+                  SecureMqttOptions.builder(uri).clientId(id + "-pub").build(),
+                  kind.sealer(),
+                  null,
+                  m -> {},
+                  (t, r) -> {});
       sub.connect();
       sub.subscribe("bench/" + index + "/#", subQos);
       pub.connect();
@@ -297,8 +360,11 @@ final class MqttBench {
 
     void measure() throws Exception {
       Run r = new Run(s.messages());
+      long cpu = CPU.getProcessCpuTime();
       publishAll(r);
+      cpu = CPU.getProcessCpuTime() - cpu;
       received += r.count.get();
+      cpuPerMessage[runs] = cpu / 1e3 / Math.max(1, r.count.get());
       rates[runs++] = r.count.get() / ((r.last.get() - r.first) / 1e9);
       // QoS 0 may drop under load; a run counts what arrived.
       int got = Math.min(r.count.get(), s.messages());
@@ -314,7 +380,10 @@ final class MqttBench {
       Arrays.sort(lat);
       double[] sorted = rates.clone();
       Arrays.sort(sorted);
+      double[] cpu = cpuPerMessage.clone();
+      Arrays.sort(cpu);
       return new MqttResult(
+          kind.client(),
           kind.name(),
           qos,
           subQos,
@@ -325,7 +394,8 @@ final class MqttBench {
           percentile(lat, 0.50) / 1e3,
           percentile(lat, 0.99) / 1e3,
           s.runs(),
-          wire);
+          wire,
+          cpu[cpu.length / 2]);
     }
 
     /**
@@ -371,6 +441,10 @@ final class MqttBench {
       sub.close();
     }
   }
+
+  /** The process's CPU time, all threads (clients, broker, garbage collector). */
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {

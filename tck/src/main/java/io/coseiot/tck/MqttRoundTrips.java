@@ -4,6 +4,8 @@ import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.interop.Outcome;
 import io.coseiot.interop.Outcome.Verdict;
 import io.coseiot.interop.Replay;
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.AlgorithmProfile;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.MqttVersion;
@@ -11,8 +13,7 @@ import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import io.coseiot.mqtt.paho.SecureMqttClient;
-import io.coseiot.mqtt.paho.SecureMqttOptions;
+import io.coseiot.mqtt.paho.PahoClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -272,13 +273,13 @@ final class MqttRoundTrips {
             .operationTimeout(Duration.ofSeconds(WAIT_SECONDS))
             .build();
     return t.version() == MqttVersion.V5
-        ? SecureMqttClient.v5(
+        ? PahoClients.v5(
             options,
             codec.sealer(),
             codec.opener(),
             opened::add,
             (topic, r) -> record(rejections, topic, r))
-        : SecureMqttClient.v311(
+        : PahoClients.v311(
             options,
             codec.sealer(),
             codec.opener(),

@@ -1,6 +1,12 @@
 package io.coseiot.mqtt.paho;
 
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.Delivery;
+import io.coseiot.mqtt.client.OpenedMessageListener;
+import io.coseiot.mqtt.client.RejectionListener;
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.PayloadSealer;
 import io.coseiot.mqtt.codec.SealedMessage;

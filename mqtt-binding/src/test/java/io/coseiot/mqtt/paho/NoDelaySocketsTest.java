@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttOptions;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -51,7 +54,7 @@ class NoDelaySocketsTest {
     assertInstanceOf(SSLSocketFactory.class, NoDelaySockets.forUri("tcp://127.0.0.1:1883", ctx));
     SecureMqttOptions o =
         SecureMqttOptions.builder("tcp://127.0.0.1:1").sslContext(ctx).clientId("x").build();
-    try (SecureMqttClient c = SecureMqttClient.v5(o, null, null, m -> {}, (t, r) -> {})) {
+    try (SecureMqttClient c = PahoClients.v5(o, null, null, m -> {}, (t, r) -> {})) {
       SecureMqttException e = assertThrows(SecureMqttException.class, c::connect);
       assertTrue(String.valueOf(e.getCause()).contains("32105"), String.valueOf(e.getCause()));
     }

@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -83,7 +83,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void wrongKeyUnderTheRightKid(String name) throws Exception {
     Scene s = new Scene(broker(name), "wrongkey");
     byte[] kid = keyring.primary("wrongkey/a").kid();
@@ -98,7 +98,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void unknownKid(String name) throws Exception {
     Scene s = new Scene(broker(name), "unknownkid");
     Keyring strangers = Codecs.keyring(Codecs.secret(), "#");
@@ -108,7 +108,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void kidPropertyMismatch(String name) throws Exception {
     Scene s = new Scene(broker(name), "kidprop");
     Outsider.Seen seen = s.sealed("kidprop/a", "one");
@@ -121,7 +121,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void replayOfCapturedCiphertext(String name) throws Exception {
     Scene s = new Scene(broker(name), "replay");
     Outsider.Seen seen = s.sealed("replay/a", "pay once");
@@ -130,7 +130,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void qos1RedeliveryReachesTheApplicationOnce(String name) throws Exception {
     Broker b = broker(name);
     Scene s = new Scene(b, "redelivery");
@@ -149,7 +149,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void movedToAnotherTopicUnderTheSameKey(String name) throws Exception {
     Scene s = new Scene(broker(name), "moved");
     Outsider.Seen seen = s.sealed("moved/valve/open", "open the valve");
@@ -159,7 +159,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void movedOutOfItsKeysFilter(String name) throws Exception {
     Scene s = new Scene(broker(name), "moved");
     Outsider.Seen seen = s.sealed("moved/b/valve", "close the valve");
@@ -168,7 +168,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void movedUnderObfuscatedTopics(String name) throws Exception {
     Broker b = broker(name);
     Keyring hidden = Codecs.obfuscated(master, "hidden/#");
@@ -187,7 +187,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void truncated(String name) throws Exception {
     Scene s = new Scene(broker(name), "truncated");
     Outsider.Seen seen = s.sealed("truncated/a", "a whole message");
@@ -197,7 +197,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void oversized(String name) throws Exception {
     Scene s = new Scene(broker(name), "oversized");
     Outsider.Seen seen = s.sealed("oversized/a", "small");
@@ -207,7 +207,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void plaintextOnASealedTopic(String name) throws Exception {
     Scene s = new Scene(broker(name), "plain");
     s.outsider.publish("plain/a", "{\"temp\":99}".getBytes(UTF_8), null);
@@ -219,7 +219,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void manyBadMessagesInARowDoNotStopTheClient(String name) throws Exception {
     Scene s = new Scene(broker(name), "burst");
     for (int i = 0; i < 50; i++) {
@@ -232,7 +232,7 @@ class BadInputTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void replaysAndMovesAreRejectedWhileGoodMessagesFlow(String name) throws Exception {
     Scene s = new Scene(broker(name), "flow");
     int good = 200;

@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,7 +30,7 @@ class SealedRoundTripTest extends BrokerTest {
   private final Keyring keyring = Codecs.keyring(master, "plant/+/telemetry", "#");
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void v5RoundTripAtEachQosInCounterMode(String name) throws Exception {
     Broker b = broker(name);
     Inbox inbox = new Inbox();
@@ -95,7 +95,7 @@ class SealedRoundTripTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void persistentSessionKeepsMessagesWhileTheSubscriberIsAway(String name) throws Exception {
     Broker b = broker(name);
     String id = "persistent-" + name + "-" + System.nanoTime();
@@ -116,7 +116,7 @@ class SealedRoundTripTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void listenerThatThrowsDoesNotStopDelivery(String name) throws Exception {
     Broker b = broker(name);
     Inbox inbox = new Inbox();
@@ -131,7 +131,7 @@ class SealedRoundTripTest extends BrokerTest {
     CoseMqttCodec codec = Codecs.encrypt0(keyring);
     SecureMqttClient sub =
         closeLater(
-            SecureMqttClient.v5(
+            v5Client(
                 SecureMqttOptions.builder(b.tcpUri()).build(),
                 null,
                 codec.opener(),
@@ -148,7 +148,7 @@ class SealedRoundTripTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void eachSealIsFreshCiphertext(String name) throws Exception {
     Broker b = broker(name);
     Outsider outsider = outsider(b).watch("fresh/#");

@@ -1,9 +1,10 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.nonce.SequenceStore;
+import io.coseiot.mqtt.paho.PahoClients;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,7 @@ public final class CounterPublisherMain {
             .build();
     Inbox none = new Inbox();
     try (SecureMqttClient pub =
-        SecureMqttClient.v5(
-            SecureMqttOptions.builder(uri).build(), codec.sealer(), null, none, none)) {
+        PahoClients.v5(SecureMqttOptions.builder(uri).build(), codec.sealer(), null, none, none)) {
       pub.connect();
       for (int i = 0; i < count; i++) {
         pub.publish(topic, (label + "-" + i).getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 /** An MQTT operation of the facade that failed: connect, subscribe, publish or disconnect. */
 public final class SecureMqttException extends Exception {

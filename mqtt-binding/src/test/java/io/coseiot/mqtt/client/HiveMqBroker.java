@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;

@@ -1,13 +1,16 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.hivemq.HiveMqClients;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,29 +37,37 @@ class TlsTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void tlsWithServerAuthentication(String name) throws Exception {
     Broker b = broker(name);
     SecureMqttOptions o = SecureMqttOptions.builder(b.tlsUri()).tls(pki.trustStore()).build();
+    // The HiveMQ client takes only tls(...); Paho's publisher shows an SSLContext works too.
     SecureMqttOptions o2 =
-        SecureMqttOptions.builder(b.tlsUri()).sslContext(pki.serverAuthOnly()).build();
+        viaHiveMqClient
+            ? SecureMqttOptions.builder(b.tlsUri()).tls(pki.trustStore()).build()
+            : SecureMqttOptions.builder(b.tlsUri()).sslContext(pki.serverAuthOnly()).build();
     roundTrip(o, o2, "tls/a");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void mutualTls(String name) throws Exception {
     Broker b = broker(name);
     SecureMqttOptions o =
         SecureMqttOptions.builder(b.mtlsUri())
             .tls(pki.trustStore(), pki.clientKeyStore(), TestPki.PASSWORD)
             .build();
-    SecureMqttOptions o2 = SecureMqttOptions.builder(b.mtlsUri()).sslContext(pki.mutual()).build();
+    SecureMqttOptions o2 =
+        viaHiveMqClient
+            ? SecureMqttOptions.builder(b.mtlsUri())
+                .tls(pki.trustStore(), pki.clientKeyStore(), TestPki.PASSWORD)
+                .build()
+            : SecureMqttOptions.builder(b.mtlsUri()).sslContext(pki.mutual()).build();
     roundTrip(o, o2, "mtls/a");
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void mutualTlsWithoutAClientCertificateIsRefused(String name) throws Exception {
     Broker b = broker(name);
     SecureMqttOptions o = SecureMqttOptions.builder(b.mtlsUri()).tls(pki.trustStore()).build();
@@ -64,7 +75,7 @@ class TlsTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void mutualTlsWithAnUntrustedClientCertificateIsRefused(String name) throws Exception {
     Broker b = broker(name);
     SecureMqttOptions o =
@@ -75,7 +86,7 @@ class TlsTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void brokerNotSignedByTheTrustedCaIsRefusedByTheClient(String name) throws Exception {
     Broker b = broker(name);
     KeyStore empty = KeyStore.getInstance("PKCS12");
@@ -85,9 +96,19 @@ class TlsTest extends BrokerTest {
     refused(o);
   }
 
+  @Test
+  void theHiveMqClientRefusesTlsGivenOnlyAsAnSslContext() throws Exception {
+    SecureMqttOptions o =
+        SecureMqttOptions.builder("ssl://127.0.0.1:8883").sslContext(pki.serverAuthOnly()).build();
+    SecureMqttException e =
+        assertThrows(
+            SecureMqttException.class,
+            () -> HiveMqClients.v5(o, null, codec.opener(), new Inbox(), new Inbox()));
+    assertTrue(e.getMessage().contains("tls(...)"), e.getMessage());
+  }
+
   private void refused(SecureMqttOptions o) throws Exception {
-    SecureMqttClient c =
-        closeLater(SecureMqttClient.v5(o, null, codec.opener(), new Inbox(), new Inbox()));
+    SecureMqttClient c = closeLater(v5Client(o, null, codec.opener(), new Inbox(), new Inbox()));
     // TLS 1.3 reports a refused client certificate after the handshake, so the refusal can surface
     // while connecting or as a connection that is gone right after.
     boolean connected;

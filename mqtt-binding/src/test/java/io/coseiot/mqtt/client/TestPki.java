@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,10 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.PayloadSealer;
+import io.coseiot.mqtt.hivemq.HiveMqClients;
+import io.coseiot.mqtt.paho.PahoClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +98,29 @@ abstract class BrokerTest {
     return Stream.of("hivemq", "mosquitto");
   }
 
-  /** The started broker of that name; aborts (skips) the Mosquitto run without the binary. */
+  /**
+   * The brokers, each with Paho's and then the HiveMQ client's MQTT v5 client: for tests of what
+   * every {@link SecureMqttClient} must do, whichever client carries it.
+   */
+  Stream<String> brokersAndClients() {
+    return brokers().flatMap(b -> Stream.of(b, b + VIA_HIVEMQ_CLIENT));
+  }
+
+  /** Marks a {@link #brokersAndClients()} name whose v5 clients are the HiveMQ client's. */
+  static final String VIA_HIVEMQ_CLIENT = " via hivemq-client";
+
+  /** Whether this test's v5 clients are the HiveMQ client's: set by {@link #broker}. */
+  protected boolean viaHiveMqClient;
+
+  /**
+   * The started broker of that name; aborts (skips) the Mosquitto run without the binary. A name
+   * from {@link #brokersAndClients()} also picks the MQTT v5 client for the rest of the test.
+   */
   Broker broker(String name) {
+    viaHiveMqClient = name.endsWith(VIA_HIVEMQ_CLIENT);
+    if (viaHiveMqClient) {
+      name = name.substring(0, name.length() - VIA_HIVEMQ_CLIENT.length());
+    }
     if (name.equals("mosquitto")) {
       Assumptions.assumeTrue(MosquittoBroker.binary() != null, NO_MOSQUITTO);
     }
@@ -132,11 +155,22 @@ abstract class BrokerTest {
     Inbox in = inbox == null ? new Inbox() : inbox;
     SecureMqttClient c =
         closeLater(
-            v5
-                ? SecureMqttClient.v5(o, sealer, opener, in, in)
-                : SecureMqttClient.v311(o, sealer, opener, in, in));
+            v5 ? v5Client(o, sealer, opener, in, in) : PahoClients.v311(o, sealer, opener, in, in));
     c.connect();
     return c;
+  }
+
+  /** An unconnected MQTT v5 client of the kind this test runs with (see {@link #broker}). */
+  SecureMqttClient v5Client(
+      SecureMqttOptions o,
+      PayloadSealer sealer,
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections)
+      throws SecureMqttException {
+    return viaHiveMqClient
+        ? HiveMqClients.v5(o, sealer, opener, listener, rejections)
+        : PahoClients.v5(o, sealer, opener, listener, rejections);
   }
 
   /** An outsider on the plain listener, closed after the test. */

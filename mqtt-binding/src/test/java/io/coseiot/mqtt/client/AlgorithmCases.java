@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.algorithm.Algorithm;

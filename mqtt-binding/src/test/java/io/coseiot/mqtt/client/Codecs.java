@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.codec.CoseMqttCodec;

@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -37,6 +37,8 @@ public final class SecureMqttOptions {
   private final String username;
   private final char[] password;
   private final SSLContext sslContext;
+  private final TrustManagerFactory trustManagers;
+  private final KeyManagerFactory keyManagers;
   private final boolean hostnameVerification;
 
   private SecureMqttOptions(Builder b) {
@@ -50,6 +52,8 @@ public final class SecureMqttOptions {
     this.username = b.username;
     this.password = b.password == null ? null : b.password.clone();
     this.sslContext = b.sslContext;
+    this.trustManagers = b.trustManagers;
+    this.keyManagers = b.keyManagers;
     this.hostnameVerification = b.hostnameVerification;
   }
 
@@ -154,6 +158,26 @@ public final class SecureMqttOptions {
   }
 
   /**
+   * The trust managers TLS was configured with through {@code tls(...)}, for clients that take
+   * managers rather than an {@link SSLContext} (the HiveMQ client).
+   *
+   * @return the factory, or null if TLS is off or was given as an {@link SSLContext}
+   */
+  public TrustManagerFactory trustManagers() {
+    return trustManagers;
+  }
+
+  /**
+   * The key managers (client certificate) TLS was configured with through {@code tls(...)}.
+   *
+   * @return the factory, or null without a client certificate or if TLS was given as an {@link
+   *     SSLContext}
+   */
+  public KeyManagerFactory keyManagers() {
+    return keyManagers;
+  }
+
+  /**
    * Returns whether the broker's certificate must name the host connected to.
    *
    * @return true unless turned off
@@ -179,6 +203,8 @@ public final class SecureMqttOptions {
     private String username;
     private char[] password;
     private SSLContext sslContext;
+    private TrustManagerFactory trustManagers;
+    private KeyManagerFactory keyManagers;
     private boolean hostnameVerification = true;
 
     private Builder(String serverUri) {
@@ -298,6 +324,8 @@ public final class SecureMqttOptions {
      */
     public Builder sslContext(SSLContext sslContext) {
       this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      this.trustManagers = null;
+      this.keyManagers = null;
       return this;
     }
 
@@ -337,7 +365,10 @@ public final class SecureMqttOptions {
       }
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      return sslContext(ctx);
+      sslContext(ctx);
+      this.trustManagers = tmf;
+      this.keyManagers = kmf;
+      return this;
     }
 
     /**

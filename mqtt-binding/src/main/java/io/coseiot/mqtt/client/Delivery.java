@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.codec.PayloadOpener;
@@ -7,17 +7,27 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 
 /**
- * Opens one received message and hands it to exactly one listener. Runs on the MQTT client's
- * callback thread, so it throws nothing: an exception there would make Paho drop the connection.
+ * Opens one received message and hands it to exactly one listener: what every {@link
+ * SecureMqttClient} adapter does with a received PUBLISH. Runs on the MQTT client's callback
+ * thread, so it throws nothing: an exception there would make Paho drop the connection, and would
+ * reach the HiveMQ client's Netty thread.
  */
-final class Delivery {
+public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
 
   private final PayloadOpener opener;
   private final OpenedMessageListener listener;
   private final RejectionListener rejections;
 
-  Delivery(PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+  /**
+   * Delivers through these three.
+   *
+   * @param opener opens each payload
+   * @param listener gets what opened
+   * @param rejections gets what did not, with the reason
+   */
+  public Delivery(
+      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
@@ -27,8 +37,13 @@ final class Delivery {
    * Opens and dispatches. A message that does not open goes to the rejection listener only; an
    * opener that breaks its contract (throws anything but a rejection) counts as a rejection of the
    * message as malformed, since nothing that did not open may reach the application.
+   *
+   * @param wireTopic the topic as received
+   * @param payload the received payload
+   * @param contentType the MQTT v5 content type, or null
+   * @param userProperties the user properties, the first value of each name
    */
-  void deliver(
+  public void deliver(
       String wireTopic, byte[] payload, String contentType, Map<String, String> userProperties) {
     OpenedMessage opened;
     try {

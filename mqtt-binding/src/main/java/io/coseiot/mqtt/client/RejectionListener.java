@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import io.coseiot.mqtt.codec.RejectedMessageException;
 

@@ -1,4 +1,4 @@
-package io.coseiot.mqtt.paho;
+package io.coseiot.mqtt.client;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +52,7 @@ class RotationUnderLoadTest extends BrokerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("brokers")
+  @MethodSource("brokersAndClients")
   void rotationUnderContinuousPublishingLosesNothing(String name) throws Exception {
     Broker b = broker(name);
     byte[] master = Codecs.secret();

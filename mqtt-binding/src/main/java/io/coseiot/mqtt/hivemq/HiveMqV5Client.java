@@ -1,0 +1,332 @@
+package io.coseiot.mqtt.hivemq;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.Delivery;
+import io.coseiot.mqtt.client.OpenedMessageListener;
+import io.coseiot.mqtt.client.RejectionListener;
+import io.coseiot.mqtt.client.SecureMqttClient;
+import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttOptions;
+import io.coseiot.mqtt.codec.PayloadOpener;
+import io.coseiot.mqtt.codec.PayloadSealer;
+import io.coseiot.mqtt.codec.SealedMessage;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@link SecureMqttClient} over the HiveMQ MQTT client's {@link Mqtt5AsyncClient}. */
+final class HiveMqV5Client implements SecureMqttClient {
+  private static final System.Logger LOG = System.getLogger(HiveMqV5Client.class.getName());
+
+  private final SecureMqttOptions options;
+  private final PayloadSealer sealer;
+  private final Delivery delivery;
+  private final Mqtt5AsyncClient client;
+  private final long timeoutMillis;
+  private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicBoolean connectedBefore = new AtomicBoolean();
+
+  HiveMqV5Client(
+      SecureMqttOptions options,
+      PayloadSealer sealer,
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections)
+      throws SecureMqttException {
+    this.options = Objects.requireNonNull(options, "options");
+    this.sealer = sealer;
+    this.delivery =
+        opener == null
+            ? null
+            : new Delivery(
+                opener,
+                Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(rejections, "rejections"));
+    this.timeoutMillis = options.operationTimeout().toMillis();
+    this.client = build(options).buildAsync();
+    if (delivery != null) {
+      // One callback for every PUBLISH, registered before connecting so that messages a resumed
+      // session holds are not missed.
+      client.publishes(MqttGlobalPublishFilter.ALL, this::received);
+    }
+  }
+
+  private Mqtt5ClientBuilder build(SecureMqttOptions o) throws SecureMqttException {
+    URI uri;
+    try {
+      uri = new URI(o.serverUri());
+    } catch (URISyntaxException e) {
+      throw new SecureMqttException("not a broker URI: " + o.serverUri(), e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+    boolean tls = scheme.equals("ssl") || scheme.equals("mqtts");
+    if (!tls && !scheme.equals("tcp") && !scheme.equals("mqtt")) {
+      throw new SecureMqttException(
+          "the HiveMQ client adapter takes tcp://, mqtt://, ssl:// or mqtts:// URIs, not "
+              + o.serverUri(),
+          null);
+    }
+    if (uri.getHost() == null) {
+      throw new SecureMqttException("no host in " + o.serverUri(), null);
+    }
+    int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 8883 : 1883;
+    Mqtt5ClientBuilder b =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(o.clientId())
+            .serverHost(uri.getHost())
+            .serverPort(port)
+            .addConnectedListener(c -> renewSubscriptions());
+    if (tls) {
+      b = b.sslConfig(ssl(o));
+    }
+    if (o.automaticReconnect()) {
+      b = b.automaticReconnectWithDefaultConfig();
+    }
+    if (o.username() != null || o.password() != null) {
+      char[] pw = o.password();
+      b =
+          b.simpleAuth()
+              .username(o.username() == null ? "" : o.username())
+              .password(pw == null ? new byte[0] : new String(pw).getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
+    }
+    return b;
+  }
+
+  private static MqttClientSslConfig ssl(SecureMqttOptions o) throws SecureMqttException {
+    if (o.sslContext() != null && o.trustManagers() == null) {
+      throw new SecureMqttException(
+          "the HiveMQ client takes trust and key managers, not an SSLContext: configure TLS with"
+              + " SecureMqttOptions.Builder.tls(...)",
+          null);
+    }
+    MqttClientSslConfigBuilder ssl = MqttClientSslConfig.builder();
+    if (o.trustManagers() != null) {
+      ssl = ssl.trustManagerFactory(o.trustManagers());
+    }
+    if (o.keyManagers() != null) {
+      ssl = ssl.keyManagerFactory(o.keyManagers());
+    }
+    if (!o.hostnameVerification()) {
+      ssl = ssl.hostnameVerifier((host, session) -> true);
+    }
+    return ssl.build();
+  }
+
+  @Override
+  public void connect() throws SecureMqttException {
+    await(
+        client
+            .connectWith()
+            .cleanStart(options.cleanStart())
+            .sessionExpiryInterval(options.sessionExpiryInterval())
+            .keepAlive(options.keepAliveSeconds())
+            .send(),
+        "cannot connect to " + options.serverUri());
+  }
+
+  @Override
+  public void subscribe(String topicFilter, int qos) throws SecureMqttException {
+    if (delivery == null) {
+      throw new IllegalStateException("this client has no payload opener; it cannot subscribe");
+    }
+    requireSession("cannot subscribe to " + topicFilter);
+    Mqtt5SubAck ack =
+        await(
+            client.subscribeWith().topicFilter(topicFilter).qos(qos(qos)).send(),
+            "cannot subscribe to " + topicFilter);
+    List<Mqtt5SubAckReasonCode> codes = ack.getReasonCodes();
+    if (codes.isEmpty() || codes.get(0).isError()) {
+      throw new SecureMqttException(
+          "broker refused the subscription to "
+              + topicFilter
+              + (codes.isEmpty() ? "" : " (reason code " + codes.get(0).getCode() + ")"),
+          null);
+    }
+    subscriptions.put(topicFilter, qos);
+  }
+
+  /**
+   * After an automatic reconnect, subscribes again to every filter (a clean session has none). Sent
+   * without waiting: this runs on the client's thread, which the answers need.
+   */
+  private void renewSubscriptions() {
+    if (!connectedBefore.compareAndSet(false, true)) {
+      subscriptions.forEach(
+          (filter, qos) ->
+              client
+                  .subscribeWith()
+                  .topicFilter(filter)
+                  .qos(qos(qos))
+                  .send()
+                  .whenComplete(
+                      (ack, e) -> {
+                        if (e != null) {
+                          LOG.log(Level.WARNING, "cannot renew the subscription to " + filter, e);
+                        }
+                      }));
+    }
+  }
+
+  @Override
+  public void unsubscribe(String topicFilter) throws SecureMqttException {
+    subscriptions.remove(topicFilter);
+    requireSession("cannot unsubscribe from " + topicFilter);
+    await(
+        client.unsubscribeWith().topicFilter(topicFilter).send(),
+        "cannot unsubscribe from " + topicFilter);
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(String topic, byte[] plaintext, int qos, boolean retained)
+      throws CoseException {
+    if (sealer == null) {
+      throw new IllegalStateException("this client has no payload sealer; it cannot publish");
+    }
+    SealedMessage sealed = sealer.seal(topic, plaintext);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      Mqtt5PublishBuilder.Send.Complete<CompletableFuture<Mqtt5PublishResult>> p =
+          client
+              .publishWith()
+              .topic(sealed.topic())
+              .qos(qos(qos))
+              .retain(retained)
+              .payload(sealed.payload());
+      if (sealed.contentType() != null) {
+        p = p.contentType(sealed.contentType());
+      }
+      if (!sealed.userProperties().isEmpty()) {
+        Mqtt5UserPropertiesBuilder user = Mqtt5UserProperties.builder();
+        sealed.userProperties().forEach(user::add);
+        p = p.userProperties(user.build());
+      }
+      p.send()
+          .whenComplete(
+              (result, e) -> {
+                Throwable error = e != null ? e : result.getError().orElse(null);
+                if (error == null) {
+                  done.complete(null);
+                } else {
+                  done.completeExceptionally(
+                      new SecureMqttException("publish to " + sealed.topic() + " failed", error));
+                }
+              });
+    } catch (RuntimeException e) {
+      // The builder refuses what MQTT does not allow, e.g. a wildcard in the topic.
+      done.completeExceptionally(new SecureMqttException("cannot publish to " + sealed.topic(), e));
+    }
+    return done;
+  }
+
+  private void received(Mqtt5Publish p) {
+    try {
+      delivery.deliver(
+          p.getTopic().toString(),
+          p.getPayloadAsBytes(),
+          p.getContentType().map(Object::toString).orElse(null),
+          userProperties(p.getUserProperties()));
+    } catch (Throwable t) {
+      // Delivery throws nothing; this guards the client's thread against the unexpected.
+      LOG.log(Level.ERROR, "delivery failed on a message from " + p.getTopic(), t);
+    }
+  }
+
+  /**
+   * The received user properties as a map. MQTT allows a name to repeat; the first value is kept,
+   * so a second kid property cannot override the first.
+   */
+  private static Map<String, String> userProperties(Mqtt5UserProperties props) {
+    List<? extends Mqtt5UserProperty> list = props.asList();
+    if (list.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Mqtt5UserProperty u : list) {
+      m.putIfAbsent(u.getName().toString(), u.getValue().toString());
+    }
+    return m;
+  }
+
+  @Override
+  public boolean isConnected() {
+    return client.getState().isConnected();
+  }
+
+  @Override
+  public void disconnect() throws SecureMqttException {
+    await(client.disconnect(), "cannot disconnect from " + options.serverUri());
+  }
+
+  @Override
+  public void close() {
+    if (client.getState().isConnectedOrReconnect()) {
+      try {
+        client.disconnect().get(timeoutMillis, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "disconnect on close failed", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Fails at once when there is no connection, as Paho does: the HiveMQ client would hold the
+   * request until a connection that may never come, and the caller would wait out the timeout.
+   */
+  private void requireSession(String what) throws SecureMqttException {
+    if (!client.getState().isConnectedOrReconnect()) {
+      throw new SecureMqttException(what + ": not connected to " + options.serverUri(), null);
+    }
+  }
+
+  private static MqttQos qos(int qos) {
+    MqttQos q = MqttQos.fromCode(qos);
+    if (q == null) {
+      throw new IllegalArgumentException("QoS must be 0, 1 or 2, got " + qos);
+    }
+    return q;
+  }
+
+  private <T> T await(CompletableFuture<T> f, String what) throws SecureMqttException {
+    try {
+      return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new SecureMqttException(what, e.getCause());
+    } catch (TimeoutException e) {
+      f.cancel(false);
+      throw new SecureMqttException(what + ": no answer in " + timeoutMillis + " ms", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SecureMqttException(what + ": interrupted", e);
+    }
+  }
+}
