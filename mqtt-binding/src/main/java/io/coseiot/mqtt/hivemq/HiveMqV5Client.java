@@ -268,6 +268,10 @@ final class HiveMqV5Client implements SecureMqttClient {
     if (list.isEmpty()) {
       return Map.of();
     }
+    if (list.size() == 1) {
+      // The profile sends one, the kid: no map to grow for it.
+      return Map.of(list.get(0).getName().toString(), list.get(0).getValue().toString());
+    }
     Map<String, String> m = new LinkedHashMap<>();
     for (Mqtt5UserProperty u : list) {
       m.putIfAbsent(u.getName().toString(), u.getValue().toString());

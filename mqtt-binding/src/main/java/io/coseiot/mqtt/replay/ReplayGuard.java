@@ -1,8 +1,6 @@
 package io.coseiot.mqtt.replay;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +15,7 @@ public final class ReplayGuard {
   public static final int DEFAULT_RECENT = 8192;
 
   private final Map<ByteBuffer, ReplayWindow> windows = new ConcurrentHashMap<>();
-  private final Map<RecentId, Boolean> recent;
+  private final RecentIds recent;
 
   /** Creates a guard remembering {@link #DEFAULT_RECENT} identifiers. */
   public ReplayGuard() {
@@ -30,15 +28,7 @@ public final class ReplayGuard {
    * @param recentCapacity how many recent message identifiers to remember
    */
   public ReplayGuard(int recentCapacity) {
-    this.recent =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<RecentId, Boolean> e) {
-            return size() > recentCapacity;
-          }
-        };
+    this.recent = new RecentIds(recentCapacity);
   }
 
   /**
@@ -63,33 +53,9 @@ public final class ReplayGuard {
    * @return true if it was not seen recently
    */
   public boolean acceptUnique(byte[] kid, byte[] messageId) {
-    RecentId id = new RecentId(join(kid, messageId));
+    byte[] id = join(kid, messageId);
     synchronized (recent) {
-      return recent.put(id, Boolean.TRUE) == null;
-    }
-  }
-
-  /**
-   * A joined kid and message id, hashed once: a ByteBuffer key would hash byte by byte through its
-   * accessors on every lookup, on every message a subscriber receives.
-   */
-  private static final class RecentId {
-    private final byte[] bytes;
-    private final int hash;
-
-    RecentId(byte[] bytes) {
-      this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof RecentId && Arrays.equals(((RecentId) o).bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
+      return recent.add(id);
     }
   }
 
