@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttUtf8String;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
@@ -51,6 +52,7 @@ final class HiveMqV5Client implements SecureMqttClient {
   private final long timeoutMillis;
   private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
   private final AtomicBoolean connectedBefore = new AtomicBoolean();
+  private volatile Properties lastProperties;
 
   HiveMqV5Client(
       SecureMqttOptions options,
@@ -220,13 +222,12 @@ final class HiveMqV5Client implements SecureMqttClient {
               .qos(qos(qos))
               .retain(retained)
               .payload(sealed.payload());
-      if (sealed.contentType() != null) {
-        p = p.contentType(sealed.contentType());
+      Properties props = properties(sealed);
+      if (props.contentType() != null) {
+        p = p.contentType(props.contentType());
       }
-      if (!sealed.userProperties().isEmpty()) {
-        Mqtt5UserPropertiesBuilder user = Mqtt5UserProperties.builder();
-        sealed.userProperties().forEach(user::add);
-        p = p.userProperties(user.build());
+      if (props.user() != null) {
+        p = p.userProperties(props.user());
       }
       p.send()
           .whenComplete(
@@ -245,6 +246,39 @@ final class HiveMqV5Client implements SecureMqttClient {
     }
     return done;
   }
+
+  /**
+   * The MQTT v5 form of a sealed message's content type and user properties. A publisher sends the
+   * same ones message after message (they change with the kid, at rotation), so the last are kept
+   * rather than encoded again each time.
+   */
+  private Properties properties(SealedMessage sealed) {
+    Properties last = lastProperties;
+    if (last != null
+        && Objects.equals(last.contentTypeText(), sealed.contentType())
+        && last.userMap().equals(sealed.userProperties())) {
+      return last;
+    }
+    Mqtt5UserProperties user = null;
+    if (!sealed.userProperties().isEmpty()) {
+      Mqtt5UserPropertiesBuilder b = Mqtt5UserProperties.builder();
+      sealed.userProperties().forEach(b::add);
+      user = b.build();
+    }
+    String ct = sealed.contentType();
+    last =
+        new Properties(
+            ct, ct == null ? null : MqttUtf8String.of(ct), sealed.userProperties(), user);
+    lastProperties = last;
+    return last;
+  }
+
+  /** See {@link #properties}; immutable, so publishing threads may share it. */
+  private record Properties(
+      String contentTypeText,
+      MqttUtf8String contentType,
+      Map<String, String> userMap,
+      Mqtt5UserProperties user) {}
 
   private void received(Mqtt5Publish p) {
     try {

@@ -12,8 +12,9 @@ import java.util.Arrays;
 final class RecentIds {
   private final byte[][] ring;
   private final int[] hashes;
-  // Ring position + 1 of the identifier in each slot; 0 is an empty slot.
-  private final int[] slots;
+  // Each slot holds an identifier's hash (high half) and ring position + 1 (low half), so a probe
+  // compares hashes without a second memory access; 0 is an empty slot.
+  private final long[] slots;
   private final int mask;
   private int next;
   private int size;
@@ -29,7 +30,7 @@ final class RecentIds {
     hashes = new int[capacity];
     // At most half full, so probe runs stay short.
     int tableSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-    slots = new int[tableSize];
+    slots = new long[tableSize];
     mask = tableSize - 1;
   }
 
@@ -42,8 +43,8 @@ final class RecentIds {
   boolean add(byte[] id) {
     int h = spread(Arrays.hashCode(id));
     int i = h & mask;
-    for (int e = slots[i]; e != 0; e = slots[i]) {
-      if (hashes[e - 1] == h && Arrays.equals(ring[e - 1], id)) {
+    for (long e = slots[i]; e != 0; e = slots[i]) {
+      if ((int) (e >>> 32) == h && Arrays.equals(ring[(int) e - 1], id)) {
         return false;
       }
       i = (i + 1) & mask;
@@ -60,7 +61,7 @@ final class RecentIds {
     }
     ring[next] = id;
     hashes[next] = h;
-    slots[i] = next + 1;
+    slots[i] = ((long) h << 32) | (next + 1);
     next = next + 1 == ring.length ? 0 : next + 1;
     return true;
   }
@@ -76,12 +77,12 @@ final class RecentIds {
    */
   private void forget(int position) {
     int i = hashes[position] & mask;
-    while (slots[i] != position + 1) {
+    while ((int) slots[i] != position + 1) {
       i = (i + 1) & mask;
     }
     int hole = i;
     for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-      int home = hashes[slots[j] - 1] & mask;
+      int home = (int) (slots[j] >>> 32) & mask;
       // Move the entry at j into the hole unless its home lies cyclically in (hole, j].
       boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
       if (!stays) {
