@@ -9,6 +9,7 @@ import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -56,8 +57,11 @@ public final class Headers {
 
   private static final Headers EMPTY = new Headers(NO_BYTES, HeaderMap.empty(), HeaderMap.empty());
 
-  /** A protected bucket parsed once, with the bytes it was parsed from. */
-  private record Parsed(byte[] bytes, HeaderMap map) {}
+  /**
+   * A protected bucket parsed once: the map, the array that messages share, and a copy of the bytes
+   * it was parsed from, which never leaves this class.
+   */
+  private record Parsed(byte[] shared, byte[] parsedFrom, HeaderMap map) {}
 
   // The protected bucket decoded last, by any thread: a receiver sees the same one (alg, often
   // nothing else) in message after message, so a repeat shares it instead of copying and parsing
@@ -136,14 +140,19 @@ public final class Headers {
       throw new HeaderException(where + ": protected header bucket is not a byte string");
     }
     Parsed last = lastProtected;
-    byte[] bytes = r.readByteString(last == null ? null : last.bytes());
+    byte[] bytes = r.readByteString(last == null ? null : last.parsedFrom());
     HeaderMap prot;
-    if (last != null && bytes == last.bytes()) {
+    boolean repeat = last != null && bytes == last.parsedFrom();
+    // authenticatedProtected hands out the shared array uncopied; should a caller have changed it,
+    // it no longer matches the map, and neither may reach this message.
+    if (repeat && Arrays.equals(last.shared(), bytes)) {
+      bytes = last.shared();
       prot = last.map();
     } else {
+      bytes = repeat ? bytes.clone() : bytes;
       prot = parseProtected(bytes, where);
       if (prot.hasOnlyScalarValues()) {
-        lastProtected = new Parsed(bytes, prot);
+        lastProtected = new Parsed(bytes, bytes.clone(), prot);
       }
     }
     HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
@@ -256,7 +265,12 @@ public final class Headers {
    * protected attributes, a zero-length byte string is used"), as the COSE WG Examples confirm for
    * h'a0'.
    *
-   * @return the bytes; not a copy, callers must not change them
+   * @return the bytes, not a copy: every seal and open authenticates them, and a receiver shares
+   *     one array between the messages that carry the same protected bucket, so a copy would cost
+   *     each message an allocation. Callers must not change them ({@link #protectedBytes()} gives a
+   *     copy): a change would alter these headers and every message sharing the array, though a
+   *     receiver checks the array before sharing it again, so later messages are parsed from their
+   *     own bytes.
    */
   public byte[] authenticatedProtected() {
     return protectedMap.isEmpty() ? NO_BYTES : protectedBytes;
