@@ -6,6 +6,7 @@ import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.Curve;
 import io.coseiot.cose.key.JcaKeys;
@@ -224,7 +225,7 @@ final class JcaSignatureScheme implements SignatureScheme {
         return 2 * c.coordinateLength();
       }
       default -> {
-        byte[] n = key.keyType() == KeyType.RSA ? key.getBytes(KeyLabel.RSA_N) : null;
+        byte[] n = key.keyType() == KeyType.RSA ? RawAccess.keyBytes(key, KeyLabel.RSA_N) : null;
         if (n == null) {
           throw new KeyException(name + ": key type is " + key.keyType() + ", expected RSA with n");
         }

@@ -4,6 +4,7 @@ import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.JcaKeys;
 import io.coseiot.cose.key.KeyLabel;
@@ -117,7 +118,7 @@ public final class RsaOaep {
 
   /** Checks the key is RSA of at least 2048 bits and returns the modulus length in bytes. */
   private static int modulusLength(Algorithm algorithm, CoseKey key) throws KeyException {
-    byte[] n = key.keyType() == KeyType.RSA ? key.getBytes(KeyLabel.RSA_N) : null;
+    byte[] n = key.keyType() == KeyType.RSA ? RawAccess.keyBytes(key, KeyLabel.RSA_N) : null;
     if (n == null) {
       throw new KeyException(
           algorithm.ianaName() + ": key type is " + key.keyType() + ", expected RSA with n");

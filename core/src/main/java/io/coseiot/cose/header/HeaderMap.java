@@ -1,5 +1,6 @@
 package io.coseiot.cose.header;
 
+import com.upokecenter.cbor.CBOREncodeOptions;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.algorithm.Algorithm;
@@ -8,6 +9,7 @@ import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
+import io.coseiot.cose.internal.RawAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,9 +26,21 @@ import java.util.List;
  * <p>Labels are kept as {@code Long} or {@code String}; values as {@link CBORObject}. Build one
  * with {@link #builder()}; decoding checks for repeated labels and for the value types of the
  * generic headers.
+ *
+ * <p>A bucket never changes once built, and a sender may send one bucket with every message, so
+ * nothing a caller holds may reach its values: a byte string, array or map value (the CBOR library
+ * lets its holder change those) is copied as it comes in through the builder or {@link #with} and
+ * as it goes out through {@link #get(long)} or {@link #getBytes(long)}. Integers, text and the
+ * other values the library cannot change are shared, so they cost nothing either way. The core
+ * reads its own messages' IVs through a non-exported, non-copying path instead.
  */
 public final class HeaderMap {
+  static {
+    RawAccess.register(new RawReads());
+  }
+
   private static final HeaderMap EMPTY = new HeaderMap(new Object[0], new CBORObject[0]);
+  private static final CBOREncodeOptions KEEP_ORDER = new CBOREncodeOptions("keepkeyorder=true");
 
   private final Object[] labels;
   private final CBORObject[] values;
@@ -48,7 +62,7 @@ public final class HeaderMap {
   private HeaderMap(Object[] labels, CBORObject[] values) {
     this.labels = labels;
     this.values = values;
-    CBORObject alg = get(HeaderLabel.ALG);
+    CBORObject alg = value(HeaderLabel.ALG);
     this.algorithm = algorithmOf(alg);
     this.hasAlgorithm = alg != null;
     this.appendsTo = null;
@@ -99,10 +113,15 @@ public final class HeaderMap {
    * such as the IV a sender draws per message, costs two small array copies instead of a builder.
    *
    * @param label the label
-   * @param value the value
+   * @param value the value; a byte string, array or map is copied
    * @return the new bucket
    */
   public HeaderMap with(long label, CBORObject value) {
+    return withOwned(label, copyOf(value));
+  }
+
+  /** {@link #with} for a value nobody else holds, which need not be copied. */
+  HeaderMap withOwned(long label, CBORObject value) {
     Long boxed = label;
     for (int i = 0; i < labels.length; i++) {
       if (boxed.equals(labels[i])) {
@@ -176,9 +195,24 @@ public final class HeaderMap {
    * Returns the value of an integer label.
    *
    * @param label the label
-   * @return the value, or null if absent
+   * @return the value, or null if absent; a byte string, array or map is a copy of the bucket's
    */
   public CBORObject get(long label) {
+    return copyOf(value(label));
+  }
+
+  /**
+   * Returns the value of a label given as {@code Long} or {@code String}.
+   *
+   * @param label the label
+   * @return the value, or null if absent; a byte string, array or map is a copy of the bucket's
+   */
+  public CBORObject get(Object label) {
+    return copyOf(value(label));
+  }
+
+  /** Returns the bucket's own value of an integer label, or null: never to be changed. */
+  CBORObject value(long label) {
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] instanceof Long && (Long) labels[i] == label) {
         return values[i];
@@ -187,13 +221,8 @@ public final class HeaderMap {
     return null;
   }
 
-  /**
-   * Returns the value of a label given as {@code Long} or {@code String}.
-   *
-   * @param label the label
-   * @return the value, or null if absent
-   */
-  public CBORObject get(Object label) {
+  /** Returns the bucket's own value of a {@code Long} or {@code String} label, or null. */
+  CBORObject value(Object label) {
     for (int i = 0; i < labels.length; i++) {
       if (labels[i].equals(label)) {
         return values[i];
@@ -209,7 +238,7 @@ public final class HeaderMap {
    * @return true if present
    */
   public boolean contains(Object label) {
-    return get(label) != null;
+    return value(label) != null;
   }
 
   /**
@@ -219,7 +248,17 @@ public final class HeaderMap {
    * @return a copy of the bytes, or null if absent
    */
   public byte[] getBytes(long label) {
-    CBORObject v = get(label);
+    byte[] b = bytes(label);
+    // A text kid's UTF-8 bytes are made afresh; only a byte string's array is the bucket's own.
+    return b == null || value(label).getType() == CBORType.TextString ? b : b.clone();
+  }
+
+  /**
+   * Returns what {@link #getBytes(long)} returns without copying a byte string: the bucket's own
+   * array, never to be changed.
+   */
+  byte[] bytes(long label) {
+    CBORObject v = value(label);
     if (v == null) {
       return null;
     }
@@ -227,6 +266,23 @@ public final class HeaderMap {
     return v.getType() == CBORType.TextString
         ? v.AsString().getBytes(StandardCharsets.UTF_8)
         : v.GetByteString();
+  }
+
+  /**
+   * Returns a value no one else can change: a deep copy of a byte string, array or map (tags
+   * included), and the value itself otherwise, since the CBOR library offers no way to change an
+   * integer, text string, float or simple value.
+   */
+  static CBORObject copyOf(CBORObject v) {
+    if (v == null) {
+      return null;
+    }
+    CBORType t = v.getType();
+    if (t != CBORType.ByteString && t != CBORType.Array && t != CBORType.Map) {
+      return v;
+    }
+    // Kept in order, so that a copy put back into a builder writes as the original did.
+    return CBORObject.DecodeFromBytes(v.EncodeToBytes(), KEEP_ORDER);
   }
 
   /**
@@ -284,7 +340,8 @@ public final class HeaderMap {
   public int encodedSizeWith(long label, byte[] value) {
     byte[] enc = encoding;
     if (enc == null || !sortsAfterAll(label)) {
-      return with(label, CBORObject.FromObject(value)).encodedSize();
+      // A bucket only sized, then dropped: it may share the caller's array.
+      return withOwned(label, CBORObject.FromObject(value)).encodedSize();
     }
     return sizeOfOneMoreThan(enc, labels.length)
         + CborWriter.headLength(label >= 0 ? label : -1 - label)
@@ -303,7 +360,7 @@ public final class HeaderMap {
   public void writeToWith(CborWriter w, long label, byte[] value) {
     byte[] enc = sortsAfterAll(label) ? reusedEncoding() : null;
     if (enc == null) {
-      with(label, CBORObject.FromObject(value)).writeTo(w);
+      withOwned(label, CBORObject.FromObject(value)).writeTo(w);
       return;
     }
     // This bucket's entries in their order, then the new one, which sorts after them all.
@@ -617,22 +674,22 @@ public final class HeaderMap {
      * Sets an integer label.
      *
      * @param label the label
-     * @param value the value
+     * @param value the value; a byte string, array or map is copied
      * @return this builder
      */
     public Builder set(long label, CBORObject value) {
-      return put(label, value);
+      return put(label, copyOf(value));
     }
 
     /**
      * Sets a text label.
      *
      * @param label the label
-     * @param value the value
+     * @param value the value; a byte string, array or map is copied
      * @return this builder
      */
     public Builder set(String label, CBORObject value) {
-      return put(label, value);
+      return put(label, copyOf(value));
     }
 
     private int indexOf(Object label) {
@@ -703,7 +760,7 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder keyId(byte[] kid) {
-      return set(HeaderLabel.KID, CBORObject.FromObject(kid.clone()));
+      return put(HeaderLabel.KID, CBORObject.FromObject(kid.clone()));
     }
 
     /**
@@ -713,7 +770,7 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder iv(byte[] iv) {
-      return set(HeaderLabel.IV, CBORObject.FromObject(iv.clone()));
+      return put(HeaderLabel.IV, CBORObject.FromObject(iv.clone()));
     }
 
     /**
@@ -723,7 +780,7 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder partialIv(byte[] partialIv) {
-      return set(HeaderLabel.PARTIAL_IV, CBORObject.FromObject(partialIv.clone()));
+      return put(HeaderLabel.PARTIAL_IV, CBORObject.FromObject(partialIv.clone()));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -56,15 +57,18 @@ public final class Headers {
 
   private static final Headers EMPTY = new Headers(NO_BYTES, HeaderMap.empty(), HeaderMap.empty());
 
-  /** A protected bucket parsed once, with the bytes it was parsed from. */
-  private record Parsed(byte[] bytes, HeaderMap map) {}
+  /**
+   * A protected bucket parsed once: the map, the array that messages share, and a copy of the bytes
+   * it was parsed from, which never leaves this class.
+   */
+  private record Parsed(byte[] shared, byte[] parsedFrom, HeaderMap map) {}
 
   // The protected bucket decoded last, by any thread: a receiver sees the same one (alg, often
   // nothing else) in message after message, so a repeat shares it instead of copying and parsing
-  // again. Only a map of integers and text strings is shared: HeaderMap.get hands out its
-  // CBORObjects, and a byte string, array or map value could be changed by whoever holds it,
-  // which would then reach later messages. Protected headers are sent in the clear, so the time
-  // a repeat saves tells nothing secret.
+  // again. Only a map of integers and text strings is shared, values that nothing can change:
+  // the public accessors copy the rest, but the core's own raw reads (RawAccess) do not, and a
+  // slip there must not reach later messages. Protected headers are sent in the clear, so the
+  // time a repeat saves tells nothing secret.
   private static volatile Parsed lastProtected;
 
   private final byte[] protectedBytes;
@@ -136,14 +140,19 @@ public final class Headers {
       throw new HeaderException(where + ": protected header bucket is not a byte string");
     }
     Parsed last = lastProtected;
-    byte[] bytes = r.readByteString(last == null ? null : last.bytes());
+    byte[] bytes = r.readByteString(last == null ? null : last.parsedFrom());
     HeaderMap prot;
-    if (last != null && bytes == last.bytes()) {
+    boolean repeat = last != null && bytes == last.parsedFrom();
+    // authenticatedProtected hands out the shared array uncopied; should a caller have changed it,
+    // it no longer matches the map, and neither may reach this message.
+    if (repeat && Arrays.equals(last.shared(), bytes)) {
+      bytes = last.shared();
       prot = last.map();
     } else {
+      bytes = repeat ? bytes.clone() : bytes;
       prot = parseProtected(bytes, where);
       if (prot.hasOnlyScalarValues()) {
-        lastProtected = new Parsed(bytes, prot);
+        lastProtected = new Parsed(bytes, bytes.clone(), prot);
       }
     }
     HeaderMap unprot = HeaderMap.read(r, where, " unprotected");
@@ -178,7 +187,7 @@ public final class Headers {
     if (unprotectedMap.contains(HeaderLabel.CRIT)) {
       throw new CriticalHeaderException(where + ": crit is in the unprotected bucket");
     }
-    CBORObject crit = protectedMap.get(HeaderLabel.CRIT);
+    CBORObject crit = protectedMap.value(HeaderLabel.CRIT);
     if (crit == null) {
       return;
     }
@@ -225,7 +234,7 @@ public final class Headers {
    * checking, since these headers were checked when they were made.
    *
    * @param label the label, not {@code crit}
-   * @param value the value
+   * @param value the value; a byte string, array or map is copied
    * @return the headers
    * @throws HeaderException if the label is in the protected bucket or is {@code crit}
    */
@@ -233,7 +242,7 @@ public final class Headers {
     if (label == HeaderLabel.CRIT) {
       throw new CriticalHeaderException("headers: crit is in the unprotected bucket");
     }
-    if (protectedMap.get(label) != null) {
+    if (protectedMap.value(label) != null) {
       throw new HeaderException(
           "headers: label " + label + " is in both the protected and unprotected bucket");
     }
@@ -256,7 +265,12 @@ public final class Headers {
    * protected attributes, a zero-length byte string is used"), as the COSE WG Examples confirm for
    * h'a0'.
    *
-   * @return the bytes; not a copy, callers must not change them
+   * @return the bytes, not a copy: every seal and open authenticates them, and a receiver shares
+   *     one array between the messages that carry the same protected bucket, so a copy would cost
+   *     each message an allocation. Callers must not change them ({@link #protectedBytes()} gives a
+   *     copy): a change would alter these headers and every message sharing the array, though a
+   *     receiver checks the array before sharing it again, so later messages are parsed from their
+   *     own bytes.
    */
   public byte[] authenticatedProtected() {
     return protectedMap.isEmpty() ? NO_BYTES : protectedBytes;
@@ -281,14 +295,30 @@ public final class Headers {
   }
 
   /**
-   * Returns a header value from whichever bucket holds it.
+   * Returns a header value from whichever bucket holds it, copied as {@link HeaderMap#get(long)}
+   * copies.
    *
    * @param label the label
    * @return the value, or null if absent from both
    */
   public CBORObject get(long label) {
-    CBORObject v = protectedMap.get(label);
-    return v != null ? v : unprotectedMap.get(label);
+    return HeaderMap.copyOf(value(label));
+  }
+
+  /** Returns the bucket's own value from whichever bucket holds it, or null: never to change. */
+  CBORObject value(long label) {
+    CBORObject v = protectedMap.value(label);
+    return v != null ? v : unprotectedMap.value(label);
+  }
+
+  /**
+   * Returns whether either bucket holds a label, without the copy {@link #get(long)} may make.
+   *
+   * @param label the label
+   * @return true if present
+   */
+  public boolean contains(long label) {
+    return value(label) != null;
   }
 
   /**
@@ -298,13 +328,20 @@ public final class Headers {
    * @return a copy of the bytes, or null if absent
    */
   public byte[] getBytes(long label) {
-    return protectedMap.get(label) != null
+    return protectedMap.value(label) != null
         ? protectedMap.getBytes(label)
         : unprotectedMap.getBytes(label);
   }
 
+  /** {@link #getBytes(long)} without the copy: the bucket's own array, never to be changed. */
+  byte[] bytes(long label) {
+    return protectedMap.value(label) != null
+        ? protectedMap.bytes(label)
+        : unprotectedMap.bytes(label);
+  }
+
   /**
-   * Returns the raw {@code alg} value, an int or tstr, or null if absent.
+   * Returns the {@code alg} value as sent, an int or tstr, or null if absent.
    *
    * @return the raw value
    */

@@ -7,6 +7,7 @@ import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.internal.RawAccess;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -29,9 +30,16 @@ import java.util.Map;
  * }
  * </pre>
  *
- * <p>Values are kept as decoded; accessors return copies, so a key cannot change after it is built.
+ * <p>Values are kept as decoded. Every accessor returns a copy of what it reads, and the builder
+ * copies what it is given, so a key cannot change after it is built: a caller who changes a
+ * returned array changes only that array. The core's own per-message reads of {@code k} and {@code
+ * Base IV} go through a non-exported, non-copying path instead.
  */
 public final class CoseKey {
+  static {
+    RawAccess.register((RawAccess.KeyReader) CoseKey::bytes);
+  }
+
   private final CBORObject map;
   private final KeyType keyType;
 
@@ -184,6 +192,15 @@ public final class CoseKey {
    * @return a copy of the bytes, or null if absent or not a byte string
    */
   public byte[] getBytes(long label) {
+    byte[] b = bytes(label);
+    return b == null ? null : b.clone();
+  }
+
+  /**
+   * Returns {@link #getBytes(long)} without the copy: the key's own array, for reads within the
+   * core that never change it nor hand it on.
+   */
+  byte[] bytes(long label) {
     CBORObject v = stored(label);
     return v == null || v.getType() != CBORType.ByteString ? null : v.GetByteString();
   }
@@ -191,7 +208,7 @@ public final class CoseKey {
   /**
    * Returns {@code kid}.
    *
-   * @return the key id, or null
+   * @return a copy of the key id, or null
    */
   public byte[] keyId() {
     return getBytes(KeyLabel.KID);

@@ -91,7 +91,7 @@ public final class CoseKeySet {
   public List<CoseKey> byKeyId(byte[] kid) {
     List<CoseKey> out = new ArrayList<>();
     for (CoseKey k : keys) {
-      if (Arrays.equals(k.keyId(), kid)) {
+      if (Arrays.equals(k.bytes(KeyLabel.KID), kid)) {
         out.add(k);
       }
     }

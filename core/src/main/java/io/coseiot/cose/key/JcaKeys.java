@@ -271,7 +271,7 @@ public final class JcaKeys {
   /** Reads an EC or OKP byte string that must be exactly the curve's length. */
   private static byte[] coordinate(CoseKey key, long label, String name) throws KeyException {
     Curve c = key.curve();
-    byte[] v = key.getBytes(label);
+    byte[] v = key.bytes(label);
     if (v == null) {
       throw new KeyException("COSE_Key: " + c.coseName() + " key has no " + name + " byte string");
     }
@@ -290,7 +290,7 @@ public final class JcaKeys {
   }
 
   private static BigInteger rsaInt(CoseKey key, long label, String name) throws KeyException {
-    byte[] v = key.getBytes(label);
+    byte[] v = key.bytes(label);
     if (v == null || v.length == 0) {
       throw new KeyException("COSE_Key: RSA key has no " + name + " byte string");
     }

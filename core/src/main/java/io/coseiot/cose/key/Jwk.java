@@ -170,7 +170,7 @@ public final class Jwk {
                   ? EcCurves.decompress(c, required(key, KeyLabel.X, "x"), y.AsBoolean())
                   : required(key, KeyLabel.Y, "y"));
         }
-        put(jwk, "d", key.getBytes(KeyLabel.D));
+        put(jwk, "d", key.bytes(KeyLabel.D));
       }
       case SYMMETRIC -> {
         jwk.Add("kty", "oct");
@@ -182,11 +182,11 @@ public final class Jwk {
           put(
               jwk,
               RSA_NAMES[i],
-              i < 2 ? required(key, RSA_LABELS[i], RSA_NAMES[i]) : key.getBytes(RSA_LABELS[i]));
+              i < 2 ? required(key, RSA_LABELS[i], RSA_NAMES[i]) : key.bytes(RSA_LABELS[i]));
         }
       }
     }
-    byte[] kid = key.keyId();
+    byte[] kid = key.bytes(KeyLabel.KID);
     if (kid != null) {
       try {
         jwk.Add("kid", StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(kid)).toString());
@@ -247,7 +247,7 @@ public final class Jwk {
   }
 
   private static byte[] required(CoseKey key, long label, String name) throws KeyException {
-    byte[] v = key.getBytes(label);
+    byte[] v = key.bytes(label);
     if (v == null) {
       throw new KeyException("JWK: " + key.keyType() + " key has no " + name + " byte string");
     }

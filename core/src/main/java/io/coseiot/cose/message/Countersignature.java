@@ -12,6 +12,7 @@ import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,8 +93,18 @@ public final class Countersignature {
   /** Reads every countersignature in an unprotected bucket. */
   static List<Countersignature> readAll(HeaderMap unprotected, String where) throws CoseException {
     List<Countersignature> out = new ArrayList<>();
-    readFull(unprotected.get(HeaderLabel.COUNTER_SIGNATURE_V1), Version.RFC8152, where, out);
-    readFull(unprotected.get(HeaderLabel.COUNTER_SIGNATURE), Version.RFC9338, where, out);
+    // A full countersignature is only re-encoded and parsed, so the bucket's own value will do; an
+    // abbreviated one keeps the bytes it is given, so it gets its own copy from get.
+    readFull(
+        RawAccess.headerValue(unprotected, HeaderLabel.COUNTER_SIGNATURE_V1),
+        Version.RFC8152,
+        where,
+        out);
+    readFull(
+        RawAccess.headerValue(unprotected, HeaderLabel.COUNTER_SIGNATURE),
+        Version.RFC9338,
+        where,
+        out);
     readAbbreviated(
         unprotected.get(HeaderLabel.COUNTER_SIGNATURE0_V1), Version.RFC8152, where, out);
     readAbbreviated(unprotected.get(HeaderLabel.COUNTER_SIGNATURE0), Version.RFC9338, where, out);

@@ -10,6 +10,7 @@ import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
 import java.security.SecureRandom;
@@ -72,7 +73,7 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
     byte[] nonce =
         drawnIv != null
             ? drawnIv
-            : Nonces.nonce(headers, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+            : Nonces.nonce(headers, RawAccess.keyBytes(key, KeyLabel.BASE_IV), cipher, NAME);
     // Adding an IV leaves the protected bucket, and so the Enc_structure, as it is.
     byte[] aad = Structures.enc(Structures.ENCRYPT0, headers.authenticatedProtected(), externalAad);
     byte[] ct = cipher.encrypt(KeyUse.secret(key, alg, NAME), nonce, aad, plaintext);
@@ -161,7 +162,7 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
     Headers headers = headers();
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
-    byte[] nonce = Nonces.nonce(headers, key.getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    byte[] nonce = Nonces.nonce(headers, RawAccess.keyBytes(key, KeyLabel.BASE_IV), cipher, NAME);
     byte[] aad = Structures.enc(Structures.ENCRYPT0, headers.authenticatedProtected(), externalAad);
     return cipher.decrypt(KeyUse.secret(key, alg, NAME), nonce, aad, detachedCiphertext);
   }

@@ -9,6 +9,7 @@ import io.coseiot.cose.exception.AuthenticationException;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.KeyLabel;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
     AeadCipher cipher = AeadCipher.of(alg);
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
-    byte[] baseIv = recipients.get(0).recipientKey().getBytes(KeyLabel.BASE_IV);
+    byte[] baseIv = RawAccess.keyBytes(recipients.get(0).recipientKey(), KeyLabel.BASE_IV);
     byte[] drawnIv = Nonces.needsRandomIv(headers) ? Nonces.randomIv(cipher, random) : null;
     byte[] nonce = drawnIv != null ? drawnIv : Nonces.nonce(headers, baseIv, cipher, NAME);
     Headers sent = Nonces.sent(headers, drawnIv);
@@ -155,7 +156,8 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers());
     AeadCipher cipher = AeadCipher.of(alg);
-    byte[] nonce = Nonces.nonce(headers(), key.key().getBytes(KeyLabel.BASE_IV), cipher, NAME);
+    byte[] nonce =
+        Nonces.nonce(headers(), RawAccess.keyBytes(key.key(), KeyLabel.BASE_IV), cipher, NAME);
     byte[] aad =
         Structures.enc(Structures.ENCRYPT, headers().authenticatedProtected(), externalAad);
     AuthenticationException failure = null;

@@ -4,6 +4,7 @@ import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 
 /**
  * Encodes COSE_KDF_Context (RFC 9053 §5.2), the HKDF info for recipient algorithms:
@@ -63,9 +64,9 @@ final class KdfContext {
   private static void party(
       CborWriter w, Headers h, long identityLabel, byte[] identity, byte[] nonce, byte[] other) {
     w.writeArrayHeader(3);
-    field(w, h.get(identityLabel), identity);
-    field(w, h.get(identityLabel - 1), nonce);
-    field(w, h.get(identityLabel - 2), other);
+    field(w, RawAccess.headerValue(h, identityLabel), identity);
+    field(w, RawAccess.headerValue(h, identityLabel - 1), nonce);
+    field(w, RawAccess.headerValue(h, identityLabel - 2), other);
   }
 
   private static void field(CborWriter w, CBORObject sent, byte[] unsent) {

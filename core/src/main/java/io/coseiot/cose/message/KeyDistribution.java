@@ -14,6 +14,7 @@ import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
 import io.coseiot.cose.key.KeyPairs;
@@ -124,17 +125,17 @@ final class KeyDistribution {
         throw new KeyException(NAME + ": " + alg.ianaName() + " needs the sender's static key");
       }
       secret = Ecdh.sharedSecret(sender, peer);
-      if (given.get(HeaderLabel.STATIC_KEY) == null
-          && given.get(HeaderLabel.STATIC_KEY_ID) == null) {
+      if (!given.contains(HeaderLabel.STATIC_KEY) && !given.contains(HeaderLabel.STATIC_KEY_ID)) {
         // Name the sender's key by its kid when it has one (shorter); else send the public key.
-        byte[] kid = sender.keyId();
+        // Read uncopied: the builder copies the value it is given.
+        byte[] kid = RawAccess.keyBytes(sender, KeyLabel.KID);
         unprot.set(
             kid != null ? HeaderLabel.STATIC_KEY_ID : HeaderLabel.STATIC_KEY,
             kid != null ? CBORObject.FromObject(kid) : pointOnly(sender, false));
       }
       boolean hasNonce =
-          given.get(HeaderLabel.PARTY_U_NONCE) != null
-              || given.get(HeaderLabel.SALT) != null
+          given.contains(HeaderLabel.PARTY_U_NONCE)
+              || given.contains(HeaderLabel.SALT)
               || spec.kdfInfo().partyUNonce() != null;
       if (alg.kind() == Algorithm.Kind.KEY_AGREEMENT && !hasNonce) {
         // Static-static keys give the same secret every time; a nonce makes each CEK new.
@@ -143,7 +144,7 @@ final class KeyDistribution {
         unprot.set(HeaderLabel.PARTY_U_NONCE, CBORObject.FromObject(nonce));
       }
     } else {
-      if (given.get(HeaderLabel.EPHEMERAL_KEY) != null) {
+      if (given.contains(HeaderLabel.EPHEMERAL_KEY)) {
         throw new HeaderException(
             NAME + ": the ephemeral key is generated per message; do not pass one in the headers");
       }
@@ -154,14 +155,19 @@ final class KeyDistribution {
     return new Agreement(given.withUnprotected(unprot.build()), secret);
   }
 
-  /** The public part as sent in epk / spk: kty, crv, x and y (or y's sign bit). */
+  /**
+   * The public part as sent in epk / spk: kty, crv, x and y (or y's sign bit). It holds the key's
+   * own arrays, so it goes only to a header builder, which copies what it is given.
+   */
   private static CBORObject pointOnly(CoseKey key, boolean compress) throws CoseException {
     CBORObject m = CBORObject.NewOrderedMap();
     m.set(CBORObject.FromObject(KeyLabel.KTY), CBORObject.FromObject(key.keyType().id()));
     m.set(CBORObject.FromObject(KeyLabel.CRV), CBORObject.FromObject(key.curve().id()));
-    m.set(CBORObject.FromObject(KeyLabel.X), CBORObject.FromObject(key.getBytes(KeyLabel.X)));
+    m.set(
+        CBORObject.FromObject(KeyLabel.X),
+        CBORObject.FromObject(RawAccess.keyBytes(key, KeyLabel.X)));
     if (key.keyType() == KeyType.EC2) {
-      byte[] y = key.getBytes(KeyLabel.Y);
+      byte[] y = RawAccess.keyBytes(key, KeyLabel.Y);
       m.set(
           CBORObject.FromObject(KeyLabel.Y),
           compress ? CBORObject.FromObject((y[y.length - 1] & 1) == 1) : CBORObject.FromObject(y));
@@ -229,12 +235,12 @@ final class KeyDistribution {
   private static byte[] received(Headers h, RecipientKey rk, Algorithm alg) throws CoseException {
     CoseKey peer;
     if (isStaticStatic(alg)) {
-      CBORObject spk = h.get(HeaderLabel.STATIC_KEY);
+      CBORObject spk = RawAccess.headerValue(h, HeaderLabel.STATIC_KEY);
       if (spk != null) {
         peer = CoseKey.fromCbor(spk);
       } else if (rk.senderKey() != null) {
-        byte[] kid = h.getBytes(HeaderLabel.STATIC_KEY_ID);
-        byte[] have = rk.senderKey().keyId();
+        byte[] kid = RawAccess.headerBytes(h, HeaderLabel.STATIC_KEY_ID);
+        byte[] have = RawAccess.keyBytes(rk.senderKey(), KeyLabel.KID);
         if (kid != null && have != null && !java.util.Arrays.equals(kid, have)) {
           throw new KeyException(NAME + ": static key id does not match the sender key given");
         }
@@ -243,7 +249,7 @@ final class KeyDistribution {
         throw new KeyException(NAME + ": no static key in the message and no sender key given");
       }
     } else {
-      CBORObject epk = h.get(HeaderLabel.EPHEMERAL_KEY);
+      CBORObject epk = RawAccess.headerValue(h, HeaderLabel.EPHEMERAL_KEY);
       if (epk == null) {
         throw new HeaderException(NAME + ": " + alg.ianaName() + " needs an ephemeral key header");
       }
@@ -277,10 +283,11 @@ final class KeyDistribution {
   }
 
   private static byte[] symmetric(CoseKey key, Algorithm alg) throws KeyException {
-    if (key.keyType() != KeyType.SYMMETRIC || key.getBytes(KeyLabel.K) == null) {
+    byte[] k = key.keyType() == KeyType.SYMMETRIC ? RawAccess.keyBytes(key, KeyLabel.K) : null;
+    if (k == null) {
       throw new KeyException(NAME + ": " + alg.ianaName() + " needs a symmetric key");
     }
-    return key.getBytes(KeyLabel.K);
+    return k;
   }
 
   /** Derives a key of {@code bits} for {@code forAlgorithm} with the recipient's HKDF variant. */
@@ -288,7 +295,7 @@ final class KeyDistribution {
       Algorithm alg, Headers h, byte[] secret, long forAlgorithm, int bits, KdfInfo unsent)
       throws CoseException {
     byte[] info = KdfContext.encode(forAlgorithm, bits, h, unsent);
-    byte[] salt = h.getBytes(HeaderLabel.SALT);
+    byte[] salt = RawAccess.headerBytes(h, HeaderLabel.SALT);
     switch (alg) {
       case DIRECT_HKDF_AES_128:
       case DIRECT_HKDF_AES_256:

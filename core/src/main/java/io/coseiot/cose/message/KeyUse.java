@@ -2,6 +2,7 @@ package io.coseiot.cose.message;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
 import io.coseiot.cose.key.KeyType;
@@ -25,7 +26,7 @@ final class KeyUse {
           where + ": " + alg.ianaName() + " needs a symmetric key, got " + key.keyType());
     }
     checkAlgorithm(key, alg, where);
-    byte[] k = key.getBytes(KeyLabel.K);
+    byte[] k = RawAccess.keyBytes(key, KeyLabel.K);
     if (k == null) {
       throw new KeyException(where + ": symmetric key has no k parameter");
     }

@@ -6,6 +6,7 @@ import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.NonceException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import java.security.SecureRandom;
 
 /** Nonce rules of RFC 9052 §3.1: a full IV, or a Partial IV combined with a context IV. */
@@ -27,8 +28,8 @@ final class Nonces {
    */
   static byte[] nonce(Headers h, byte[] baseIv, AeadCipher cipher, String where)
       throws NonceException {
-    byte[] iv = h.getBytes(HeaderLabel.IV);
-    byte[] partial = h.getBytes(HeaderLabel.PARTIAL_IV);
+    byte[] iv = RawAccess.headerBytes(h, HeaderLabel.IV);
+    byte[] partial = RawAccess.headerBytes(h, HeaderLabel.PARTIAL_IV);
     int n = cipher.nonceLength();
     if (iv != null && partial != null) {
       throw new NonceException(where + ": both IV and Partial IV are present");
@@ -75,7 +76,7 @@ final class Nonces {
 
   /** Whether a sender must draw an IV: the headers carry neither an IV nor a Partial IV. */
   static boolean needsRandomIv(Headers headers) {
-    return headers.get(HeaderLabel.IV) == null && headers.get(HeaderLabel.PARTIAL_IV) == null;
+    return !headers.contains(HeaderLabel.IV) && !headers.contains(HeaderLabel.PARTIAL_IV);
   }
 
   /** Draws a random IV of the cipher's nonce length; it is the nonce as it stands. */

@@ -5,7 +5,9 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.HeaderLabel;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.key.KeyLabel;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +67,12 @@ final class Recipients {
       throws CoseException {
     List<byte[]> ceks = new ArrayList<>();
     CoseException last = null;
-    byte[] kid = rk.key().keyId();
+    byte[] kid = RawAccess.keyBytes(rk.key(), KeyLabel.KID);
     // Recipients naming the key's kid come first; the others are still tried, since a kid is a
     // hint, not an authenticated claim, and senders do label recipients loosely.
     List<Recipient> ordered = new ArrayList<>(recipients.size());
     for (Recipient r : recipients) {
-      byte[] rkid = r.headers().getBytes(HeaderLabel.KID);
+      byte[] rkid = RawAccess.headerBytes(r.headers(), HeaderLabel.KID);
       if (kid != null && rkid != null && Arrays.equals(kid, rkid)) {
         ordered.add(0, r);
       } else {
@@ -94,7 +96,7 @@ final class Recipients {
   }
 
   private static String describe(CoseKey key) {
-    byte[] kid = key.keyId();
+    byte[] kid = RawAccess.keyBytes(key, KeyLabel.KID);
     return kid == null ? "(none)" : "h'" + HexFormat.of().formatHex(kid) + "'";
   }
 }

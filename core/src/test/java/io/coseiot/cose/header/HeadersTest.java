@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.exception.AlgorithmException;
@@ -128,6 +129,21 @@ class HeadersTest {
   }
 
   @Test
+  void changedSharedProtectedBytesAreNeverPairedWithTheBucketParsedFromThem() throws Exception {
+    // authenticatedProtected hands out the shared array; its caller must not change it. If one
+    // does, the next message must still be parsed from its own bytes: {1: 1} turned into {1: 3}
+    // must not make a message that sends {1: 3} read as alg 1.
+    Headers first = read("43a10101a0");
+    first.authenticatedProtected()[2] = 3;
+    Headers other = read("43a10103a0");
+    assertEquals(Algorithm.A256GCM, other.algorithm("test"));
+    assertEquals(CBORObject.FromObject(3), other.protectedMap().get(HeaderLabel.ALG));
+    Headers again = read("43a10101a0");
+    assertEquals(Algorithm.A128GCM, again.algorithm("test"));
+    assertArrayEquals(HexFormat.of().parseHex("a10101"), again.authenticatedProtected());
+  }
+
+  @Test
   void theBuilderReplacesRemovesAndGrows() {
     HeaderMap.Builder b = HeaderMap.builder();
     for (long l = 10; l < 16; l++) {
@@ -165,7 +181,7 @@ class HeadersTest {
 
   @Test
   void aProtectedBucketWithAValueSomeoneCouldChangeIsNeverShared() throws Exception {
-    // {1: 1, 4: h'01'}: a byte string value, whose array HeaderMap.get would hand out.
+    // {1: 1, 4: h'01'}: a byte string value, whose array the core's own reads use uncopied.
     Headers first = read("46a20101044101a0");
     first.protectedMap().get(HeaderLabel.KID).GetByteString()[0] = 9;
     Headers again = read("46a20101044101a0");

@@ -1,0 +1,167 @@
+package io.coseiot.cose.internal;
+
+import com.upokecenter.cbor.CBORObject;
+import io.coseiot.cose.header.HeaderMap;
+import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.key.CoseKey;
+
+/**
+ * Reads of the byte strings and CBOR values that keys and header buckets hold, without the copies
+ * their public accessors make, for the core's own per-message paths: sealing or opening a message
+ * reads the key, IV and Partial IV, and a copy of each would cost more allocation than the rest of
+ * the envelope.
+ *
+ * <p>What these methods return is the holder's own state, shared with every message made from it:
+ * read it, never change it, and never hand it to a caller. The module does not export this package.
+ * The key and header packages register their readers when their classes initialise.
+ */
+public final class RawAccess {
+  /** Reads a key's parameters; implemented in the key package. */
+  public interface KeyReader {
+    /**
+     * Returns a byte string parameter as held.
+     *
+     * @param key the key
+     * @param label the parameter label
+     * @return the key's own array, or null if absent or not a byte string
+     */
+    byte[] bytes(CoseKey key, long label);
+  }
+
+  /** Reads header values; implemented in the header package. */
+  public interface HeaderReader {
+    /**
+     * Returns a byte string header from whichever bucket holds it, a text kid as its UTF-8 bytes.
+     *
+     * @param headers the headers
+     * @param label the label
+     * @return the bucket's own array, or null if absent
+     */
+    byte[] bytes(Headers headers, long label);
+
+    /**
+     * Returns a header value from whichever bucket holds it.
+     *
+     * @param headers the headers
+     * @param label the label
+     * @return the bucket's own value, or null if absent
+     */
+    CBORObject value(Headers headers, long label);
+
+    /**
+     * Returns a header value of one bucket.
+     *
+     * @param map the bucket
+     * @param label the label
+     * @return the bucket's own value, or null if absent
+     */
+    CBORObject value(HeaderMap map, long label);
+  }
+
+  // Set once each, by the static initialisers of CoseKey and HeaderMap. Whoever holds a key or a
+  // bucket caused that initialiser to run; the fallback below only covers a thread that was handed
+  // one without a happens-before edge to it.
+  private static KeyReader keys;
+  private static HeaderReader headers;
+
+  private RawAccess() {}
+
+  /**
+   * Registers the key reader; only the key package calls this, and only once.
+   *
+   * @param reader the reader
+   */
+  public static synchronized void register(KeyReader reader) {
+    if (keys != null) {
+      throw new IllegalStateException("the key reader is registered already");
+    }
+    keys = reader;
+  }
+
+  /**
+   * Registers the header reader; only the header package calls this, and only once.
+   *
+   * @param reader the reader
+   */
+  public static synchronized void register(HeaderReader reader) {
+    if (headers != null) {
+      throw new IllegalStateException("the header reader is registered already");
+    }
+    headers = reader;
+  }
+
+  /**
+   * Returns a key's byte string parameter without copying it; see the class comment.
+   *
+   * @param key the key
+   * @param label the parameter label
+   * @return the key's own array, or null if absent or not a byte string
+   */
+  public static byte[] keyBytes(CoseKey key, long label) {
+    return keyReader().bytes(key, label);
+  }
+
+  /**
+   * Returns a byte string header without copying it; see the class comment.
+   *
+   * @param h the headers
+   * @param label the label
+   * @return the bucket's own array, or null if absent
+   */
+  public static byte[] headerBytes(Headers h, long label) {
+    return headerReader().bytes(h, label);
+  }
+
+  /**
+   * Returns a header value without copying it; see the class comment.
+   *
+   * @param h the headers
+   * @param label the label
+   * @return the bucket's own value, or null if absent
+   */
+  public static CBORObject headerValue(Headers h, long label) {
+    return headerReader().value(h, label);
+  }
+
+  /**
+   * Returns a value of one bucket without copying it; see the class comment.
+   *
+   * @param map the bucket
+   * @param label the label
+   * @return the bucket's own value, or null if absent
+   */
+  public static CBORObject headerValue(HeaderMap map, long label) {
+    return headerReader().value(map, label);
+  }
+
+  private static KeyReader keyReader() {
+    KeyReader r = keys;
+    if (r == null) {
+      initialise(CoseKey.class);
+      r = keys;
+    }
+    return r;
+  }
+
+  private static HeaderReader headerReader() {
+    HeaderReader r = headers;
+    if (r == null) {
+      initialise(HeaderMap.class);
+      r = headers;
+    }
+    return r;
+  }
+
+  /**
+   * Runs a class's initialiser unless done, which registers its reader; waiting on the class's
+   * initialisation lock also makes that registration visible to this thread. Not synchronized on
+   * this class: the initialiser it may wait for takes that lock to register.
+   */
+  private static void initialise(Class<?> c) {
+    try {
+      Class.forName(c.getName(), true, c.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(c.getName() + " is missing from the core", e);
+    }
+  }
+}
