@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The opener of a {@link CoseMqttCodec}. Checks in this order: size, content type and tag, COSE
@@ -57,6 +58,7 @@ final class CodecOpener implements PayloadOpener {
   private final Keyring keyring;
   private final ReplayGuard guard;
   private final MessageType outer;
+  private final Map<String, OpenedAad> aads = new ConcurrentHashMap<>();
 
   CodecOpener(CoseMqttCodec c, ReplayGuard guard) {
     this.c = c;
@@ -209,9 +211,7 @@ final class CodecOpener implements PayloadOpener {
     } else {
       throw reject(MALFORMED, "exactly one of IV and Partial IV is required");
     }
-    byte[] aad =
-        SealingKey.encStructure(
-            h.protectedBytes(), CoseMqttProfile.externalAad(wireTopic, key.epoch()));
+    byte[] aad = encStructure(wireTopic, key.epoch(), h.authenticatedProtected());
     byte[] content;
     try {
       content = cipher.decrypt(key.keyBytes(), nonce, aad, ct);
@@ -244,6 +244,31 @@ final class CodecOpener implements PayloadOpener {
     }
     return new OpenedMessage(topic, content, kid, key.epoch(), sid, seq, signer);
   }
+
+  /**
+   * The Enc_structure of an Encrypt0 received on a topic, kept per topic while the epoch and the
+   * protected bytes stay the same, as the sealer keeps its own: a subscriber hears the same topics
+   * over and over, and the structure is three CBOR items to write and two arrays per message.
+   */
+  private byte[] encStructure(String wireTopic, long epoch, byte[] protectedBytes) {
+    OpenedAad a = aads.get(wireTopic);
+    if (a == null || a.epoch() != epoch || !Arrays.equals(a.protectedBytes(), protectedBytes)) {
+      a =
+          new OpenedAad(
+              epoch,
+              protectedBytes.clone(),
+              SealingKey.encStructure(
+                  protectedBytes, CoseMqttProfile.externalAad(wireTopic, epoch)));
+      if (aads.size() >= SealingKey.AAD_CACHE_LIMIT) {
+        aads.clear();
+      }
+      aads.put(wireTopic, a);
+    }
+    return a.encStructure();
+  }
+
+  /** An Enc_structure and what it was made from besides the topic. */
+  private record OpenedAad(long epoch, byte[] protectedBytes, byte[] encStructure) {}
 
   /**
    * Opens a COSE_Mac0: the kid is looked up like Encrypt0's; the sequence number of counter mode

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * nonce, encrypts and writes a few CBOR heads.
  */
 final class SealingKey {
-  private static final int AAD_CACHE_LIMIT = 4096;
+  /** How many topics' Enc_structures a sealing key or an opener keeps before starting over. */
+  static final int AAD_CACHE_LIMIT = 4096;
 
   final TopicKey key;
   final AeadCipher cipher;
