@@ -5,6 +5,7 @@ import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.RejectedMessageException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Opens one received message and hands it to exactly one listener: what every {@link
@@ -31,6 +32,25 @@ public final class Delivery {
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
+  }
+
+  /**
+   * What a client adapter delivers through: nothing for a client without an opener (a publisher),
+   * else the three, of which the listeners must then be given.
+   *
+   * @param opener opens each payload, or null
+   * @param listener gets what opened; required with an opener
+   * @param rejections gets what did not; required with an opener
+   * @return the delivery, or null without an opener
+   */
+  public static Delivery forOpener(
+      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+    return opener == null
+        ? null
+        : new Delivery(
+            opener,
+            Objects.requireNonNull(listener, "listener"),
+            Objects.requireNonNull(rejections, "rejections"));
   }
 
   /**

@@ -63,13 +63,7 @@ final class HiveMqV5Client implements SecureMqttClient {
       throws SecureMqttException {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
-    this.delivery =
-        opener == null
-            ? null
-            : new Delivery(
-                opener,
-                Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(rejections, "rejections"));
+    this.delivery = Delivery.forOpener(opener, listener, rejections);
     this.timeoutMillis = options.operationTimeout().toMillis();
     this.client = build(options).buildAsync();
     if (delivery != null) {

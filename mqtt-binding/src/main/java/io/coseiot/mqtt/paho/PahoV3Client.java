@@ -60,13 +60,7 @@ final class PahoV3Client implements SecureMqttClient {
       throws SecureMqttException {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
-    this.delivery =
-        opener == null
-            ? null
-            : new Delivery(
-                opener,
-                Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(rejections, "rejections"));
+    this.delivery = Delivery.forOpener(opener, listener, rejections);
     this.timeoutMillis = options.operationTimeout().toMillis();
     try {
       this.client =

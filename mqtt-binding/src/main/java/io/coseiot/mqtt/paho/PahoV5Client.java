@@ -65,13 +65,7 @@ final class PahoV5Client implements SecureMqttClient {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
     this.opener = opener;
-    this.delivery =
-        opener == null
-            ? null
-            : new Delivery(
-                opener,
-                Objects.requireNonNull(listener, "listener"),
-                Objects.requireNonNull(rejections, "rejections"));
+    this.delivery = Delivery.forOpener(opener, listener, rejections);
     this.timeoutMillis = options.operationTimeout().toMillis();
     try {
       this.client =
