@@ -20,10 +20,13 @@ public enum MessageType {
 
   private final int tag;
   private final String coseType;
+  // Built once: MQTT subscribers compare every received content type with it.
+  private final String mediaType;
 
   MessageType(int tag, String coseType) {
     this.tag = tag;
     this.coseType = coseType;
+    this.mediaType = "application/cose; cose-type=\"" + coseType + "\"";
   }
 
   /**
@@ -50,7 +53,7 @@ public enum MessageType {
    * @return the media type
    */
   public String mediaType() {
-    return "application/cose; cose-type=\"" + coseType + "\"";
+    return mediaType;
   }
 
   /**
