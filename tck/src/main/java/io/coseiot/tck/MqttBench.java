@@ -102,7 +102,7 @@ final class MqttBench {
     static Settings standard(boolean quick) {
       return quick
           ? new Settings(new int[] {64, 256}, QOS, 3_000, 3_000, 1, 10, 100, 30)
-          : new Settings(new int[] {64, 256}, QOS, 20_000, 5_000, 5, 10, 100, 120);
+          : new Settings(new int[] {64, 256}, QOS, 20_000, 5_000, 9, 10, 100, 120);
     }
 
     String describe() {
