@@ -36,4 +36,7 @@ public record MqttResult(
     double p99Micros,
     int runs,
     int wireBytes,
-    double cpuMicrosPerMessage) {}
+    double cpuMicrosPerMessage) {
+  /** The payload kind of plaintext carrying the MQTT v5 properties a sealed message carries. */
+  public static final String PLAINTEXT_WITH_PROPERTIES = "plaintext+props";
+}

@@ -68,7 +68,6 @@ import java.util.concurrent.atomic.AtomicReference;
 final class MqttBench {
   static final String FILTER = "bench/#";
   private static final byte[] MASTER = new byte[32];
-  static final String PLAIN_PROPS = "plaintext+props";
 
   /**
    * What to run.
@@ -202,7 +201,7 @@ final class MqttBench {
                         new Kind(
                             client.getKey(),
                             client.getValue(),
-                            PLAIN_PROPS,
+                            MqttResult.PLAINTEXT_WITH_PROPERTIES,
                             withProps,
                             PASS_OPENER),
                         new Kind(

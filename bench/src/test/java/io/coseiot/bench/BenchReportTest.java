@@ -1,0 +1,41 @@
+package io.coseiot.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+  private static MqttResult run(String payload, double rate, double cpu) {
+    return new MqttResult("paho", payload, 1, 1, 64, 100, 100, rate, 1, 2, 5, 64, cpu);
+  }
+
+  @Test
+  void aSealedMqttTargetSaysWhatThePropertiesAloneAndTheCpuTimeShow() {
+    List<MqttResult> mqtt =
+        List.of(
+            run("plaintext", 1000, 20),
+            run(MqttResult.PLAINTEXT_WITH_PROPERTIES, 950, 21),
+            run("sealed", 850, 25));
+    List<BenchReport.Target> targets = BenchReport.targets(List.of(), List.of(), mqtt);
+    assertEquals(1, targets.size());
+    BenchReport.Target t = targets.get(0);
+    assertEquals(0.85, t.measured(), 1e-9);
+    assertFalse(t.met());
+    assertEquals(
+        "CPU per message 20.0 us plaintext, 25.0 sealed (0.80); plaintext with the same MQTT v5"
+            + " properties: 0.95 of plaintext",
+        t.context());
+  }
+
+  @Test
+  void aSealedMqttTargetWithoutAPropertiesRunGivesTheCpuTimeAlone() {
+    List<BenchReport.Target> targets =
+        BenchReport.targets(
+            List.of(), List.of(), List.of(run("plaintext", 1000, 20), run("sealed", 950, 21)));
+    assertTrue(targets.get(0).met());
+    assertEquals("CPU per message 20.0 us plaintext, 21.0 sealed (0.95)", targets.get(0).context());
+  }
+}
