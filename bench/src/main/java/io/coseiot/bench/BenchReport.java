@@ -260,7 +260,11 @@ public final class BenchReport {
     return s;
   }
 
+  /** The figure's JMH error, or nothing where JMH gave none (too few iterations, as --quick). */
   private static String jmhContext(Result r) {
+    if (!Double.isFinite(r.error())) {
+      return "";
+    }
     return String.format(
         Locale.ROOT, "JMH error of this figure +-%.0f %%", 100 * r.error() / r.opsPerSecond());
   }

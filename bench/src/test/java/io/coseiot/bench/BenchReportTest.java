@@ -38,4 +38,33 @@ class BenchReportTest {
     assertTrue(targets.get(0).met());
     assertEquals("CPU per message 20.0 us plaintext, 21.0 sealed (0.95)", targets.get(0).context());
   }
+
+  private static Result open(double error) {
+    return new Result(
+        Result.LIBRARY,
+        "Encrypt0",
+        "open",
+        "A128GCM",
+        "JDK",
+        64,
+        800,
+        error,
+        1600,
+        800,
+        1000,
+        1160,
+        800);
+  }
+
+  @Test
+  void aJmhTargetCarriesItsErrorAndNothingWhereJmhGaveNone() {
+    List<BenchReport.Target> withError =
+        BenchReport.targets(List.of(open(80)), List.of(), List.of());
+    assertEquals(1, withError.size());
+    assertEquals(0.8, withError.get(0).measured(), 1e-9);
+    assertEquals("JMH error of this figure +-10 %", withError.get(0).context());
+    List<BenchReport.Target> without =
+        BenchReport.targets(List.of(open(Double.NaN)), List.of(), List.of());
+    assertEquals("", without.get(0).context());
+  }
 }
