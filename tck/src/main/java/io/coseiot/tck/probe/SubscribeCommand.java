@@ -107,6 +107,9 @@ public final class SubscribeCommand implements Callable<Integer> {
         for (String f : d.filters()) {
           c.subscribe(f, 1);
         }
+        // On standard error, so standard output stays one line per message.
+        err.println("subscribed to " + String.join(", ", d.filters()));
+        err.flush();
       } catch (SecureMqttException e) {
         err.println(
             "cose-tck subscribe: cannot connect or subscribe to " + d.broker() + ": " + e.getMessage()
