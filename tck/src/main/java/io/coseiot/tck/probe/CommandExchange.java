@@ -53,7 +53,12 @@ final class CommandExchange {
    * @throws ProbeSetupException if the commands cannot be sealed
    */
   CommandExchange(
-      Deployment d, String topic, String filter, Algorithm alg, boolean counter, int echoTimeoutSeconds)
+      Deployment d,
+      String topic,
+      String filter,
+      Algorithm alg,
+      boolean counter,
+      int echoTimeoutSeconds)
       throws ProbeSetupException {
     this.topic = topic;
     this.echoTimeoutNanos = echoTimeoutSeconds * 1_000_000_000L;
@@ -72,7 +77,10 @@ final class CommandExchange {
           CoseMqttCodec.builder()
               .keyring(keyring)
               .algorithmProfile(d.profile())
-              .mqttVersion(d.v5() ? io.coseiot.mqtt.codec.MqttVersion.V5 : io.coseiot.mqtt.codec.MqttVersion.V3_1_1);
+              .mqttVersion(
+                  d.v5()
+                      ? io.coseiot.mqtt.codec.MqttVersion.V5
+                      : io.coseiot.mqtt.codec.MqttVersion.V3_1_1);
       seqFile = Files.createTempFile("cose-tck-probe-seq", ".txt");
       Files.delete(seqFile);
       if (counter) {
@@ -86,12 +94,15 @@ final class CommandExchange {
       }
       sealer = b.build().sealer();
       for (int i = 1; i <= COMMANDS; i++) {
-        byte[] pt = ("{\"cose-tck\":\"probe\",\"command\":" + i + ",\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] pt =
+            ("{\"cose-tck\":\"probe\",\"command\":" + i + ",\"run\":\"" + runId + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         plaintexts.add(pt);
         commands.add(sealer.seal(topic, pt));
       }
       forgedPlaintext =
-          ("{\"cose-tck\":\"probe\",\"command\":\"forged\",\"run\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8);
+          ("{\"cose-tck\":\"probe\",\"command\":\"forged\",\"run\":\"" + runId + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
       SealedMessage f = sealer.seal(topic, forgedPlaintext);
       byte[] bytes = f.payload();
       bytes[bytes.length - 1] ^= 0x01; // the last byte of the AEAD or MAC tag
@@ -174,12 +185,18 @@ final class CommandExchange {
         echoed++;
       } else if (stage > i) {
         checker.addExchangeFinding(
-            Requirement.R12_1, topic,
-            "no echo of command " + (i + 1) + " within " + echoTimeoutNanos / 1_000_000_000L
+            Requirement.R12_1,
+            topic,
+            "no echo of command "
+                + (i + 1)
+                + " within "
+                + echoTimeoutNanos / 1_000_000_000L
                 + " s: the device did not open it, or does not echo (section 12.1)");
       } else {
         checker.addExchangeFinding(
-            Requirement.R12_1, topic, "command " + (i + 1) + " was never sent: the observation ended first");
+            Requirement.R12_1,
+            topic,
+            "command " + (i + 1) + " was never sent: the observation ended first");
       }
     }
     if (echoed == 0) {
@@ -190,13 +207,16 @@ final class CommandExchange {
       checker.seeExchange(Requirement.R9_2);
       if (checker.echoes(plaintexts.get(0)) > 1) {
         checker.addExchangeFinding(
-            Requirement.R7_5, topic,
-            "command 1 was echoed " + checker.echoes(plaintexts.get(0))
+            Requirement.R7_5,
+            topic,
+            "command 1 was echoed "
+                + checker.echoes(plaintexts.get(0))
                 + " times: the device handed its verbatim replay to the application");
       }
       if (checker.echoes(forgedPlaintext) > 0) {
         checker.addExchangeFinding(
-            Requirement.R9_2, topic,
+            Requirement.R9_2,
+            topic,
             "the device echoed a command whose tag was altered: it did not authenticate it");
       }
     }

@@ -107,8 +107,7 @@ public record Deployment(
         for (long e = Math.max(0, epoch - 1); e <= epoch + 1; e++) {
           byte[] iv =
               a.kind() == Algorithm.Kind.AEAD
-                  ? KeyDerivation.commonIv(
-                      master, salt, f, a, e, AeadCipher.of(a).nonceLength())
+                  ? KeyDerivation.commonIv(master, salt, f, a, e, AeadCipher.of(a).nonceLength())
                   : null;
           all.add(new DerivedKey(f, a, e, KeyDerivation.kid(master, salt, f, a, e), iv));
         }

@@ -77,7 +77,8 @@ public final class DeploymentOptions {
    * @throws ProbeSetupException naming the flag that is wrong
    */
   public Deployment deployment(String fallbackFilter) throws ProbeSetupException {
-    List<String> fs = filters.isEmpty() && fallbackFilter != null ? List.of(fallbackFilter) : filters;
+    List<String> fs =
+        filters.isEmpty() && fallbackFilter != null ? List.of(fallbackFilter) : filters;
     if (fs.isEmpty()) {
       throw new ProbeSetupException("--filter is required");
     }
@@ -91,7 +92,8 @@ public final class DeploymentOptions {
       try {
         TopicFilter.of(f);
       } catch (IllegalArgumentException e) {
-        throw new ProbeSetupException("--filter " + f + " is not an MQTT topic filter: " + e.getMessage());
+        throw new ProbeSetupException(
+            "--filter " + f + " is not an MQTT topic filter: " + e.getMessage());
       }
     }
     if (epoch < 0) {
@@ -112,7 +114,8 @@ public final class DeploymentOptions {
       throw new ProbeSetupException("--mqtt must be 5 or 3.1.1, not " + mqtt);
     }
     if (!broker.matches("(tcp|ssl|ws|wss)://.+")) {
-      throw new ProbeSetupException("--broker must be a URI like tcp://127.0.0.1:1883, not " + broker);
+      throw new ProbeSetupException(
+          "--broker must be a URI like tcp://127.0.0.1:1883, not " + broker);
     }
     return new Deployment(broker, master, s, List.copyOf(fs), epoch, p, v5);
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One PUBLISH as the probe received it, before anything opened it: the bytes and the MQTT
- * metadata exactly as the broker delivered them.
+ * One PUBLISH as the probe received it, before anything opened it: the bytes and the MQTT metadata
+ * exactly as the broker delivered them.
  *
  * @param index 1-based position in the observation
  * @param topic the topic name (a topic alias already resolved by the client)
@@ -46,6 +46,9 @@ public record Observed(
    * @return its values, empty if absent
    */
   public List<String> userProperty(String name) {
-    return userProperties.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).toList();
+    return userProperties.stream()
+        .filter(e -> e.getKey().equals(name))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 }

@@ -108,22 +108,42 @@ public final class ProbeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       Deployment d = keys.deployment(null);
-      if ((messages != null && messages < 1) || (duration != null && duration < 1) || echoTimeout < 1 || maxSize < 1) {
-        throw new ProbeSetupException("--messages, --duration, --echo-timeout and --max-size must be positive");
+      if ((messages != null && messages < 1)
+          || (duration != null && duration < 1)
+          || echoTimeout < 1
+          || maxSize < 1) {
+        throw new ProbeSetupException(
+            "--messages, --duration, --echo-timeout and --max-size must be positive");
       }
       CommandExchange exchange = null;
       if (commands != null) {
         Algorithm alg = Algorithm.fromId(commandsAlg);
-        if (alg == null || !d.profile().allows(alg) || alg.kind() != Algorithm.Kind.AEAD && alg.kind() != Algorithm.Kind.MAC) {
-          throw new ProbeSetupException("--commands-alg " + commandsAlg + " is no AEAD or MAC algorithm of the profile");
+        if (alg == null
+            || !d.profile().allows(alg)
+            || alg.kind() != Algorithm.Kind.AEAD && alg.kind() != Algorithm.Kind.MAC) {
+          throw new ProbeSetupException(
+              "--commands-alg " + commandsAlg + " is no AEAD or MAC algorithm of the profile");
         }
         if (!commandsNonces.equals("counter") && !commandsNonces.equals("random")) {
           throw new ProbeSetupException("--commands-nonces must be counter or random");
         }
-        exchange = new CommandExchange(d, commands, commandsFilter == null ? commands : commandsFilter, alg, commandsNonces.equals("counter"), echoTimeout);
+        exchange =
+            new CommandExchange(
+                d,
+                commands,
+                commandsFilter == null ? commands : commandsFilter,
+                alg,
+                commandsNonces.equals("counter"),
+                echoTimeout);
       }
       ProbeRun.Result r =
-          ProbeRun.run(d, maxSize, messages == null ? 0 : messages, duration == null ? 30 : duration, exchange, out);
+          ProbeRun.run(
+              d,
+              maxSize,
+              messages == null ? 0 : messages,
+              duration == null ? 30 : duration,
+              exchange,
+              out);
       ProbeReport report = new ProbeReport(d, r);
       report.text(out);
       if (json != null) {

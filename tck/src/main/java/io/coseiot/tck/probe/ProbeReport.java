@@ -125,12 +125,20 @@ final class ProbeReport {
           + " message(s)";
     }
     if (n == 0) {
-      return "nothing to check: no message arrived on " + String.join(", ", d.filters())
-          + " within " + Math.round(r.seconds()) + " s (is the device publishing there?)";
+      return "nothing to check: no message arrived on "
+          + String.join(", ", d.filters())
+          + " within "
+          + Math.round(r.seconds())
+          + " s (is the device publishing there?)";
     }
     if (r.wanted() > 0 && n < r.wanted()) {
-      return "incomplete: " + n + " of the " + r.wanted() + " messages asked for arrived within "
-          + Math.round(r.seconds()) + " s";
+      return "incomplete: "
+          + n
+          + " of the "
+          + r.wanted()
+          + " messages asked for arrived within "
+          + Math.round(r.seconds())
+          + " s";
     }
     return "CONFORMS: " + n + " message(s), no violation";
   }
@@ -154,7 +162,12 @@ final class ProbeReport {
             case SKIP -> l.reason();
           };
       out.printf(
-          Locale.ROOT, "  %-4s %-6s %s: %s%n", l.status(), l.requirement().id(), l.requirement().summary(), tail);
+          Locale.ROOT,
+          "  %-4s %-6s %s: %s%n",
+          l.status(),
+          l.requirement().id(),
+          l.requirement().summary(),
+          tail);
     }
     for (Finding f : findings) {
       out.printf(
@@ -263,6 +276,9 @@ final class ProbeReport {
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

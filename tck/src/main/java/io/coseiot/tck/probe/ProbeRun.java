@@ -7,8 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One observation: subscribes as a raw client with the deployment's filters, checks each message
- * as it arrives, runs the command exchange if asked, and stops after the message count or the
+ * One observation: subscribes as a raw client with the deployment's filters, checks each message as
+ * it arrives, runs the command exchange if asked, and stops after the message count or the
  * duration.
  */
 final class ProbeRun {
@@ -45,7 +45,12 @@ final class ProbeRun {
     try (RawClient client = RawClient.connect(d.broker(), d.v5(), id, queue::add)) {
       client.subscribe(d.filters());
       // The device may start now: scripts and tests wait for this line.
-      out.println("subscribed to " + String.join(", ", d.filters()) + "; observing for at most " + durationSeconds + " s");
+      out.println(
+          "subscribed to "
+              + String.join(", ", d.filters())
+              + "; observing for at most "
+              + durationSeconds
+              + " s");
       out.flush();
       while (System.nanoTime() < end) {
         Observed o = queue.poll(20, TimeUnit.MILLISECONDS);

@@ -53,7 +53,11 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Mixin DeploymentOptions keys;
 
-  @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to publish to.")
+  @Option(
+      names = "--topic",
+      required = true,
+      paramLabel = "TOPIC",
+      description = "The topic to publish to.")
   String topic;
 
   @Option(
@@ -73,15 +77,17 @@ public final class PublishCommand implements Callable<Integer> {
       names = "--alg",
       paramLabel = "ID",
       defaultValue = "1",
-      description = "The key's COSE algorithm id: 1 A128GCM (default), 10 AES-CCM-16-64-128, 5 HMAC"
-          + " 256/256 (COSE_Mac0), or with --profile full 3 A256GCM, 24 ChaCha20/Poly1305.")
+      description =
+          "The key's COSE algorithm id: 1 A128GCM (default), 10 AES-CCM-16-64-128, 5 HMAC"
+              + " 256/256 (COSE_Mac0), or with --profile full 3 A256GCM, 24 ChaCha20/Poly1305.")
   long alg;
 
   @Option(
       names = "--sid",
       paramLabel = "HEX",
-      description = "Counter mode with this sender id (needs --seq-file); default: random IVs"
-          + " (stateless for Mac0).")
+      description =
+          "Counter mode with this sender id (needs --seq-file); default: random IVs"
+              + " (stateless for Mac0).")
   String sid;
 
   @Option(
@@ -111,7 +117,8 @@ public final class PublishCommand implements Callable<Integer> {
           texts.add(message);
         }
       } else {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String l; (l = in.readLine()) != null; ) {
           texts.add(l);
         }
@@ -155,7 +162,11 @@ public final class PublishCommand implements Callable<Integer> {
     Algorithm a = Algorithm.fromId(alg);
     if (a == null || !d.symmetricAlgorithms().contains(a)) {
       throw new ProbeSetupException(
-          "--alg " + alg + " is no AEAD or MAC algorithm of the " + d.profile().name().toLowerCase() + " profile");
+          "--alg "
+              + alg
+              + " is no AEAD or MAC algorithm of the "
+              + d.profile().name().toLowerCase()
+              + " profile");
     }
     Keyring.Builder k = Keyring.builder().schedule(RotationSchedule.fixed(d.epoch()));
     for (String f : d.filters()) {
@@ -170,11 +181,15 @@ public final class PublishCommand implements Callable<Integer> {
             .keyring(keyring)
             .mode(a.kind() == Algorithm.Kind.MAC ? SealMode.MAC0 : SealMode.ENCRYPT0)
             .algorithmProfile(d.profile())
-            .mqttVersion(d.v5() ? io.coseiot.mqtt.codec.MqttVersion.V5 : io.coseiot.mqtt.codec.MqttVersion.V3_1_1);
+            .mqttVersion(
+                d.v5()
+                    ? io.coseiot.mqtt.codec.MqttVersion.V5
+                    : io.coseiot.mqtt.codec.MqttVersion.V3_1_1);
     try {
       if (sid != null) {
         if (seqFile == null) {
-          throw new ProbeSetupException("--sid needs --seq-file, so no sequence number is used twice");
+          throw new ProbeSetupException(
+              "--sid needs --seq-file, so no sequence number is used twice");
         }
         b.counterNonces(HexFormat.of().parseHex(sid), SequenceStore.open(seqFile, 16));
       } else {

@@ -5,12 +5,14 @@ package io.coseiot.tck.probe;
  * the profile (its conformance annex, section 12, lists the checks of each).
  */
 public enum Requirement {
-  /** R1.1: messages are always tagged, with the tag of one of the profile's message types. */
+  /** R1.1: messages are always tagged with their type's tag, never detached. */
   R1_1("R1.1", "tagged COSE message of a profile type"),
   /** R2.1: external_aad binds the topic published to and the key epoch. */
   R2_1("R2.1", "bound to the topic it is published to (external_aad)"),
-  /** R3.1: Encrypt0 and Mac0 headers, kid always present. */
-  R3_1("R3.1", "COSE headers as the profile lays them out"),
+  /** R3.1: the headers of COSE_Encrypt0, kid always present. */
+  R3_1("R3.1", "COSE_Encrypt0 headers as the profile lays them out"),
+  /** R3.2: the headers of COSE_Mac0, the sequence number protected. */
+  R3_2("R3.2", "COSE_Mac0 headers as the profile lays them out"),
   /** R4.1: the MQTT v5 Content Type. */
   R4_1("R4.1", "MQTT v5 Content Type of the outer COSE type"),
   /** R4.2: the MQTT v5 Payload Format Indicator. */

@@ -100,8 +100,10 @@ public final class SubscribeCommand implements Callable<Integer> {
     int rejected = 0;
     try (SecureMqttClient c =
         d.v5()
-            ? PahoClients.v5(o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))
-            : PahoClients.v311(o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))) {
+            ? PahoClients.v5(
+                o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))
+            : PahoClients.v311(
+                o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))) {
       try {
         c.connect();
         for (String f : d.filters()) {
@@ -112,7 +114,10 @@ public final class SubscribeCommand implements Callable<Integer> {
         err.flush();
       } catch (SecureMqttException e) {
         err.println(
-            "cose-tck subscribe: cannot connect or subscribe to " + d.broker() + ": " + e.getMessage()
+            "cose-tck subscribe: cannot connect or subscribe to "
+                + d.broker()
+                + ": "
+                + e.getMessage()
                 + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         return 2;
       }
@@ -135,8 +140,13 @@ public final class SubscribeCommand implements Callable<Integer> {
     }
     if (messages != null && opened + rejected < messages) {
       err.println(
-          "cose-tck subscribe: " + (opened + rejected) + " of " + messages + " messages within "
-              + duration + " s");
+          "cose-tck subscribe: "
+              + (opened + rejected)
+              + " of "
+              + messages
+              + " messages within "
+              + duration
+              + " s");
       return 1;
     }
     return rejected == 0 ? 0 : 1;
@@ -160,7 +170,9 @@ public final class SubscribeCommand implements Callable<Integer> {
         text = null;
       }
     }
-    return new Line(true, "opened " + m.topic() + " " + (text != null ? text : "hex:" + HexFormat.of().formatHex(p)));
+    return new Line(
+        true,
+        "opened " + m.topic() + " " + (text != null ? text : "hex:" + HexFormat.of().formatHex(p)));
   }
 
   private static Line rejected(String topic, RejectedMessageException r) {

@@ -53,12 +53,16 @@ final class TrafficChecker {
   private final List<String> notes = new ArrayList<>();
   private final Map<Requirement, Integer> checked = new EnumMap<>(Requirement.class);
   private final Set<String> topics = new LinkedHashSet<>();
+
   /** Per key (kid/epoch): nonce (or Mac0 sequence, or tag) in hex to the first message with it. */
   private final Map<String, Map<String, Observed>> nonces = new HashMap<>();
+
   /** Per sender and topic: the last sequence number. */
   private final Map<String, Long> lastSeq = new HashMap<>();
+
   /** Opened plaintexts in hex, with how often each was seen: the echoes of commands. */
   private final Map<String, Integer> plaintexts = new HashMap<>();
+
   private final CoseMqttCodec encrypt0;
   private final CoseMqttCodec mac0;
   private int messages;
@@ -100,7 +104,11 @@ final class TrafficChecker {
       return;
     }
     if (m.length > maxSize) {
-      add(Requirement.R9_1, o, null, m.length + " bytes, above the receivers' maximum of " + maxSize);
+      add(
+          Requirement.R9_1,
+          o,
+          null,
+          m.length + " bytes, above the receivers' maximum of " + maxSize);
     }
     see(Requirement.R1_1);
     int b0 = m[0] & 0xff;
@@ -110,12 +118,19 @@ final class TrafficChecker {
       boolean otherCose = b0 == 0xd2 || (b0 == 0xd8 && m.length > 1 && (m[1] & 0xff) == 0x60);
       if (otherCose) {
         notes.add(
-            "message #" + o.index() + " on " + o.topic()
+            "message #"
+                + o.index()
+                + " on "
+                + o.topic()
                 + " is a COSE_Sign1 or COSE_Encrypt: its keys are not derived from the master"
                 + " secret, so the probe checks only Encrypt0 and Mac0");
       } else {
-        add(Requirement.R1_1, o, null,
-            (b0 >> 5) == 6 ? "CBOR tag other than 16 (Encrypt0) or 17 (Mac0)"
+        add(
+            Requirement.R1_1,
+            o,
+            null,
+            (b0 >> 5) == 6
+                ? "CBOR tag other than 16 (Encrypt0) or 17 (Mac0)"
                 : "not a tagged COSE message (first byte " + String.format("%02x", b0) + ")");
       }
       return;
@@ -127,10 +142,18 @@ final class TrafficChecker {
       if (o.contentType() == null) {
         add(Requirement.R4_1, o, null, "no Content Type; expected " + mediaType);
       } else if (!o.contentType().equals(mediaType)) {
-        add(Requirement.R4_1, o, null, "Content Type " + o.contentType() + "; expected " + mediaType);
+        add(
+            Requirement.R4_1,
+            o,
+            null,
+            "Content Type " + o.contentType() + "; expected " + mediaType);
       }
       if (o.utf8Indicator()) {
-        add(Requirement.R4_2, o, null, "Payload Format Indicator 1 (UTF-8) on a binary COSE payload");
+        add(
+            Requirement.R4_2,
+            o,
+            null,
+            "Payload Format Indicator 1 (UTF-8) on a binary COSE payload");
       }
     }
     if (!parse(o, m, p)) {
@@ -145,8 +168,14 @@ final class TrafficChecker {
       } else if (hints.size() > 1) {
         add(Requirement.R4_3, o, p.kid, hints.size() + " cose-kid user properties " + hints);
       } else if (!hints.get(0).equals(want)) {
-        add(Requirement.R4_3, o, p.kid,
-            "cose-kid " + hints.get(0) + " differs from the COSE kid " + want
+        add(
+            Requirement.R4_3,
+            o,
+            p.kid,
+            "cose-kid "
+                + hints.get(0)
+                + " differs from the COSE kid "
+                + want
                 + ": receivers refuse it as KEY_ID_MISMATCH");
       }
     } else {
@@ -159,9 +188,10 @@ final class TrafficChecker {
     }
   }
 
-  /** Decodes the COSE structure and checks its headers (R3.1, R7.2); false if it is unusable. */
+  /** Decodes the COSE structure and checks its headers (R3.x, R7.2); false if it is unusable. */
   private boolean parse(Observed o, byte[] m, Parsed p) {
-    see(Requirement.R3_1);
+    Requirement hdr = p.mac ? Requirement.R3_2 : Requirement.R3_1;
+    see(hdr);
     Headers h;
     try {
       if (p.mac) {
@@ -169,31 +199,35 @@ final class TrafficChecker {
         h = mac.headers();
         p.tag = mac.tag();
         if (mac.payload() == null) {
-          add(Requirement.R3_1, o, null, "detached payload");
+          add(Requirement.R1_1, o, null, "detached payload");
           return false;
         }
       } else {
         Encrypt0Message e = Encrypt0Message.decode(m, TagPolicy.REQUIRED, UNDERSTOOD);
         h = e.headers();
         if (e.ciphertext() == null) {
-          add(Requirement.R3_1, o, null, "detached ciphertext");
+          add(Requirement.R1_1, o, null, "detached ciphertext");
           return false;
         }
       }
     } catch (CoseException e) {
-      add(Requirement.R3_1, o, null, "not a valid COSE_" + (p.mac ? "Mac0" : "Encrypt0") + ": " + e.getMessage());
+      add(
+          hdr,
+          o,
+          null,
+          "not a valid COSE_" + (p.mac ? "Mac0" : "Encrypt0") + ": " + e.getMessage());
       return false;
     }
     HeaderMap prot = h.protectedMap();
     HeaderMap unprot = h.unprotectedMap();
     p.kid = unprot.getBytes(HeaderLabel.KID);
     if (p.kid == null || p.kid.length == 0 || prot.contains(HeaderLabel.KID)) {
-      add(Requirement.R3_1, o, null, "no kid bstr in the unprotected header");
+      add(hdr, o, null, "no kid bstr in the unprotected header");
       return false;
     }
     p.alg = prot.algorithm();
     if (!prot.contains(HeaderLabel.ALG)) {
-      add(Requirement.R3_1, o, p.kid, "no alg in the protected header");
+      add(hdr, o, p.kid, "no alg in the protected header");
       return false;
     }
     boolean ok = true;
@@ -208,9 +242,15 @@ final class TrafficChecker {
           || (p.piv == null) != (sid == null)
           || prot.size() != expected
           || unprot.size() != 1) {
-        add(Requirement.R3_1, o, p.kid,
+        add(
+            Requirement.R3_2,
+            o,
+            p.kid,
             "Mac0 headers must be protected {1: 5} or {1: 5, 6: Partial IV, \"sid\": sid},"
-                + " unprotected {4: kid}: got " + prot + " / " + unprot);
+                + " unprotected {4: kid}: got "
+                + prot
+                + " / "
+                + unprot);
         ok = false;
       }
     } else {
@@ -222,7 +262,11 @@ final class TrafficChecker {
         ok = false;
       }
       if ((p.iv == null) == (p.piv == null)) {
-        add(Requirement.R3_1, o, p.kid, "exactly one of IV and Partial IV is required: got " + unprot);
+        add(
+            Requirement.R3_1,
+            o,
+            p.kid,
+            "exactly one of IV and Partial IV is required: got " + unprot);
         ok = false;
       } else if (p.piv != null && sid == null) {
         add(Requirement.R3_1, o, p.kid, "Partial IV without a sid");
@@ -230,7 +274,7 @@ final class TrafficChecker {
       }
     }
     if (sid != null && (sid.getType() != CBORType.ByteString || sid.isTagged())) {
-      add(Requirement.R3_1, o, p.kid, "sid is not a bstr");
+      add(hdr, o, p.kid, "sid is not a bstr");
       ok = false;
     } else if (sid != null) {
       p.sid = sid.GetByteString();
@@ -252,7 +296,11 @@ final class TrafficChecker {
         see(Requirement.R7_2);
       }
       if (p.iv != null && p.iv.length != n) {
-        add(Requirement.R7_2, o, p.kid, "IV of " + p.iv.length + " bytes; " + p.alg.ianaName() + " needs " + n);
+        add(
+            Requirement.R7_2,
+            o,
+            p.kid,
+            "IV of " + p.iv.length + " bytes; " + p.alg.ianaName() + " needs " + n);
       }
     }
     if (p.piv != null) {
@@ -260,10 +308,18 @@ final class TrafficChecker {
       try {
         OscoreNonce.sequence(p.piv);
       } catch (IllegalArgumentException e) {
-        add(Requirement.R7_2, o, p.kid, "Partial IV " + HEX.formatHex(p.piv) + ": " + e.getMessage());
+        add(
+            Requirement.R7_2,
+            o,
+            p.kid,
+            "Partial IV " + HEX.formatHex(p.piv) + ": " + e.getMessage());
       }
       if (p.sid != null && p.sid.length > n - 6) {
-        add(Requirement.R7_2, o, p.kid, "sid of " + p.sid.length + " bytes; at most " + (n - 6) + " fit the nonce");
+        add(
+            Requirement.R7_2,
+            o,
+            p.kid,
+            "sid of " + p.sid.length + " bytes; at most " + (n - 6) + " fit the nonce");
       }
     }
   }
@@ -276,29 +332,59 @@ final class TrafficChecker {
     boolean kindOk =
         p.alg != null && p.alg.kind() == (p.mac ? Algorithm.Kind.MAC : Algorithm.Kind.AEAD);
     if (!kindOk || !d.profile().allows(p.alg)) {
-      add(Requirement.R6_1, o, p.kid,
+      add(
+          Requirement.R6_1,
+          o,
+          p.kid,
           (p.alg == null ? "unknown algorithm" : p.alg.ianaName())
-              + " is not a " + (p.mac ? "MAC" : "content encryption") + " algorithm of the "
-              + d.profile().name().toLowerCase() + " profile");
+              + " is not a "
+              + (p.mac ? "MAC" : "content encryption")
+              + " algorithm of the "
+              + d.profile().name().toLowerCase()
+              + " profile");
     }
     Deployment.DerivedKey k = Deployment.find(keys, p.kid);
     if (k == null) {
-      add(Requirement.R6_2, o, p.kid,
-          "kid " + HEX.formatHex(p.kid) + " is not derived from the master secret for "
-              + String.join(", ", d.filters()) + " at epoch " + d.epoch() + " (or " + Math.max(0, d.epoch() - 1)
-              + ".." + (d.epoch() + 1) + ") with any profile algorithm");
+      add(
+          Requirement.R6_2,
+          o,
+          p.kid,
+          "kid "
+              + HEX.formatHex(p.kid)
+              + " is not derived from the master secret for "
+              + String.join(", ", d.filters())
+              + " at epoch "
+              + d.epoch()
+              + " (or "
+              + Math.max(0, d.epoch() - 1)
+              + ".."
+              + (d.epoch() + 1)
+              + ") with any profile algorithm");
       return null;
     }
     if (k.epoch() != d.epoch()) {
-      add(Requirement.R6_3, o, p.kid, "sealed under epoch " + k.epoch() + "; the current epoch is " + d.epoch());
+      add(
+          Requirement.R6_3,
+          o,
+          p.kid,
+          "sealed under epoch " + k.epoch() + "; the current epoch is " + d.epoch());
     }
     if (p.alg != null && k.alg() != p.alg) {
-      add(Requirement.R6_1, o, p.kid,
+      add(
+          Requirement.R6_1,
+          o,
+          p.kid,
           "alg " + p.alg.ianaName() + " but the kid names a " + k.alg().ianaName() + " key");
     }
     if (!coveringFilter(o.topic()).equals(k.filter())) {
-      add(Requirement.R2_1, o, p.kid,
-          "the kid names a key of " + k.filter() + ", which does not cover " + o.topic()
+      add(
+          Requirement.R2_1,
+          o,
+          p.kid,
+          "the kid names a key of "
+              + k.filter()
+              + ", which does not cover "
+              + o.topic()
               + " (receivers refuse it as WRONG_TOPIC)");
     }
     return k;
@@ -342,15 +428,24 @@ final class TrafficChecker {
       }
       try {
         opener(p.mac).open(t, o.payload(), null, Map.of());
-        add(Requirement.R2_1, o, p.kid,
+        add(
+            Requirement.R2_1,
+            o,
+            p.kid,
             "moved: sealed for topic " + t + " (its external_aad) but published on " + o.topic());
         return;
       } catch (CoseException e) {
         // not sealed for this topic either
       }
     }
-    add(Requirement.R2_1, o, p.kid,
-        "does not open under its topic's key and external_aad: " + why.reason() + ": " + why.getMessage());
+    add(
+        Requirement.R2_1,
+        o,
+        p.kid,
+        "does not open under its topic's key and external_aad: "
+            + why.reason()
+            + ": "
+            + why.getMessage());
   }
 
   /** R7.1, R7.3, R7.4: nonces, sequence numbers and copies across the observation. */
@@ -360,8 +455,14 @@ final class TrafficChecker {
     String id;
     String what;
     if (p.mac) {
-      id = p.piv == null ? "tag:" + HEX.formatHex(p.tag) : "seq:" + HEX.formatHex(p.sid) + "/" + HEX.formatHex(p.piv);
-      what = p.piv == null ? "MAC tag" : "Partial IV " + HEX.formatHex(p.piv) + " of sid " + HEX.formatHex(p.sid);
+      id =
+          p.piv == null
+              ? "tag:" + HEX.formatHex(p.tag)
+              : "seq:" + HEX.formatHex(p.sid) + "/" + HEX.formatHex(p.piv);
+      what =
+          p.piv == null
+              ? "MAC tag"
+              : "Partial IV " + HEX.formatHex(p.piv) + " of sid " + HEX.formatHex(p.sid);
     } else {
       byte[] nonce;
       if (p.iv != null) {
@@ -373,28 +474,53 @@ final class TrafficChecker {
         } catch (IllegalArgumentException | NullPointerException e) {
           return; // R7.2 or R3.1 already said why
         }
-        what = "nonce " + HEX.formatHex(nonce) + " (sid " + HEX.formatHex(p.sid) + ", Partial IV "
-            + HEX.formatHex(p.piv) + ")";
+        what =
+            "nonce "
+                + HEX.formatHex(nonce)
+                + " (sid "
+                + HEX.formatHex(p.sid)
+                + ", Partial IV "
+                + HEX.formatHex(p.piv)
+                + ")";
       }
       id = HEX.formatHex(nonce);
     }
-    Map<String, Observed> seen = nonces.computeIfAbsent(HEX.formatHex(k.kid()) + "/" + k.epoch(), x -> new HashMap<>());
+    Map<String, Observed> seen =
+        nonces.computeIfAbsent(HEX.formatHex(k.kid()) + "/" + k.epoch(), x -> new HashMap<>());
     Observed first = seen.putIfAbsent(id, o);
     if (first != null) {
       if (Arrays.equals(first.payload(), o.payload())) {
         if (o.dup()) {
-          notes.add("message #" + o.index() + " is a QoS 1 redelivery (DUP) of #" + first.index() + ": allowed");
+          notes.add(
+              "message #"
+                  + o.index()
+                  + " is a QoS 1 redelivery (DUP) of #"
+                  + first.index()
+                  + ": allowed");
         } else {
-          add(Requirement.R7_4, o, p.kid,
-              "identical to message #" + first.index() + " (a replay or duplicate without DUP;"
+          add(
+              Requirement.R7_4,
+              o,
+              p.kid,
+              "identical to message #"
+                  + first.index()
+                  + " (a replay or duplicate without DUP;"
                   + " receivers refuse it as REPLAY)");
         }
       } else if (p.mac && p.piv == null) {
         add(Requirement.R7_4, o, p.kid, "same MAC tag as message #" + first.index());
       } else {
-        add(Requirement.R7_1, o, p.kid,
-            "NONCE REUSE: " + what + " under kid " + HEX.formatHex(p.kid) + " already sealed message #"
-                + first.index() + " with different bytes");
+        add(
+            Requirement.R7_1,
+            o,
+            p.kid,
+            "NONCE REUSE: "
+                + what
+                + " under kid "
+                + HEX.formatHex(p.kid)
+                + " already sealed message #"
+                + first.index()
+                + " with different bytes");
       }
       return;
     }
@@ -406,11 +532,22 @@ final class TrafficChecker {
       } catch (IllegalArgumentException e) {
         return;
       }
-      String sender = HEX.formatHex(k.kid()) + "/" + k.epoch() + "/" + HEX.formatHex(p.sid) + "/" + o.topic();
+      String sender =
+          HEX.formatHex(k.kid()) + "/" + k.epoch() + "/" + HEX.formatHex(p.sid) + "/" + o.topic();
       Long last = lastSeq.put(sender, seq);
       if (last != null && seq < last) {
-        add(Requirement.R7_3, o, p.kid,
-            "sequence number " + seq + " after " + last + " from sid " + HEX.formatHex(p.sid) + " on " + o.topic());
+        add(
+            Requirement.R7_3,
+            o,
+            p.kid,
+            "sequence number "
+                + seq
+                + " after "
+                + last
+                + " from sid "
+                + HEX.formatHex(p.sid)
+                + " on "
+                + o.topic());
       }
     }
   }
@@ -421,7 +558,13 @@ final class TrafficChecker {
 
   private void add(Requirement r, Observed o, byte[] kid, String detail) {
     findings.add(
-        new Finding(r, o.index(), o.topic(), kid == null ? "" : HEX.formatHex(kid), HEX.formatHex(o.payload()), detail));
+        new Finding(
+            r,
+            o.index(),
+            o.topic(),
+            kid == null ? "" : HEX.formatHex(kid),
+            HEX.formatHex(o.payload()),
+            detail));
   }
 
   /** Adds a finding of the command exchange (not tied to one received message). */

@@ -134,18 +134,27 @@ class ProbeDeviceTest {
     assertEquals(0, r.code(), r.text() + r.device());
     assertEquals(new TreeSet<>(), r.violated(), r.text());
     assertEquals(4, r.json().get("messages").asInt());
-    for (String id : List.of("R1.1", "R2.1", "R3.1", "R4.1", "R4.2", "R4.3", "R6.2", "R7.1", "R7.3", "R7.4")) {
+    for (String id :
+        List.of("R1.1", "R2.1", "R3.1", "R4.1", "R4.2", "R4.3", "R6.2", "R7.1", "R7.3", "R7.4")) {
       assertEquals("PASS", r.status(id), id + ": " + r.text());
     }
     assertEquals("SKIP", r.status("R5.1"), r.text());
     assertTrue(r.text().contains("CONFORMS: 4 message(s)"), r.text());
     assertTrue(r.junit().contains("failures=\"0\""), r.junit());
-    assertTrue(r.junit().contains("<skipped message=\"receive path not tested: --commands not given\"/>"), r.junit());
+    assertTrue(
+        r.junit().contains("<skipped message=\"receive path not tested: --commands not given\"/>"),
+        r.junit());
   }
 
   @Test
   void goodRandomIvTrafficOverMqtt311Conforms() throws Exception {
-    Run r = probe(List.of("--mqtt", "3", "--alg", "10", "--count", "3"), "--messages", "3", "--mqtt", "3.1.1");
+    Run r =
+        probe(
+            List.of("--mqtt", "3", "--alg", "10", "--count", "3"),
+            "--messages",
+            "3",
+            "--mqtt",
+            "3.1.1");
     assertEquals(0, r.code(), r.text() + r.device());
     assertEquals("PASS", r.status("R5.1"), r.text());
     assertEquals("PASS", r.status("R7.1"), r.text());
@@ -197,7 +206,8 @@ class ProbeDeviceTest {
       assertEquals("PASS", r.status(id), id + ": " + r.text());
     }
     // The device saw the replay and the forgery and refused both.
-    assertTrue(r.device().contains("rejected probe/dev" + devices + "/commands replayed"), r.device());
+    assertTrue(
+        r.device().contains("rejected probe/dev" + devices + "/commands replayed"), r.device());
     assertTrue(r.device().contains("authentication failed"), r.device());
   }
 
@@ -222,30 +232,55 @@ class ProbeDeviceTest {
     int port = MosquittoProcess.freePort();
     Background b =
         Background.run(
-            "probe", "--broker", "tcp://127.0.0.1:" + port, "--master-secret", MASTER, "--filter", FILTER);
+            "probe",
+            "--broker",
+            "tcp://127.0.0.1:" + port,
+            "--master-secret",
+            MASTER,
+            "--filter",
+            FILTER);
     assertEquals(2, b.exitCode(), b.toString());
-    assertTrue(b.err.toString().startsWith("cose-tck probe: cannot connect to tcp://127.0.0.1:" + port), b.toString());
+    assertTrue(
+        b.err.toString().startsWith("cose-tck probe: cannot connect to tcp://127.0.0.1:" + port),
+        b.toString());
   }
 
   @Test
   void badKeysAndFlagsAreSetupErrors() throws Exception {
     Background shortKey =
-        Background.run("probe", "--broker", broker.uri(), "--master-secret", "00112233", "--filter", FILTER);
+        Background.run(
+            "probe", "--broker", broker.uri(), "--master-secret", "00112233", "--filter", FILTER);
     assertEquals(2, shortKey.exitCode());
     assertTrue(shortKey.err.toString().contains("at least 16"), shortKey.toString());
     Background notHex =
-        Background.run("probe", "--broker", broker.uri(), "--master-secret", "xyz", "--filter", FILTER);
+        Background.run(
+            "probe", "--broker", broker.uri(), "--master-secret", "xyz", "--filter", FILTER);
     assertEquals(2, notHex.exitCode());
     assertTrue(notHex.err.toString().contains("--master-secret is not hex"), notHex.toString());
     Background mqtt =
         Background.run(
-            "probe", "--broker", broker.uri(), "--master-secret", MASTER, "--filter", FILTER, "--mqtt", "4");
+            "probe",
+            "--broker",
+            broker.uri(),
+            "--master-secret",
+            MASTER,
+            "--filter",
+            FILTER,
+            "--mqtt",
+            "4");
     assertEquals(2, mqtt.exitCode());
     assertTrue(mqtt.err.toString().contains("--mqtt must be 5 or 3.1.1"), mqtt.toString());
     Background silent =
         Background.run(
-            "probe", "--broker", broker.uri(), "--master-secret", MASTER, "--filter", "probe/nobody/#",
-            "--duration", "1");
+            "probe",
+            "--broker",
+            broker.uri(),
+            "--master-secret",
+            MASTER,
+            "--filter",
+            "probe/nobody/#",
+            "--duration",
+            "1");
     assertEquals(2, silent.exitCode(), silent.toString());
     assertTrue(silent.err.toString().contains("nothing to check"), silent.toString());
   }

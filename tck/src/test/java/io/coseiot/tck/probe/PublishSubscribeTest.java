@@ -39,7 +39,8 @@ class PublishSubscribeTest {
   private static Background publish(String topic, String... extra) throws Exception {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of("publish", "--broker", broker.uri(), "--master-secret", MASTER, "--topic", topic));
+            List.of(
+                "publish", "--broker", broker.uri(), "--master-secret", MASTER, "--topic", topic));
     args.addAll(List.of(extra));
     return Background.run(args.toArray(String[]::new));
   }
@@ -49,14 +50,33 @@ class PublishSubscribeTest {
     Background sub =
         Background.startAndAwait(
             "subscribed",
-            "subscribe", "--broker", broker.uri(), "--master-secret", MASTER,
-            "--filter", "rt/+/data", "--messages", "3", "--duration", "30");
-    Background pub = publish("rt/a/data", "--filter", "rt/+/data", "--message", "{\"n\":1}", "--count", "3");
+            "subscribe",
+            "--broker",
+            broker.uri(),
+            "--master-secret",
+            MASTER,
+            "--filter",
+            "rt/+/data",
+            "--messages",
+            "3",
+            "--duration",
+            "30");
+    Background pub =
+        publish("rt/a/data", "--filter", "rt/+/data", "--message", "{\"n\":1}", "--count", "3");
     assertEquals(0, pub.exitCode(), pub.toString());
-    assertEquals(3, pub.out.toString().lines().filter(l -> l.equals("published rt/a/data 7")).count(), pub.toString());
+    assertEquals(
+        3,
+        pub.out.toString().lines().filter(l -> l.equals("published rt/a/data 7")).count(),
+        pub.toString());
     assertEquals(0, sub.exitCode(), sub.toString());
     List<String> opened = sub.out.toString().lines().filter(l -> l.startsWith("opened ")).toList();
-    assertEquals(List.of("opened rt/a/data {\"n\":1}", "opened rt/a/data {\"n\":1}", "opened rt/a/data {\"n\":1}"), opened, sub.toString());
+    assertEquals(
+        List.of(
+            "opened rt/a/data {\"n\":1}",
+            "opened rt/a/data {\"n\":1}",
+            "opened rt/a/data {\"n\":1}"),
+        opened,
+        sub.toString());
   }
 
   @Test
@@ -64,8 +84,17 @@ class PublishSubscribeTest {
     Background sub =
         Background.startAndAwait(
             "subscribed",
-            "subscribe", "--broker", broker.uri(), "--master-secret", "ff" + MASTER.substring(2),
-            "--filter", "rt2/#", "--messages", "1", "--duration", "30");
+            "subscribe",
+            "--broker",
+            broker.uri(),
+            "--master-secret",
+            "ff" + MASTER.substring(2),
+            "--filter",
+            "rt2/#",
+            "--messages",
+            "1",
+            "--duration",
+            "30");
     Background pub = publish("rt2/x", "--filter", "rt2/#", "--message", "secret");
     assertEquals(0, pub.exitCode(), pub.toString());
     assertEquals(1, sub.exitCode(), sub.toString());
@@ -80,13 +109,34 @@ class PublishSubscribeTest {
       Background probe =
           Background.startAndAwait(
               "subscribed",
-              "probe", "--broker", broker.uri(), "--master-secret", MASTER, "--filter", "jvm/+/t",
-              "--messages", "3", "--duration", "30", "--json", json.toString());
+              "probe",
+              "--broker",
+              broker.uri(),
+              "--master-secret",
+              MASTER,
+              "--filter",
+              "jvm/+/t",
+              "--messages",
+              "3",
+              "--duration",
+              "30",
+              "--json",
+              json.toString());
       Background pub =
           publish(
-              "jvm/" + alg + "/t", "--filter", "jvm/+/t", "--alg", alg,
-              "--sid", "0a", "--seq-file", dir.resolve("seq-" + alg).toString(),
-              "--message", "{\"t\":21.5}", "--count", "3");
+              "jvm/" + alg + "/t",
+              "--filter",
+              "jvm/+/t",
+              "--alg",
+              alg,
+              "--sid",
+              "0a",
+              "--seq-file",
+              dir.resolve("seq-" + alg).toString(),
+              "--message",
+              "{\"t\":21.5}",
+              "--count",
+              "3");
       assertEquals(0, pub.exitCode(), pub.toString());
       assertEquals(0, probe.exitCode(), alg + ": " + probe);
       assertTrue(probe.out.toString().contains("PASS R7.3"), probe.toString());
@@ -104,8 +154,15 @@ class PublishSubscribeTest {
     assertTrue(sid.err.toString().contains("--sid needs --seq-file"), sid.toString());
     Background unreachable =
         Background.run(
-            "publish", "--broker", "tcp://127.0.0.1:" + MosquittoProcess.freePort(), "--master-secret",
-            MASTER, "--topic", "a/b", "--message", "x");
+            "publish",
+            "--broker",
+            "tcp://127.0.0.1:" + MosquittoProcess.freePort(),
+            "--master-secret",
+            MASTER,
+            "--topic",
+            "a/b",
+            "--message",
+            "x");
     assertEquals(2, unreachable.exitCode());
     assertTrue(unreachable.err.toString().contains("cannot connect"), unreachable.toString());
   }
