@@ -108,13 +108,14 @@ final class ProbeReport {
       return 1;
     }
     int n = r.checker().messages();
-    return n == 0 || (r.wanted() > 0 && n < r.wanted()) ? 2 : 0;
+    return r.lost() != null || n == 0 || (r.wanted() > 0 && n < r.wanted()) ? 2 : 0;
   }
 
   /** The one-line verdict. */
   String verdict() {
     int n = r.checker().messages();
     if (!findings.isEmpty()) {
+      String cut = r.lost() == null ? "" : " (then " + r.lost() + ")";
       long critical = findings.stream().filter(f -> f.severity().equals("critical")).count();
       return "DOES NOT CONFORM: "
           + findings.size()
@@ -122,7 +123,11 @@ final class ProbeReport {
           + (critical > 0 ? ", " + critical + " of them NONCE REUSE" : "")
           + " in "
           + n
-          + " message(s)";
+          + " message(s)"
+          + cut;
+    }
+    if (r.lost() != null) {
+      return "incomplete: " + r.lost() + " after " + n + " message(s)";
     }
     if (n == 0) {
       return "nothing to check: no message arrived on "

@@ -21,8 +21,10 @@ final class ProbeRun {
    * @param exchange the command exchange, or null
    * @param wanted the message count asked for, or 0
    * @param seconds how long it ran
+   * @param lost why the connection dropped before the end, or null
    */
-  record Result(TrafficChecker checker, CommandExchange exchange, int wanted, double seconds) {}
+  record Result(
+      TrafficChecker checker, CommandExchange exchange, int wanted, double seconds, String lost) {}
 
   static Result run(
       Deployment d,
@@ -41,6 +43,7 @@ final class ProbeRun {
     BlockingQueue<Observed> queue = new LinkedBlockingQueue<>();
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+    String lost = null;
     String id = "cose-tck-probe-" + ProcessHandle.current().pid() + "-" + Long.toHexString(start);
     try (RawClient client = RawClient.connect(d.broker(), d.v5(), id, queue::add)) {
       client.subscribe(d.filters());
@@ -54,6 +57,10 @@ final class ProbeRun {
       out.flush();
       while (System.nanoTime() < end) {
         Observed o = queue.poll(20, TimeUnit.MILLISECONDS);
+        if (o == null && client.lost() != null) {
+          lost = client.lost(); // what arrived before is still checked
+          break;
+        }
         if (o != null && (exchange == null || !exchange.isOwn(o))) {
           checker.check(o);
         }
@@ -70,6 +77,6 @@ final class ProbeRun {
     if (exchange != null) {
       exchange.judge(checker);
     }
-    return new Result(checker, exchange, messages, (System.nanoTime() - start) / 1e9);
+    return new Result(checker, exchange, messages, (System.nanoTime() - start) / 1e9, lost);
   }
 }

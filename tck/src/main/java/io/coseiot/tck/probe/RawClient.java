@@ -44,6 +44,13 @@ interface RawClient extends AutoCloseable {
   void publish(String topic, byte[] payload, String contentType, Map<String, String> userProperties)
       throws ProbeSetupException;
 
+  /**
+   * Tells whether the connection dropped.
+   *
+   * @return why it dropped, or null while connected
+   */
+  String lost();
+
   @Override
   void close();
 }

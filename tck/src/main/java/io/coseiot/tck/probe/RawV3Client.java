@@ -3,6 +3,7 @@ package io.coseiot.tck.probe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -15,9 +16,11 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /** {@link RawClient} on Paho's MQTT 3.1.1 client: no properties exist. */
 final class RawV3Client implements RawClient {
   private final MqttClient client;
+  private final AtomicReference<String> lost;
 
-  private RawV3Client(MqttClient client) {
+  private RawV3Client(MqttClient client, AtomicReference<String> lost) {
     this.client = client;
+    this.lost = lost;
   }
 
   static RawV3Client connect(String uri, String clientId, Consumer<Observed> sink)
@@ -25,6 +28,7 @@ final class RawV3Client implements RawClient {
     try {
       MqttClient c = new MqttClient(uri, clientId, new MemoryPersistence());
       AtomicInteger index = new AtomicInteger();
+      AtomicReference<String> lost = new AtomicReference<>();
       c.setCallback(
           new MqttCallback() {
             @Override
@@ -43,7 +47,9 @@ final class RawV3Client implements RawClient {
             }
 
             @Override
-            public void connectionLost(Throwable cause) {}
+            public void connectionLost(Throwable cause) {
+              lost.compareAndSet(null, "the connection dropped: " + cause.getMessage());
+            }
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {}
@@ -53,7 +59,7 @@ final class RawV3Client implements RawClient {
       o.setConnectionTimeout(10);
       o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
       c.connect(o);
-      return new RawV3Client(c);
+      return new RawV3Client(c, lost);
     } catch (MqttException | IllegalArgumentException e) {
       throw new ProbeSetupException("cannot connect to " + uri + ": " + e.getMessage());
     }
@@ -81,6 +87,11 @@ final class RawV3Client implements RawClient {
     } catch (MqttException e) {
       throw new ProbeSetupException("cannot publish to " + topic + ": " + e.getMessage());
     }
+  }
+
+  @Override
+  public String lost() {
+    return lost.get();
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -20,9 +21,11 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 /** {@link RawClient} on Paho's MQTT 5 client. */
 final class RawV5Client implements RawClient {
   private final MqttClient client;
+  private final AtomicReference<String> lost;
 
-  private RawV5Client(MqttClient client) {
+  private RawV5Client(MqttClient client, AtomicReference<String> lost) {
     this.client = client;
+    this.lost = lost;
   }
 
   static RawV5Client connect(String uri, String clientId, Consumer<Observed> sink)
@@ -30,6 +33,7 @@ final class RawV5Client implements RawClient {
     try {
       MqttClient c = new MqttClient(uri, clientId, new MemoryPersistence());
       AtomicInteger index = new AtomicInteger();
+      AtomicReference<String> lost = new AtomicReference<>();
       c.setCallback(
           new MqttCallback() {
             @Override
@@ -59,7 +63,9 @@ final class RawV5Client implements RawClient {
             }
 
             @Override
-            public void disconnected(MqttDisconnectResponse r) {}
+            public void disconnected(MqttDisconnectResponse r) {
+              lost.compareAndSet(null, "the broker disconnected: " + r);
+            }
 
             @Override
             public void mqttErrorOccurred(MqttException e) {}
@@ -78,7 +84,7 @@ final class RawV5Client implements RawClient {
       o.setConnectionTimeout(10);
       o.setAutomaticReconnect(false);
       c.connect(o);
-      return new RawV5Client(c);
+      return new RawV5Client(c, lost);
     } catch (MqttException | IllegalArgumentException e) {
       throw new ProbeSetupException("cannot connect to " + uri + ": " + e.getMessage());
     }
@@ -121,6 +127,11 @@ final class RawV5Client implements RawClient {
     } catch (MqttException e) {
       throw new ProbeSetupException("cannot publish to " + topic + ": " + e.getMessage());
     }
+  }
+
+  @Override
+  public String lost() {
+    return lost.get();
   }
 
   @Override

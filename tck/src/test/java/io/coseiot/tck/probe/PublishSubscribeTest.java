@@ -145,6 +145,29 @@ class PublishSubscribeTest {
   }
 
   @Test
+  void aBrokerThatGoesAwayEndsTheProbeAsASetupError(@TempDir Path own) throws Exception {
+    Background probe;
+    try (MosquittoProcess gone = MosquittoProcess.start(own)) {
+      probe =
+          Background.startAndAwait(
+              "subscribed",
+              "probe",
+              "--broker",
+              gone.uri(),
+              "--master-secret",
+              MASTER,
+              "--filter",
+              "gone/#",
+              "--duration",
+              "60");
+    }
+    long t0 = System.nanoTime();
+    assertEquals(2, probe.exitCode(), probe.toString());
+    assertTrue(System.nanoTime() - t0 < 30e9, "ended when the connection dropped, not at 60 s");
+    assertTrue(probe.err.toString().contains("incomplete: the "), probe.toString());
+  }
+
+  @Test
   void publishUsageErrorsExit2() throws Exception {
     Background wild = publish("a/+/b", "--message", "x");
     assertEquals(2, wild.exitCode());
