@@ -40,8 +40,8 @@ public final class DeploymentOptions {
       names = "--filter",
       paramLabel = "FILTER",
       description = {
-        "A keyset's topic filter exactly as the deployment writes it, e.g. devices/+/telemetry;"
-            + " keys are derived for it and it is subscribed to.",
+        "A keyset's topic filter exactly as the deployment writes it, e.g. devices/+/telemetry:"
+            + " keys are derived for it (probe and subscribe also subscribe to it).",
         "Repeat for several keysets; the first that matches a topic covers it."
       })
   List<String> filters = new ArrayList<>();
