@@ -3,7 +3,8 @@ module io.coseiot.tck {
   requires io.coseiot.interop;
   requires io.coseiot.mqtt.paho;
   requires io.coseiot.mqtt.hivemq;
-  requires io.coseiot.bench;
+  // Only the bench command uses it; the tck artifact declares it optional.
+  requires static io.coseiot.bench;
   requires info.picocli;
   // The MQTT benchmark reads the process's CPU time.
   requires jdk.management;
