@@ -4,23 +4,18 @@
  * MQTT client, so any client can be adapted to it; {@code keyring} holds topic keys and rotation,
  * {@code nonce} counter-mode nonces and the persisted sequence number, {@code replay} the replay
  * windows, {@code topic} filter matching and topic obfuscation. {@code client} is the client API
- * ({@code SecureMqttClient}, its options, listeners and errors); {@code paho} implements it on
- * Eclipse Paho (MQTT v5 and 3.1.1), {@code hivemq} on the HiveMQ MQTT client (MQTT v5), which is an
- * optional dependency: only applications that use that package need its jar.
+ * ({@code SecureMqttClient}, its options, listeners and errors). No MQTT client library is a
+ * dependency: the adapters live in their own modules, {@code io.coseiot.mqtt.paho} (Eclipse Paho,
+ * MQTT v5 and 3.1.1) and {@code io.coseiot.mqtt.hivemq} (the HiveMQ MQTT client, MQTT v5), so an
+ * application pulls in only the client it uses.
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
-  // Paho's jars carry no module name; these are the names derived from their file names.
-  requires org.eclipse.paho.mqttv5.client;
-  requires org.eclipse.paho.client.mqttv3;
-  requires static com.hivemq.client.mqtt;
 
   exports io.coseiot.mqtt.client;
   exports io.coseiot.mqtt.codec;
-  exports io.coseiot.mqtt.hivemq;
   exports io.coseiot.mqtt.keyring;
   exports io.coseiot.mqtt.nonce;
-  exports io.coseiot.mqtt.paho;
   exports io.coseiot.mqtt.replay;
   exports io.coseiot.mqtt.topic;
 }

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * HiveMQ CE embedded in this JVM on a free loopback port: a plain TCP listener, in-memory
- * persistence, no usage statistics, in a temporary folder removed on close.
+ * persistence, no usage statistics, in a temporary folder removed on close. Public for the examples
+ * module's tests, which run the sealed MQTT example through it.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
   private final EmbeddedHiveMQ hive;
   private final Path dir;
   private final int port;
@@ -27,7 +28,13 @@ final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
-  static EmbeddedBroker start() throws Exception {
+  /**
+   * Starts a broker and waits until it accepts connections.
+   *
+   * @return the running broker
+   * @throws Exception if it does not start within a minute
+   */
+  public static EmbeddedBroker start() throws Exception {
     // HiveMQ logs through logback, whose own jar ships a chatty configuration: use the quiet one.
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
@@ -80,7 +87,12 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  String uri() {
+  /**
+   * Returns the broker's URI.
+   *
+   * @return {@code tcp://127.0.0.1:PORT}
+   */
+  public String uri() {
     return "tcp://127.0.0.1:" + port;
   }
 
