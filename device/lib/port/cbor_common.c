@@ -44,6 +44,18 @@ size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
   return hl;
 }
 
+cose_err cbp_check_head(const cbp_reader *r) {
+  if (r->pos >= r->len) return COSE_ERR_CBOR_TRUNCATED;
+  const uint8_t *h = r->p + r->pos;
+  unsigned major = h[0] >> 5, ai = h[0] & 0x1f;
+  if (ai >= 28 && ai <= 30) return COSE_ERR_CBOR_MALFORMED;
+  if (ai == 31) return major >= 2 && major <= 5 ? COSE_OK : COSE_ERR_CBOR_MALFORMED;
+  size_t hl = ai < 24 ? 1 : (size_t)1 + ((size_t)1 << (ai - 24));
+  if (r->len - r->pos < hl) return COSE_ERR_CBOR_TRUNCATED;
+  if (major == 7 && ai == 24 && h[1] < 32) return COSE_ERR_CBOR_MALFORMED;
+  return COSE_OK;
+}
+
 /* Compared as 64-bit values, so a length above SIZE_MAX on a 32-bit target is never cut down
  * to a plausible one. */
 cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n) {

@@ -94,7 +94,9 @@ static cose_err tag_head(cbp_reader *r, cbp_item *it) {
 }
 
 cose_err cbp_next(cbp_reader *r, cbp_item *it) {
-  if (r->pos >= r->len) return COSE_ERR_CBOR_TRUNCATED;
+  /* Head faults first, with tinycbor's verdicts (libcbor calls a cut-short f8 malformed). */
+  cose_err e = cbp_check_head(r);
+  if (e != COSE_OK) return e;
   const uint8_t *h = r->p + r->pos;
   if ((h[0] >> 5) == 6) return tag_head(r, it);
   dec_ctx ctx = {.it = it};
@@ -109,8 +111,7 @@ cose_err cbp_next(cbp_reader *r, cbp_item *it) {
     uint64_t v;
     size_t hl = cbp_head_arg(h, &v);
     if (it->type == CBP_BSTR || it->type == CBP_TSTR) {
-      cose_err e = cbp_string_fits(r, hl, v);
-      if (e != COSE_OK) return e;
+      if ((e = cbp_string_fits(r, hl, v)) != COSE_OK) return e;
       if (res.read != hl + v || it->ptr != h + hl) return COSE_ERR_CBOR_MALFORMED;
     } else if (res.read != hl) {
       return COSE_ERR_CBOR_MALFORMED;
@@ -137,7 +138,11 @@ cose_err cbp_skip(cbp_reader *r) {
     if (it.type != CBP_ARRAY && it.type != CBP_MAP && it.type != CBP_TAG) continue;
     if ((it.type == CBP_ARRAY && it.v >= 0xffffffffu) || (it.type == CBP_MAP && it.v > 0x7fffffffu))
       return COSE_ERR_CBOR_TRUNCATED;
-    if (depth + 1 > COSE_CBOR_MAX_DEPTH) return COSE_ERR_CBOR_DEPTH;
+    if (depth + 1 > COSE_CBOR_MAX_DEPTH) {
+      /* tinycbor reads the first inner head on entering, so its faults come first. */
+      cose_err h = it.type == CBP_TAG || it.v ? cbp_check_head(r) : COSE_OK;
+      return h != COSE_OK ? h : COSE_ERR_CBOR_DEPTH;
+    }
     due[++depth] = it.type == CBP_TAG ? 1 : it.type == CBP_ARRAY ? it.v : 2 * it.v;
   }
 }

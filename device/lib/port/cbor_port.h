@@ -72,6 +72,10 @@ size_t cbp_head_len(uint64_t n);
 /* For the ports: the argument of the head at h (additional info <= 27, all head bytes
  * present, already checked by the backend); returns the head length. */
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v);
+/* For the ports: the checks tinycbor's parser makes on the next head before anything else
+ * (present and complete, no reserved additional info, no lone break, no two-byte simple value
+ * below 32); indefinite-length heads pass. */
+cose_err cbp_check_head(const cbp_reader *r);
 /* For the ports: a string's content must lie inside what is left after its head. */
 cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n);
 
