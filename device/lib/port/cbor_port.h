@@ -1,0 +1,79 @@
+/*
+ * The ONLY interface between cose_dev and a CBOR library. Everything CBOR goes through here:
+ * cbor_tinycbor.c (default, ESP-IDF's espressif/cbor) or cbor_libcbor.c (Debian), chosen at
+ * build time; cbor_common.c holds what needs no library. Both backends give the same cose_err
+ * for the same bytes (tests/test_negative.c asserts it on each build).
+ * No allocation: the reader walks the caller's bytes one item head at a time, the writer
+ * writes into the caller's buffer and remembers overflow instead of truncating silently.
+ */
+#ifndef CBOR_PORT_H
+#define CBOR_PORT_H
+
+#include "cose_dev.h"
+
+typedef enum {
+  CBP_UINT,   /* v = value */
+  CBP_NINT,   /* value = -1 - v */
+  CBP_BSTR,   /* ptr/v = data/length */
+  CBP_TSTR,   /* ptr/v = data/length */
+  CBP_ARRAY,  /* v = element count (head only) */
+  CBP_MAP,    /* v = pair count (head only) */
+  CBP_TAG,    /* v = tag number (head only) */
+  CBP_SIMPLE, /* false/true/null/undefined/float: never valid in our structures */
+} cbp_type;
+
+typedef struct {
+  cbp_type type;
+  uint64_t v;
+  const uint8_t *ptr;
+  bool bval; /* for CBP_SIMPLE booleans: the value; is_bool says whether it is one */
+  bool is_bool;
+  bool is_null; /* CBP_SIMPLE null: a detached payload in COSE */
+} cbp_item;
+
+typedef struct {
+  const uint8_t *p;
+  size_t len;
+  size_t pos;
+} cbp_reader;
+
+void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len);
+/* Reads one item head (whole string for strings, which must lie inside the input; array and
+ * map counts are the full 64-bit values on every target). Indefinite lengths, reserved
+ * encodings and unassigned simple values are errors. */
+cose_err cbp_next(cbp_reader *r, cbp_item *it);
+/* Skips one complete item including nested content, in stream order: the first problem met
+ * is the error. Arrays, maps and tags nested deeper than COSE_CBOR_MAX_DEPTH are
+ * COSE_ERR_CBOR_DEPTH; a count no 32-bit container iterator can hold (array >= 2^32 - 1,
+ * map >= 2^31) is COSE_ERR_CBOR_TRUNCATED at once, as the input cannot hold it either. */
+cose_err cbp_skip(cbp_reader *r);
+static inline bool cbp_at_end(const cbp_reader *r) { return r->pos == r->len; }
+
+typedef struct {
+  uint8_t *p;
+  size_t cap;
+  size_t len;
+  bool overflow; /* sticky: once set, nothing more is written */
+} cbp_writer;
+
+void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap);
+void cbp_put_uint(cbp_writer *w, uint64_t v);
+void cbp_put_int(cbp_writer *w, int64_t v);
+void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n);
+void cbp_put_bstr_head(cbp_writer *w, size_t n); /* the content follows via cbp_put_raw */
+void cbp_put_tstr(cbp_writer *w, const char *s, size_t n);
+void cbp_put_array(cbp_writer *w, size_t n);
+void cbp_put_map(cbp_writer *w, size_t n);
+void cbp_put_tag(cbp_writer *w, uint64_t tag);
+void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n);
+/* For the ports: the argument of the head at h (additional info <= 27, all head bytes
+ * present, already checked by the backend); returns the head length. */
+size_t cbp_head_arg(const uint8_t *h, uint64_t *v);
+/* For the ports: the checks tinycbor's parser makes on the next head before anything else
+ * (present and complete, no reserved additional info, no lone break, no two-byte simple value
+ * below 32); indefinite-length heads pass. */
+cose_err cbp_check_head(const cbp_reader *r);
+/* For the ports: a string's content must lie inside what is left after its head. */
+cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n);
+
+#endif

@@ -1,0 +1,342 @@
+/* COSE_Encrypt0, COSE_Sign1, COSE_Mac0 (RFC 9052 sections 4-6) on caller buffers. */
+#include <string.h>
+
+#include "cose_internal.h"
+#include "crypto_port.h"
+
+size_t cose_alg_tag_len(int64_t alg) {
+  cp_alg a;
+  return cp_alg_info(alg, &a) ? a.tag_len : 0;
+}
+size_t cose_alg_nonce_len(int64_t alg) {
+  cp_alg a;
+  return cp_alg_info(alg, &a) ? a.nonce_len : 0;
+}
+
+/* A message's parts, all pointing into the message. */
+typedef struct {
+  cose_bytes prot, unprot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */
+  cose_hdr_info info;
+} parts;
+
+static cose_err parse_msg(const uint8_t *m, size_t n, uint64_t want_tag, uint64_t arity,
+                          unsigned flags, parts *o) {
+  if (!m) return COSE_ERR_ARG;
+  memset(o, 0, sizeof *o);
+  cbp_reader r;
+  cbp_item it;
+  cbp_reader_init(&r, m, n);
+  cose_err e = cbp_next(&r, &it);
+  if (e != COSE_OK) return e;
+  if (it.type == CBP_TAG) {
+    if (it.v != want_tag) return COSE_ERR_WRONG_TAG;
+    if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
+    if (it.type == CBP_TAG) return COSE_ERR_WRONG_TAG;
+  } else if (flags & COSE_F_REQUIRE_TAG) {
+    return COSE_ERR_UNTAGGED;
+  }
+  if (it.type != CBP_ARRAY || it.v != arity) return COSE_ERR_STRUCTURE;
+  if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
+  if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
+  o->prot = (cose_bytes){it.ptr, (size_t)it.v};
+  cose_label_set seen = {.n = 0};
+  if ((e = cose_parse_protected(o->prot.p, o->prot.n, &seen, &o->info)) != COSE_OK) return e;
+  size_t start = r.pos;
+  if ((e = cose_parse_header_map(&r, false, &seen, &o->info)) != COSE_OK) return e;
+  o->unprot = (cose_bytes){m + start, r.pos - start};
+  if (o->info.has_iv && o->info.has_piv) return COSE_ERR_NONCE;
+  if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
+  if (it.type == CBP_SIMPLE && it.is_null) return COSE_ERR_DETACHED;
+  if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
+  o->body = (cose_bytes){it.ptr, (size_t)it.v};
+  if (arity == 4) {
+    if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
+    if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
+    o->tag = (cose_bytes){it.ptr, (size_t)it.v};
+  }
+  return cbp_at_end(&r) ? COSE_OK : COSE_ERR_TRAILING_BYTES;
+}
+
+/* Picks the algorithm: the request's (creating) or the header's (opening), which the key's
+ * alg and the header's must then agree with; kind is the primitive the message type needs. */
+static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int64_t requested,
+                            cp_kind kind, int64_t *alg, cp_alg *a) {
+  int64_t x = requested;
+  if (x == 0) {
+    if (hi->has_alg) x = hi->alg;
+    else if (key->has_alg) x = key->alg;
+    else return COSE_ERR_HEADER; /* nothing says which algorithm */
+  }
+  if (x == COSE_ALG_TEXT) return COSE_ERR_UNSUPPORTED_ALG;
+  if (hi->has_alg && hi->alg != x) return hi->alg == COSE_ALG_TEXT ? COSE_ERR_UNSUPPORTED_ALG : COSE_ERR_ALG_MISMATCH;
+  if (key->has_alg && key->alg != x) return COSE_ERR_ALG_MISMATCH;
+  if (x == COSE_ALG_TEXT || !cp_alg_info(x, a)) return COSE_ERR_UNSUPPORTED_ALG;
+  /* CP_GCM stands for "any AEAD" here: Encrypt0 takes GCM and CCM alike. */
+  if (a->kind != kind && !(kind == CP_GCM && a->kind == CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
+  *alg = x;
+  return COSE_OK;
+}
+
+static cose_err check_sym_key(const cose_key *key, const cp_alg *a) {
+  if (key->kty != 4 || !key->k.p) return COSE_ERR_KEY;
+  if (a->key_len ? key->k.n != a->key_len : key->k.n == 0) return COSE_ERR_KEY;
+  return COSE_OK;
+}
+
+/* The AEAD nonce: the IV as given; under COSE_F_PROFILE_NONCE with a Partial IV and a "sid",
+ * the profile's counter mode layout, with the key's Base IV (label 5) as the common IV; else
+ * with a Partial IV, RFC 9052 section 3.1 (left-padded, XORed into the Base IV). */
+static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const cp_alg *a,
+                           unsigned flags, uint8_t nonce[16]) {
+  if (hi->has_iv) {
+    if (hi->iv.n != a->nonce_len) return COSE_ERR_NONCE;
+    memcpy(nonce, hi->iv.p, a->nonce_len);
+    return COSE_OK;
+  }
+  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_piv && hi->has_sid) { /* OSCORE layout */
+    if (!key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+    uint64_t seq;
+    if (cose_profile_seq(hi->piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
+    return cose_profile_nonce(key->base_iv.p, a->nonce_len, hi->sid, hi->piv, nonce);
+  }
+  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len || hi->piv.n == 0 ||
+      hi->piv.n > a->nonce_len)
+    return COSE_ERR_NONCE;
+  memcpy(nonce, key->base_iv.p, a->nonce_len);
+  size_t off = a->nonce_len - hi->piv.n;
+  for (size_t i = 0; i < hi->piv.n; i++) nonce[off + i] ^= hi->piv.p[i];
+  return COSE_OK;
+}
+
+/* RFC 9052 section 4.4/5.3: with no protected parameters the structures carry h'', also when
+ * the message encodes the empty map as h'a0' (the WG examples' "Redo protected" cases). */
+static cose_bytes authenticated_prot(cose_bytes p) {
+  cbp_reader r;
+  cbp_item it;
+  cbp_reader_init(&r, p.p, p.n);
+  if (p.n && cbp_next(&r, &it) == COSE_OK && it.type == CBP_MAP && it.v == 0 && cbp_at_end(&r))
+    return (cose_bytes){p.p, 0};
+  return p;
+}
+
+/* [context, protected, external_aad] (+ payload) heads written around the raw parts. */
+static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_len, cose_ws ws,
+                              size_t *len) {
+  cbp_writer w;
+  cbp_writer_init(&w, ws.p, ws.cap);
+  cbp_put_array(&w, 3);
+  cbp_put_tstr(&w, "Encrypt0", 8);
+  prot = authenticated_prot(prot);
+  cbp_put_bstr(&w, prot.p, prot.n);
+  cbp_put_bstr(&w, aad, aad_len);
+  if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
+  *len = w.len;
+  return COSE_OK;
+}
+
+typedef void (*sink_fn)(void *ctx, const uint8_t *p, size_t n);
+static void sink_sha(void *c, const uint8_t *p, size_t n) { cp_sha256_update(c, p, n); }
+static void sink_hmac(void *c, const uint8_t *p, size_t n) { cp_hmac_update(c, p, n); }
+
+static void feed_bstr(sink_fn f, void *c, const uint8_t *p, size_t n) {
+  uint8_t h[9];
+  cbp_writer w;
+  cbp_writer_init(&w, h, sizeof h);
+  cbp_put_bstr_head(&w, n);
+  f(c, h, w.len);
+  f(c, p, n);
+}
+/* Sig_structure / MAC_structure streamed into a hash, so no copy of the payload is needed. */
+static void feed_tbs(sink_fn f, void *c, const char *ctx, cose_bytes prot, const uint8_t *aad,
+                     size_t aad_len, const uint8_t *pl, size_t pl_len) {
+  uint8_t h[16];
+  cbp_writer w;
+  cbp_writer_init(&w, h, sizeof h);
+  cbp_put_array(&w, 4);
+  cbp_put_tstr(&w, ctx, strlen(ctx));
+  f(c, h, w.len);
+  prot = authenticated_prot(prot);
+  feed_bstr(f, c, prot.p, prot.n);
+  feed_bstr(f, c, aad, aad_len);
+  feed_bstr(f, c, pl, pl_len);
+}
+
+/* Writes [tag] [prot, unprot, head of body] and returns where the body goes. */
+static cose_err write_prefix(cbp_writer *w, unsigned flags, uint64_t tag, uint64_t arity,
+                             const cose_headers *h, size_t body_len) {
+  if (flags & COSE_F_TAGGED) cbp_put_tag(w, tag);
+  cbp_put_array(w, arity);
+  cbp_put_bstr(w, h->prot, h->prot_len);
+  cbp_put_raw(w, h->unprot, h->unprot_len);
+  cbp_put_bstr_head(w, body_len);
+  return w->overflow ? COSE_ERR_BUFFER_TOO_SMALL : COSE_OK;
+}
+
+cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers *h,
+                            const uint8_t *pt, size_t pt_len, const uint8_t *aad,
+                            size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
+                            size_t *out_len, cose_ws ws) {
+  if (!key || !h || !out || !out_len || (!pt && pt_len) || (!aad && aad_len)) return COSE_ERR_ARG;
+  cose_hdr_info hi;
+  cp_alg a;
+  uint8_t nonce[16];
+  size_t sl;
+  cose_err e = cose_headers_parse(h, &hi);
+  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_GCM, &alg, &a);
+  if (e == COSE_OK) e = check_sym_key(key, &a);
+  if (e == COSE_OK) e = make_nonce(&hi, key, &a, flags, nonce);
+  if (e != COSE_OK) return e;
+  if (pt_len > SIZE_MAX - a.tag_len) return COSE_ERR_TOO_LARGE;
+  cbp_writer w;
+  cbp_writer_init(&w, out, cap);
+  if ((e = write_prefix(&w, flags, COSE_TAG_ENCRYPT0, 3, h, pt_len + a.tag_len)) != COSE_OK) return e;
+  if (cap - w.len < pt_len + a.tag_len) return COSE_ERR_BUFFER_TOO_SMALL;
+  if ((e = enc_structure((cose_bytes){h->prot, h->prot_len}, aad, aad_len, ws, &sl)) != COSE_OK) return e;
+  if ((e = cp_aead_seal(alg, key->k.p, key->k.n, nonce, ws.p, sl, pt, pt_len, out + w.len)) != COSE_OK)
+    return e;
+  *out_len = w.len + pt_len + a.tag_len;
+  return COSE_OK;
+}
+
+cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_len,
+                            const uint8_t *aad, size_t aad_len, unsigned flags, uint8_t *pt,
+                            size_t pt_cap, size_t *pt_len, cose_ws ws, cose_hdr_info *info) {
+  if (!key || !pt_len || (!pt && pt_cap) || (!aad && aad_len)) return COSE_ERR_ARG;
+  parts m;
+  cp_alg a;
+  int64_t alg;
+  uint8_t nonce[16];
+  size_t sl;
+  cose_err e = parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
+  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_GCM, &alg, &a);
+  if (e == COSE_OK) e = check_sym_key(key, &a);
+  if (e == COSE_OK) e = make_nonce(&m.info, key, &a, flags, nonce);
+  if (e != COSE_OK) return e;
+  if (m.body.n < a.tag_len) return COSE_ERR_STRUCTURE;
+  if (m.body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
+  if ((e = enc_structure(m.prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
+  if ((e = cp_aead_open(alg, key->k.p, key->k.n, nonce, ws.p, sl, m.body.p, m.body.n, pt)) != COSE_OK)
+    return e;
+  *pt_len = m.body.n - a.tag_len;
+  if (info) *info = m.info;
+  return COSE_OK;
+}
+
+static cose_err check_ec_key(const cose_key *key, bool need_private) {
+  if (key->kty != 2 || key->crv != 1) return COSE_ERR_KEY;
+  if (need_private) return key->d.p && key->d.n == 32 ? COSE_OK : COSE_ERR_KEY;
+  return key->x.p && key->x.n == 32 && key->y.p && key->y.n == 32 ? COSE_OK : COSE_ERR_KEY;
+}
+
+cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h,
+                         const uint8_t *payload, size_t payload_len, const uint8_t *aad,
+                         size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
+                         size_t *out_len) {
+  if (!key || !h || !out || !out_len || (!payload && payload_len) || (!aad && aad_len)) return COSE_ERR_ARG;
+  cose_hdr_info hi;
+  cp_alg a;
+  cose_err e = cose_headers_parse(h, &hi);
+  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_ECDSA, &alg, &a);
+  if (e == COSE_OK) e = check_ec_key(key, true);
+  if (e != COSE_OK) return e;
+  cbp_writer w;
+  cbp_writer_init(&w, out, cap);
+  if ((e = write_prefix(&w, flags, COSE_TAG_SIGN1, 4, h, payload_len)) != COSE_OK) return e;
+  cbp_put_raw(&w, payload, payload_len);
+  cbp_put_bstr_head(&w, 64);
+  if (w.overflow || cap - w.len < 64) return COSE_ERR_BUFFER_TOO_SMALL;
+  uint8_t hash[32];
+  cp_sha256 s;
+  cp_sha256_start(&s);
+  feed_tbs(sink_sha, &s, "Signature1", (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len);
+  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
+  if ((e = cp_es256_sign(key->d.p, hash, out + w.len)) != COSE_OK) return e;
+  *out_len = w.len + 64;
+  return COSE_OK;
+}
+
+cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
+                           const uint8_t *aad, size_t aad_len, unsigned flags,
+                           cose_bytes *payload, cose_hdr_info *info) {
+  if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
+  parts m;
+  cp_alg a;
+  int64_t alg;
+  cose_err e = parse_msg(msg, msg_len, COSE_TAG_SIGN1, 4, flags, &m);
+  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_ECDSA, &alg, &a);
+  if (e == COSE_OK) e = check_ec_key(key, false);
+  if (e != COSE_OK) return e;
+  if (m.tag.n != 64) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
+  uint8_t hash[32];
+  cp_sha256 s;
+  cp_sha256_start(&s);
+  feed_tbs(sink_sha, &s, "Signature1", m.prot, aad, aad_len, m.body.p, m.body.n);
+  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
+  if ((e = cp_es256_verify(key->x.p, key->y.p, hash, m.tag.p)) != COSE_OK) return e;
+  *payload = m.body;
+  if (info) *info = m.info;
+  return COSE_OK;
+}
+
+static cose_err mac_tag(const cose_key *key, cose_bytes prot, const uint8_t *aad, size_t aad_len,
+                        const uint8_t *pl, size_t pl_len, uint8_t out[32]) {
+  cp_hmac hm;
+  cp_hmac_start(&hm, key->k.p, key->k.n);
+  feed_tbs(sink_hmac, &hm, "MAC0", prot, aad, aad_len, pl, pl_len);
+  return cp_hmac_finish(&hm, out);
+}
+
+cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *h,
+                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
+                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
+                          size_t *out_len) {
+  if (!key || !h || !out || !out_len || (!payload && payload_len) || (!aad && aad_len)) return COSE_ERR_ARG;
+  cose_hdr_info hi;
+  cp_alg a;
+  cose_err e = cose_headers_parse(h, &hi);
+  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_HMAC, &alg, &a);
+  if (e == COSE_OK) e = check_sym_key(key, &a);
+  if (e != COSE_OK) return e;
+  cbp_writer w;
+  cbp_writer_init(&w, out, cap);
+  if ((e = write_prefix(&w, flags, COSE_TAG_MAC0, 4, h, payload_len)) != COSE_OK) return e;
+  cbp_put_raw(&w, payload, payload_len);
+  cbp_put_bstr_head(&w, a.tag_len);
+  if (w.overflow || cap - w.len < a.tag_len) return COSE_ERR_BUFFER_TOO_SMALL;
+  uint8_t t[32];
+  if ((e = mac_tag(key, (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len, t)) != COSE_OK)
+    return e;
+  memcpy(out + w.len, t, a.tag_len); /* HMAC 256/64 keeps the leftmost 64 bits */
+  *out_len = w.len + a.tag_len;
+  return COSE_OK;
+}
+
+cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
+                          const uint8_t *aad, size_t aad_len, unsigned flags,
+                          cose_bytes *payload, cose_hdr_info *info) {
+  if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
+  parts m;
+  cp_alg a;
+  int64_t alg;
+  cose_err e = parse_msg(msg, msg_len, COSE_TAG_MAC0, 4, flags, &m);
+  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_HMAC, &alg, &a);
+  if (e == COSE_OK) e = check_sym_key(key, &a);
+  if (e != COSE_OK) return e;
+  if (m.tag.n != a.tag_len) return COSE_ERR_AUTH;
+  uint8_t t[32];
+  if ((e = mac_tag(key, m.prot, aad, aad_len, m.body.p, m.body.n, t)) != COSE_OK) return e;
+  if (!cp_equal(t, m.tag.p, a.tag_len)) return COSE_ERR_AUTH;
+  *payload = m.body;
+  if (info) *info = m.info;
+  return COSE_OK;
+}
+
+cose_err cose_peek_kid(const uint8_t *msg, size_t msg_len, uint64_t tag, cose_bytes *kid) {
+  if (!kid) return COSE_ERR_ARG;
+  parts m;
+  cose_err e = parse_msg(msg, msg_len, tag, tag == COSE_TAG_ENCRYPT0 ? 3 : 4, 0, &m);
+  if (e != COSE_OK) return e;
+  if (!m.info.has_kid) return COSE_ERR_UNKNOWN_KID;
+  *kid = m.info.kid;
+  return COSE_OK;
+}
