@@ -196,7 +196,8 @@ public final class ExampleRunner {
   private static String randomizedAlgorithm(Example example) {
     for (String name : example.algorithmNames()) {
       Algorithm a = ExampleAlgorithms.algorithm(name);
-      boolean randomSignature = a.kind() == Algorithm.Kind.SIGNATURE && a != Algorithm.EDDSA;
+      boolean eddsa = a == Algorithm.EDDSA || a == Algorithm.ED25519 || a == Algorithm.ED448;
+      boolean randomSignature = a.kind() == Algorithm.Kind.SIGNATURE && !eddsa;
       if (randomSignature || a.kind() == Algorithm.Kind.KEY_TRANSPORT) {
         return name;
       }
