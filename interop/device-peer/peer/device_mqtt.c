@@ -6,6 +6,11 @@
  *
  * Output, one line each on stdout: "published TOPIC SEQ", "opened TOPIC HEX", "rejected TOPIC
  * REASON"; the exit status is 0 when --expect commands opened before --wait seconds passed.
+ *
+ * For testing cose-tck probe: --echo seals each opened command's plaintext back on the telemetry
+ * topic (the profile's test annex, section 12); --fault NAME makes the device break one rule on
+ * purpose: nonce-reuse, replay and topic-move add one faulty message after the --count good ones,
+ * wrong-kid-property and no-content-type spoil the MQTT 5 properties of every message.
  */
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
@@ -20,12 +25,17 @@
 #define MAX_BUFFER 65536
 static uint8_t g_out[MAX_BUFFER], g_pt[MAX_BUFFER], g_ws[2 * MAX_BUFFER];
 static uint8_t g_master[64], g_salt[64], g_signer[256], g_verifier[256];
+static uint8_t g_last[MAX_BUFFER];
 static char g_hex[2 * MAX_BUFFER + 1];
 
+enum { F_NONCE_REUSE = 1, F_REPLAY = 2, F_TOPIC_MOVE = 4, F_WRONG_KID = 8, F_NO_CT = 16 };
+static const char *const FAULTS[] = {"nonce-reuse", "replay", "topic-move", "wrong-kid-property",
+                                     "no-content-type"};
+
 static struct {
-  const char *host, *tel_topic, *cmd_topic, *filter, *cmd_filter, *payload;
-  int port, version, count, expect, wait_s;
-  size_t buffer, master_len, salt_len;
+  const char *host, *tel_topic, *cmd_topic, *filter, *cmd_filter, *payload, *move_to;
+  int port, version, count, expect, wait_s, faults, echo;
+  size_t buffer, master_len, salt_len, last_len;
   int64_t alg;
   uint64_t epoch;
   bool counter, have_signer, have_verifier;
@@ -51,6 +61,9 @@ static void on_subscribe(struct mosquitto *m, void *u, int mid, int n, const int
   (void)m, (void)u, (void)mid, (void)n, (void)q, (void)p;
   g.subscribed = 1;
 }
+
+static int publish(struct mosquitto *m, const char *aad_topic, const char *topic,
+                   const uint8_t *pt, size_t pt_len);
 
 static void on_message(struct mosquitto *m, void *u, const struct mosquitto_message *msg,
                        const mosquitto_property *props) {
@@ -80,40 +93,77 @@ static void on_message(struct mosquitto *m, void *u, const struct mosquitto_mess
   if (e == COSE_OK && hex_encode(plain.p, plain.n, g_hex, sizeof g_hex)) {
     printf("opened %s %s\n", msg->topic, g_hex);
     g.opened++;
+    /* plain points into g_pt, which sealing does not touch. */
+    if (g.echo) publish(m, g.tel_topic, g.tel_topic, plain.p, plain.n);
   } else {
     printf("rejected %s %s\n", msg->topic, cose_strerror(e));
   }
   fflush(stdout);
 }
 
-static int publish(struct mosquitto *m) {
-  size_t len;
-  cose_ws ws = {g_ws, 2 * g.buffer};
-  uint64_t seq = g.sender.next_seq;
-  cose_err e = cose_profile_seal(&g.tel_key, g.tel_topic, g.counter ? &g.sender : NULL,
-                                 g.have_signer ? &g.signer : NULL, (const uint8_t *)g.payload,
-                                 strlen(g.payload), g_out, g.buffer, &len, ws);
-  if (e != COSE_OK) {
-    fprintf(stderr, "device_mqtt: seal: %s\n", cose_strerror(e));
-    return 1;
-  }
+/* Publishes an already sealed payload with the profile's MQTT 5 properties (or the faulty ones). */
+static int send(struct mosquitto *m, const char *topic, const uint8_t *buf, size_t len) {
   mosquitto_property *props = NULL;
   if (g.version == 5) {
     char hint[16];
-    cose_b64url(g.tel_key.kid, COSE_PROFILE_KID_LEN, hint, sizeof hint);
+    uint8_t kid[COSE_PROFILE_KID_LEN];
+    memcpy(kid, g.tel_key.kid, sizeof kid);
+    if (g.faults & F_WRONG_KID) kid[sizeof kid - 1] ^= 0x01; /* another kid's hint */
+    cose_b64url(kid, COSE_PROFILE_KID_LEN, hint, sizeof hint);
     /* esp-mqtt: esp_mqtt5_client_set_user_property + esp_mqtt5_client_set_publish_property. */
-    mosquitto_property_add_string(&props, MQTT_PROP_CONTENT_TYPE, COSE_PROFILE_CT_ENCRYPT0);
+    if (!(g.faults & F_NO_CT))
+      mosquitto_property_add_string(&props, MQTT_PROP_CONTENT_TYPE, COSE_PROFILE_CT_ENCRYPT0);
     mosquitto_property_add_byte(&props, MQTT_PROP_PAYLOAD_FORMAT_INDICATOR, 0);
     mosquitto_property_add_string_pair(&props, MQTT_PROP_USER_PROPERTY, COSE_PROFILE_KID_PROPERTY, hint);
   }
-  int rc = mosquitto_publish_v5(m, NULL, g.tel_topic, (int)len, g_out, 1, false, props);
+  int rc = mosquitto_publish_v5(m, NULL, topic, (int)len, buf, 1, false, props);
   mosquitto_property_free_all(&props);
   if (rc) {
     fprintf(stderr, "device_mqtt: publish: %s\n", mosquitto_strerror(rc));
     return 1;
   }
-  printf("published %s %llu\n", g.tel_topic, g.counter ? (unsigned long long)seq : 0ULL);
+  return 0;
+}
+
+/* Seals pt for aad_topic and publishes it on topic (the same topic unless moving on purpose). */
+static int publish(struct mosquitto *m, const char *aad_topic, const char *topic,
+                   const uint8_t *pt, size_t pt_len) {
+  size_t len;
+  cose_ws ws = {g_ws, 2 * g.buffer};
+  uint64_t seq = g.sender.next_seq;
+  cose_err e = cose_profile_seal(&g.tel_key, aad_topic, g.counter ? &g.sender : NULL,
+                                 g.have_signer ? &g.signer : NULL, pt, pt_len, g_out, g.buffer,
+                                 &len, ws);
+  if (e != COSE_OK) {
+    fprintf(stderr, "device_mqtt: seal: %s\n", cose_strerror(e));
+    return 1;
+  }
+  if (send(m, topic, g_out, len)) return 1;
+  memcpy(g_last, g_out, len);
+  g.last_len = len;
+  printf("published %s %llu\n", topic, g.counter ? (unsigned long long)seq : 0ULL);
   fflush(stdout);
+  return 0;
+}
+
+/* The one faulty message of --fault nonce-reuse, replay or topic-move, after the good ones. */
+static int publish_faults(struct mosquitto *m) {
+  const uint8_t *pt = (const uint8_t *)g.payload;
+  size_t n = strlen(g.payload);
+  if (g.faults & F_NONCE_REUSE) {
+    /* The previous sequence number again, over a different plaintext (a trailing space). */
+    static uint8_t other[MAX_BUFFER];
+    if (n + 1 > sizeof other) return 1;
+    memcpy(other, pt, n);
+    other[n] = ' ';
+    g.sender.next_seq--;
+    if (publish(m, g.tel_topic, g.tel_topic, other, n + 1)) return 1;
+  }
+  if ((g.faults & F_REPLAY) && g.last_len) {
+    if (send(m, g.tel_topic, g_last, g.last_len)) return 1; /* the same bytes, a new PUBLISH */
+    printf("replayed %s\n", g.tel_topic);
+  }
+  if (g.faults & F_TOPIC_MOVE) return publish(m, g.tel_topic, g.move_to, pt, n);
   return 0;
 }
 
@@ -123,7 +173,12 @@ static void usage(void) {
           "  [--telemetry TOPIC] [--commands TOPIC] [--filter F] [--cmd-filter F] [--alg 1|10]\n"
           "  [--epoch N] [--sid HEX (counter mode; else random IVs)] [--seq N]\n"
           "  [--signer COSE_KEY_HEX] [--verifier COSE_KEY_HEX] [--payload TEXT] [--count N]\n"
-          "  [--expect N] [--wait SECONDS] [--buffer BYTES]\n");
+          "  [--expect N] [--wait SECONDS] [--buffer BYTES] [--echo]\n"
+          "  [--fault nonce-reuse|replay|topic-move|wrong-kid-property|no-content-type]...\n"
+          "  [--move-to TOPIC (with --fault topic-move)]\n"
+          "--echo: seal each opened command's plaintext back on the telemetry topic.\n"
+          "--fault: break one profile rule on purpose, to test cose-tck probe; nonce-reuse needs\n"
+          "  --sid (counter mode).\n");
   exit(2);
 }
 
@@ -136,6 +191,10 @@ int main(int argc, char **argv) {
   uint8_t sid[16];
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--echo")) {
+      g.echo = 1;
+      continue;
+    }
     if (!v) usage();
     i++;
     if (!strcmp(a, "--host")) g.host = v;
@@ -164,6 +223,13 @@ int main(int argc, char **argv) {
       g.have_verifier = cose_key_decode(g_verifier, n, &g.verifier) == COSE_OK;
       if (!g.have_verifier) usage();
     } else if (!strcmp(a, "--payload")) g.payload = v;
+    else if (!strcmp(a, "--move-to")) g.move_to = v;
+    else if (!strcmp(a, "--fault")) {
+      size_t f = 0;
+      while (f < sizeof FAULTS / sizeof *FAULTS && strcmp(v, FAULTS[f])) f++;
+      if (f == sizeof FAULTS / sizeof *FAULTS) usage();
+      g.faults |= 1 << f;
+    }
     else if (!strcmp(a, "--count")) g.count = atoi(v);
     else if (!strcmp(a, "--expect")) g.expect = atoi(v);
     else if (!strcmp(a, "--wait")) g.wait_s = atoi(v);
@@ -173,6 +239,8 @@ int main(int argc, char **argv) {
     } else usage();
   }
   if (!g.master_len) usage();
+  if (((g.faults & F_NONCE_REUSE) && !g.counter) || ((g.faults & F_TOPIC_MOVE) && !g.move_to))
+    usage();
   if (!g.filter) g.filter = g.tel_topic;
   if (!g.cmd_filter) g.cmd_filter = g.cmd_topic;
   cose_err e = cose_topic_key_derive(g_master, g.master_len, g.salt_len ? g_salt : NULL, g.salt_len,
@@ -199,12 +267,13 @@ int main(int argc, char **argv) {
   while (time(NULL) < end) {
     if (mosquitto_loop(m, 100, 1) != MOSQ_ERR_SUCCESS) mosquitto_reconnect(m);
     if (g.subscribed && sent < g.count) {
-      if (publish(m)) return 1;
-      sent++;
+      if (publish(m, g.tel_topic, g.tel_topic, (const uint8_t *)g.payload, strlen(g.payload)))
+        return 1;
+      if (++sent == g.count && publish_faults(m)) return 1;
     }
-    if (sent == g.count && g.opened >= g.expect && g.expect > 0) break;
-    if (sent == g.count && g.expect == 0) {
-      for (int k = 0; k < 5; k++) mosquitto_loop(m, 100, 1); /* flush the QoS 1 handshakes */
+    if (sent == g.count && g.opened >= g.expect) {
+      /* flush the QoS 1 handshakes (and with --echo the last echo) */
+      for (int k = 0; k < 5; k++) mosquitto_loop(m, 100, 1);
       break;
     }
   }

@@ -1,5 +1,8 @@
 package io.coseiot.tck;
 
+import io.coseiot.tck.probe.ProbeCommand;
+import io.coseiot.tck.probe.PublishCommand;
+import io.coseiot.tck.probe.SubscribeCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Spec;
       PeersCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      ProbeCommand.class,
+      PublishCommand.class,
+      SubscribeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
@@ -70,6 +76,7 @@ public final class CoseTck implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a subcommand is required: run, examples, generate, verify, peers, demo or bench");
+        "a subcommand is required: run, examples, generate, verify, peers, demo, bench, probe,"
+            + " publish or subscribe");
   }
 }
