@@ -37,9 +37,12 @@ class HelpTest {
   void everyCommandPrintsTheKitsVersion() {
     String version = tck("--version").strip();
     assertTrue(version.startsWith("cose-tck "), version);
+    String number = version.substring(version.lastIndexOf(' ') + 1);
     for (String name : COMMANDS.keySet()) {
       if (!name.equals("help")) {
-        assertEquals(version, tck(name, "--version").strip(), name);
+        // A command may name itself ("cose-tck probe 0.1.0"), but says the kit's version.
+        String v = tck(name, "--version").strip();
+        assertTrue(v.startsWith("cose-tck") && v.endsWith(" " + number), name + ": " + v);
       }
     }
   }
