@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     name = "cose-tck",
     mixinStandardHelpOptions = true,
     version = "cose-tck 0.1.0",
-    description = "Conformance kit for cose-iot.",
+    description =
+        "Conformance kit for COSE (RFC 9052/9053) and the cose-iot MQTT profile: runs vector suites"
+            + " through the library and interop peers.",
     subcommands = {
       RunCommand.class,
       ExamplesCommand.class,
@@ -52,7 +54,19 @@ public final class CoseTck implements Runnable {
    * @return the exit code: 0 if nothing failed, 1 if something failed, 2 for a usage error
    */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new CoseTck()).setOut(out).setErr(err).execute(args);
+    CommandLine cl = new CommandLine(new CoseTck());
+    giveVersion(cl, cl.getCommandSpec().version());
+    return cl.setOut(out).setErr(err).execute(args);
+  }
+
+  /** Every subcommand's --version says the kit's version, whoever registers the subcommand. */
+  private static void giveVersion(CommandLine cl, String[] version) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().version().length == 0) {
+        sub.getCommandSpec().version(version);
+      }
+      giveVersion(sub, version);
+    }
   }
 
   @Spec CommandSpec spec;

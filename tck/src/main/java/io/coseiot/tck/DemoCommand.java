@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Publishes sealed telemetry through an MQTT broker and opens it at a subscriber.",
     description = {
-      "Publishes sealed telemetry through an MQTT broker and opens it at a subscriber, showing",
-      "side by side what the broker carried (ciphertext) and what the subscriber got.",
+      "Shows side by side what the broker carried (ciphertext) and what the subscriber got.",
       "Starts an embedded HiveMQ CE broker unless --broker is given.",
       "Exits 1 if any message was lost or failed to open."
     })

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "examples",
     mixinStandardHelpOptions = true,
+    header = "Runs COSE WG Examples files through the core library.",
     description = {
       "Runs COSE WG Examples files (every *.json under each folder) through the core library.",
       "Prints each failing and skipped example, then 'N passed, N failed, N skipped'.",

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Writes the cose-iot vector set; same seed and version give the same bytes.")
+    header = "Writes the cose-iot vector set; the same seed and version give the same bytes.",
+    description = "Writes the vectors in the COSE WG Examples format (docs/vectors.md).")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "peers",
     mixinStandardHelpOptions = true,
+    header = "Lists the interop peers, or installs the pyCOSE environment.",
     description = {
       "list (default): which peers are available, with versions or the command that installs them.",
       "install: creates the pyCOSE virtual environment (pinned pycose, paho-mqtt) from PyPI."

@@ -30,10 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the conformance matrix: every vector suite through the library and each peer.",
     description = {
-      "Runs the conformance matrix: vector suites x library and peers x directions,",
-      "then MQTT round trips (JVM <-> pyCOSE, COSE-JAVA and C device over MQTT 5,",
-      "JVM <-> C device over MQTT 3.1.1) through an embedded HiveMQ CE broker.",
+      "Runs the vector suites (COSE WG Examples, the generated device and full sets) through the"
+          + " library and each peer in both directions, then MQTT round trips (JVM <-> pyCOSE,"
+          + " COSE-JAVA and C device over MQTT 5, JVM <-> C device over MQTT 3.1.1) through an"
+          + " embedded HiveMQ CE broker.",
       "Exits 1 on any unexpected result, including a peer that is not available."
     })
 final class RunCommand implements Callable<Integer> {

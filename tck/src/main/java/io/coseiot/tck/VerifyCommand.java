@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
+    header = "Replays a vector folder against one peer in both directions.",
     description = {
-      "Replays a vector folder against one peer in both directions: the peer opens ours, and we",
-      "open what the peer made from the same inputs. Exits 1 on any unexpected result."
+      "The peer opens each vector's message, and the library opens what the peer made from the"
+          + " same inputs.",
+      "Exits 1 on any unexpected result."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -53,7 +53,8 @@ public enum Algorithm {
   /** AES-MAC 256-bit key, 128-bit tag. */
   AES_MAC_256_128(26, "AES-MAC 256/128", Kind.MAC, 256),
 
-  // Signatures, RFC 9053 §2 and RFC 8230.
+  // Signatures, RFC 9053 §2 and RFC 8230. ES256/384/512 and EdDSA are polymorphic: the key's
+  // curve completes them (docs/algorithms.md says which curves each accepts).
   /** ECDSA w/ SHA-256. */
   ES256(-7, "ES256", Kind.SIGNATURE, 0),
   /** ECDSA w/ SHA-384. */
@@ -62,6 +63,17 @@ public enum Algorithm {
   ES512(-36, "ES512", Kind.SIGNATURE, 0),
   /** EdDSA (Ed25519 or Ed448, from the key's curve). */
   EDDSA(-8, "EdDSA", Kind.SIGNATURE, 0),
+  // Fully-specified signatures, RFC 9864: the algorithm names the curve, checked strictly.
+  /** ECDSA using P-256 curve and SHA-256. */
+  ESP256(-9, "ESP256", Kind.SIGNATURE, 0),
+  /** ECDSA using P-384 curve and SHA-384. */
+  ESP384(-51, "ESP384", Kind.SIGNATURE, 0),
+  /** ECDSA using P-521 curve and SHA-512. */
+  ESP512(-52, "ESP512", Kind.SIGNATURE, 0),
+  /** EdDSA using the Ed25519 parameter set. */
+  ED25519(-19, "Ed25519", Kind.SIGNATURE, 0),
+  /** EdDSA using the Ed448 parameter set. */
+  ED448(-53, "Ed448", Kind.SIGNATURE, 0),
   /** RSASSA-PSS w/ SHA-256. */
   PS256(-37, "PS256", Kind.SIGNATURE, 0),
   /** RSASSA-PSS w/ SHA-384. */

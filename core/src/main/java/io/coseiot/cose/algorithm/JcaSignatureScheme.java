@@ -49,44 +49,56 @@ final class JcaSignatureScheme implements SignatureScheme {
   private static final Map<Algorithm, JcaSignatureScheme> SCHEMES = new EnumMap<>(Algorithm.class);
 
   static {
-    ecdsa(Algorithm.ES256, "256");
-    ecdsa(Algorithm.ES384, "384");
-    ecdsa(Algorithm.ES512, "512");
-    add(new JcaSignatureScheme(Algorithm.EDDSA, Family.EDDSA, null, null));
+    ecdsa(Algorithm.ES256, "256", null);
+    ecdsa(Algorithm.ES384, "384", null);
+    ecdsa(Algorithm.ES512, "512", null);
+    ecdsa(Algorithm.ESP256, "256", Curve.P_256);
+    ecdsa(Algorithm.ESP384, "384", Curve.P_384);
+    ecdsa(Algorithm.ESP512, "512", Curve.P_521);
+    add(new JcaSignatureScheme(Algorithm.EDDSA, Family.EDDSA, null, null, null));
+    add(new JcaSignatureScheme(Algorithm.ED25519, Family.EDDSA, null, null, Curve.ED25519));
+    add(new JcaSignatureScheme(Algorithm.ED448, Family.EDDSA, null, null, Curve.ED448));
     pss(Algorithm.PS256, "SHA-256", 32);
     pss(Algorithm.PS384, "SHA-384", 48);
     pss(Algorithm.PS512, "SHA-512", 64);
-    add(new JcaSignatureScheme(Algorithm.RS256, Family.RSA, "SHA256withRSA", null));
-    add(new JcaSignatureScheme(Algorithm.RS384, Family.RSA, "SHA384withRSA", null));
-    add(new JcaSignatureScheme(Algorithm.RS512, Family.RSA, "SHA512withRSA", null));
+    add(new JcaSignatureScheme(Algorithm.RS256, Family.RSA, "SHA256withRSA", null, null));
+    add(new JcaSignatureScheme(Algorithm.RS384, Family.RSA, "SHA384withRSA", null, null));
+    add(new JcaSignatureScheme(Algorithm.RS512, Family.RSA, "SHA512withRSA", null, null));
   }
 
   private final Algorithm algorithm;
   private final Family family;
   private final String jcaName;
   private final AlgorithmParameterSpec params;
+  // The one curve a fully-specified algorithm (RFC 9864) allows; null where the key decides.
+  private final Curve requiredCurve;
   // Signature objects are stateful: one per thread (per JCA name, as EdDSA uses two) avoids both
   // locking and a provider lookup per message.
   private final ThreadLocal<Map<String, Signature>> signatures =
       ThreadLocal.withInitial(HashMap::new);
 
   private JcaSignatureScheme(
-      Algorithm algorithm, Family family, String jcaName, AlgorithmParameterSpec params) {
+      Algorithm algorithm,
+      Family family,
+      String jcaName,
+      AlgorithmParameterSpec params,
+      Curve requiredCurve) {
     this.algorithm = algorithm;
     this.family = family;
     this.jcaName = jcaName;
     this.params = params;
+    this.requiredCurve = requiredCurve;
   }
 
   private static void add(JcaSignatureScheme s) {
     SCHEMES.put(s.algorithm, s);
   }
 
-  private static void ecdsa(Algorithm algorithm, String bits) {
+  private static void ecdsa(Algorithm algorithm, String bits, Curve requiredCurve) {
     // The P1363 format is COSE's fixed-length r || s, not DER.
     add(
         new JcaSignatureScheme(
-            algorithm, Family.ECDSA, "SHA" + bits + "withECDSAinP1363Format", null));
+            algorithm, Family.ECDSA, "SHA" + bits + "withECDSAinP1363Format", null, requiredCurve));
   }
 
   private static void pss(Algorithm algorithm, String hash, int hashLength) {
@@ -98,7 +110,7 @@ final class JcaSignatureScheme implements SignatureScheme {
             new MGF1ParameterSpec(hash),
             hashLength,
             PSSParameterSpec.TRAILER_FIELD_BC);
-    add(new JcaSignatureScheme(algorithm, Family.RSA, "RSASSA-PSS", params));
+    add(new JcaSignatureScheme(algorithm, Family.RSA, "RSASSA-PSS", params, null));
   }
 
   static SignatureScheme of(Algorithm algorithm) throws AlgorithmException {
@@ -178,12 +190,8 @@ final class JcaSignatureScheme implements SignatureScheme {
     ECDSASigner signer = new ECDSASigner();
     signer.init(false, q);
     int len = curve.coordinateLength();
-    String hash =
-        switch (algorithm) {
-          case ES256 -> "SHA-256";
-          case ES384 -> "SHA-384";
-          default -> "SHA-512";
-        };
+    // jcaName is "SHA<bits>withECDSAinP1363Format".
+    String hash = "SHA-" + jcaName.substring(3, 6);
     byte[] digest;
     try {
       digest = MessageDigest.getInstance(hash).digest(toBeSigned);
@@ -207,9 +215,11 @@ final class JcaSignatureScheme implements SignatureScheme {
         if (key.keyType() != KeyType.EC2) {
           throw new KeyException(name + ": key type is " + key.keyType() + ", expected EC2");
         }
+        requireCurve(key.curve());
         // RFC 9053 §2.1 only suggests pairing SHA-256 with P-256 and so on; the COSE WG
-        // Examples sign ES512 with a P-256 key, so any NIST curve is accepted with the hash
-        // the algorithm names, and the signature length follows the key's curve.
+        // Examples sign ES512 with a P-256 key, so the polymorphic ES256/384/512 accept any NIST
+        // curve with the hash they name (docs/algorithms.md), and the signature length follows
+        // the key's curve.
         return 2 * key.curve().coordinateLength();
       }
       case EDDSA -> {
@@ -221,6 +231,7 @@ final class JcaSignatureScheme implements SignatureScheme {
                   + (c == null ? key.keyType().toString() : "on " + c.coseName())
                   + ", expected OKP on Ed25519 or Ed448");
         }
+        requireCurve(c);
         // R (an encoded point) and S, each as long as the public key.
         return 2 * c.coordinateLength();
       }
@@ -236,6 +247,21 @@ final class JcaSignatureScheme implements SignatureScheme {
         }
         return (bits + 7) / 8;
       }
+    }
+  }
+
+  /** Refuses a key on another curve than the one a fully-specified algorithm names. */
+  private void requireCurve(Curve keyCurve) throws KeyException {
+    if (requiredCurve != null && keyCurve != requiredCurve) {
+      throw new KeyException(
+          algorithm.ianaName()
+              + ": key is on "
+              + keyCurve.coseName()
+              + ", but "
+              + algorithm.ianaName()
+              + " is only defined on "
+              + requiredCurve.coseName()
+              + " (RFC 9864)");
     }
   }
 

@@ -5,9 +5,11 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.key.CoseKey;
 
 /**
- * A COSE signature algorithm (RFC 9053 §2, RFC 8230): ECDSA (ES256, ES384, ES512) with the raw
- * fixed-length {@code r || s} signature, EdDSA on Ed25519 or Ed448, RSASSA-PSS (PS256, PS384,
- * PS512) and RSASSA-PKCS1-v1_5 (RS256, RS384, RS512).
+ * A COSE signature algorithm (RFC 9053 §2, RFC 8230, RFC 9864): ECDSA (ES256, ES384, ES512, and the
+ * fully-specified ESP256, ESP384, ESP512) with the raw fixed-length {@code r || s} signature, EdDSA
+ * on Ed25519 or Ed448 (and the fully-specified Ed25519, Ed448), RSASSA-PSS (PS256, PS384, PS512)
+ * and RSASSA-PKCS1-v1_5 (RS256, RS384, RS512). A fully-specified algorithm refuses a key on any
+ * other curve than its own with a {@link io.coseiot.cose.exception.KeyException} naming both.
  *
  * <p>Instances are stateless singletons, safe to share between threads.
  */

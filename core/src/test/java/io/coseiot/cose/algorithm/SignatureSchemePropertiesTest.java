@@ -47,10 +47,12 @@ class SignatureSchemePropertiesTest {
   private static CoseKey keyFor(Algorithm alg, long seed) {
     SecureRandom r = new SecureRandom(new byte[] {(byte) seed});
     return switch (alg) {
-      case ES256 -> KeyPairs.generate(Curve.P_256, r);
-      case ES384 -> KeyPairs.generate(Curve.P_384, r);
-      case ES512 -> KeyPairs.generate(Curve.P_521, r);
+      case ES256, ESP256 -> KeyPairs.generate(Curve.P_256, r);
+      case ES384, ESP384 -> KeyPairs.generate(Curve.P_384, r);
+      case ES512, ESP512 -> KeyPairs.generate(Curve.P_521, r);
       case EDDSA -> KeyPairs.generate((seed & 1) == 0 ? Curve.ED25519 : Curve.ED448, r);
+      case ED25519 -> KeyPairs.generate(Curve.ED25519, r);
+      case ED448 -> KeyPairs.generate(Curve.ED448, r);
       default -> RSA;
     };
   }

@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Wycheproof ECDSA (P1363) and Ed25519 verification vectors through {@link SignatureScheme}. */
+/**
+ * Wycheproof ECDSA (P1363) and Ed25519 verification vectors through {@link SignatureScheme}, each
+ * both under its polymorphic id (ES256, EdDSA...) and its fully-specified one of RFC 9864.
+ */
 class SignatureSchemeWycheproofTest {
 
   @TestFactory
@@ -36,12 +39,37 @@ class SignatureSchemeWycheproofTest {
     return ecdsa("ecdsa_secp521r1_sha512_p1363_test.json", Algorithm.ES512, Curve.P_521);
   }
 
+  // The fully-specified ids of RFC 9864 on the same vectors: the curve comes from the id.
+  @TestFactory
+  Stream<DynamicTest> esp256() throws Exception {
+    return ecdsa("ecdsa_secp256r1_sha256_p1363_test.json", Algorithm.ESP256, Curve.P_256);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> esp384() throws Exception {
+    return ecdsa("ecdsa_secp384r1_sha384_p1363_test.json", Algorithm.ESP384, Curve.P_384);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> esp512() throws Exception {
+    return ecdsa("ecdsa_secp521r1_sha512_p1363_test.json", Algorithm.ESP512, Curve.P_521);
+  }
+
   @TestFactory
   Stream<DynamicTest> ed25519() throws Exception {
+    return ed25519(Algorithm.EDDSA);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> ed25519FullySpecified() throws Exception {
+    return ed25519(Algorithm.ED25519);
+  }
+
+  private Stream<DynamicTest> ed25519(Algorithm alg) throws Exception {
     List<Wycheproof.Case> cases = Wycheproof.load("ed25519_test.json");
     return run(
-        "ed25519",
-        Algorithm.EDDSA,
+        "ed25519 as " + alg.ianaName(),
+        alg,
         cases,
         c ->
             CoseKey.builder(KeyType.OKP)
@@ -52,7 +80,7 @@ class SignatureSchemeWycheproofTest {
 
   private Stream<DynamicTest> ecdsa(String file, Algorithm alg, Curve curve) throws Exception {
     return run(
-        file,
+        file + " as " + alg.ianaName(),
         alg,
         Wycheproof.load(file),
         c -> {

@@ -59,6 +59,9 @@ public final class CoseMqttCodec {
     this.recipients = List.copyOf(b.recipients);
     this.recipientKeys = List.copyOf(b.recipientKeys);
     this.contentAlgorithm = b.contentAlgorithm;
+    for (CoseKey k : trustedSigners) {
+      signatureAlgorithm(k);
+    }
     if (signingAlg != null && !profile.allows(signingAlg)) {
       throw new KeyException(signingAlg.ianaName() + " is not in the " + profile + " profile");
     }
@@ -79,14 +82,32 @@ public final class CoseMqttCodec {
 
   /**
    * Returns the signature algorithm of a signer key: its {@code alg}, else from its curve (P-256:
-   * ES256, P-384: ES384, Ed25519: EdDSA).
+   * ES256, P-384: ES384, Ed25519: EdDSA). The profile pairs each with that one curve, stricter than
+   * core's polymorphic ES256/ES384/EdDSA (docs/algorithms.md).
    *
    * @param key the signer's key
    * @return the algorithm
-   * @throws KeyException if none fits
+   * @throws KeyException if none fits, or the key's {@code alg} is one of the three on another
+   *     curve
    */
   public static Algorithm signatureAlgorithm(CoseKey key) throws KeyException {
     if (key.algorithm() != null) {
+      Curve only =
+          switch (key.algorithm()) {
+            case ES256 -> Curve.P_256;
+            case ES384 -> Curve.P_384;
+            case EDDSA -> Curve.ED25519;
+            default -> null;
+          };
+      if (only != null && key.curve() != only) {
+        throw new KeyException(
+            "the MQTT profile uses "
+                + key.algorithm().ianaName()
+                + " only with "
+                + only.coseName()
+                + ", the key is on "
+                + key.curve().coseName());
+      }
       return key.algorithm();
     }
     Curve crv = key.curve();

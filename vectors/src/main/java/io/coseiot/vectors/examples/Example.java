@@ -158,13 +158,14 @@ public final class Example {
   }
 
   /**
-   * Returns the externally supplied additional data, {@code external} on the structure (hex).
+   * Returns the externally supplied additional data of the structure: its {@code external} (hex),
+   * or {@code aad.oob} of the older examples.cddl. Signers, recipients and countersigners may give
+   * their own, which then applies to what they compute.
    *
    * @return the bytes, empty if absent
    */
   public byte[] externalAad() {
-    JsonNode external = input.get(structure.jsonKey()).get("external");
-    return external == null ? NO_BYTES : Bytes.hex(external.asText());
+    return ExampleInputs.external(input.get(structure.jsonKey()), NO_BYTES);
   }
 
   /**

@@ -38,6 +38,12 @@ public final class ExampleAlgorithms {
           Map.entry("A256KW", -5L),
           Map.entry("direct", -6L),
           Map.entry("ES256", -7L),
+          // RFC 9864's fully-specified signatures, under their registry names.
+          Map.entry("ESP256", -9L),
+          Map.entry("ESP384", -51L),
+          Map.entry("ESP512", -52L),
+          Map.entry("Ed25519", -19L),
+          Map.entry("Ed448", -53L),
           Map.entry("EdDSA", -8L),
           Map.entry("HKDF-HMAC-SHA-256", -10L),
           Map.entry("HKDF-HMAC-SHA-512", -11L),

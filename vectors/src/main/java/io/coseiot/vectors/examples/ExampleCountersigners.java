@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Verifies and re-creates the countersignatures an example asks for on one structure: {@code
  * countersign} (full, label 7) and {@code countersign0} (abbreviated, label 9), both in the RFC
- * 8152 form the Examples use.
+ * 8152 form the Examples use. A countersigner's own {@code external} replaces the external AAD of
+ * the structure it signs.
  */
 final class ExampleCountersigners {
   private ExampleCountersigners() {}
@@ -45,7 +46,7 @@ final class ExampleCountersigners {
           found.get(i),
           ExampleInputs.key(s, null),
           abbreviated ? ExampleInputs.unsentAlgorithm(s) : null,
-          externalAad);
+          ExampleInputs.external(s, externalAad));
     }
   }
 
@@ -60,7 +61,7 @@ final class ExampleCountersigners {
               ExampleInputs.headers(s),
               null,
               ExampleInputs.key(s, null),
-              externalAad);
+              ExampleInputs.external(s, externalAad));
     }
     for (JsonNode s : holder.path("countersign0").path("signers")) {
       out =
@@ -69,7 +70,7 @@ final class ExampleCountersigners {
               null,
               ExampleInputs.unsentAlgorithm(s),
               ExampleInputs.key(s, null),
-              externalAad);
+              ExampleInputs.external(s, externalAad));
     }
     return out;
   }

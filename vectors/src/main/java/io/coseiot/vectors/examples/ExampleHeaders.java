@@ -7,8 +7,11 @@ import io.coseiot.cose.exception.KeyException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.HeaderMap;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Converts the Examples header objects ({@code protected}, {@code unprotected}, {@code unsent}) to
@@ -68,6 +71,21 @@ public final class ExampleHeaders {
           "apv_nonce_hex", HeaderLabel.PARTY_V_NONCE,
           "IV_hex", HeaderLabel.IV,
           "partialIV_hex", HeaderLabel.PARTIAL_IV);
+
+  // Names put() gives a registered label or a meaning of its own besides the two maps above.
+  private static final Set<String> NAMED =
+      Set.of(
+          "alg",
+          "ctyp",
+          "crit",
+          "epk",
+          "spk",
+          "x5bag",
+          "x5chain",
+          "x5t",
+          PUB_OTHER,
+          PRIV_OTHER,
+          COMPRESSED);
 
   // COSE hash algorithm ids for x5t (RFC 9054).
   private static final Map<String, Long> HASHES =
@@ -146,6 +164,32 @@ public final class ExampleHeaders {
                 name.endsWith("_hex") ? CBORObject.FromObject(Bytes.hex(text)) : plain(v));
       }
     }
+  }
+
+  /**
+   * Returns the names of a holder's {@code protected} and {@code unprotected} buckets that have no
+   * registered label here, so that they are sent as text labels: a generator that knew a label for
+   * one wrote other bytes than a rebuild can.
+   *
+   * @param holder a structure, recipient or signer object
+   * @return the names, in bucket order; empty if every name is known
+   */
+  public static List<String> unknownNames(JsonNode holder) {
+    List<String> out = new ArrayList<>();
+    for (String bucket : List.of("protected", "unprotected")) {
+      holder
+          .path(bucket)
+          .fieldNames()
+          .forEachRemaining(
+              n -> {
+                if (!TEXT_VALUED.containsKey(n)
+                    && !HEX_VALUED.containsKey(n)
+                    && !NAMED.contains(n)) {
+                  out.add(n);
+                }
+              });
+    }
+    return out;
   }
 
   /**

@@ -73,6 +73,19 @@ final class ExampleInputs {
     return CoseKey.fromCbor(map);
   }
 
+  /**
+   * The external AAD of what a structure, signer, recipient or countersigner computes: its own
+   * {@code external} (hex), else {@code aad.oob} of the older examples.cddl, else the AAD of the
+   * object that encloses it.
+   */
+  static byte[] external(JsonNode holder, byte[] enclosing) {
+    JsonNode own = holder.get("external");
+    if (own == null) {
+      own = holder.path("aad").get("oob");
+    }
+    return own == null ? enclosing : Bytes.hex(own.asText());
+  }
+
   static CoseKey senderKey(JsonNode recipient) throws CoseException {
     JsonNode s = recipient.get("sender_key");
     return s == null ? null : ExampleKeys.toCoseKey(s);

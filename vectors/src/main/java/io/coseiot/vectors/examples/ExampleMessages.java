@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * The two checks of an example against the core library: {@link #decodeAndCheck} opens {@code
  * output.cbor} with the input's keys; {@link #rebuild} creates the message from the input with the
- * example's randomness; {@link #reencode} decodes and re-encodes the output unchanged.
+ * example's randomness; {@link #reencode} decodes and re-encodes the output unchanged. A signer's
+ * or recipient's own {@code external} AAD applies to its signature and countersignatures.
  */
 final class ExampleMessages {
   private ExampleMessages() {}
@@ -97,12 +98,13 @@ final class ExampleMessages {
         for (int i = 0; i < signers.size(); i++) {
           Signature sig = m.signatures().get(i);
           CoseKey key = ExampleInputs.key(signers.get(i), null);
+          byte[] signerAad = ExampleInputs.external(signers.get(i), aad);
           if (e.detached()) {
-            m.verifyDetached(sig, key, aad, e.plaintext());
+            m.verifyDetached(sig, key, signerAad, e.plaintext());
           } else {
-            m.verify(sig, key, aad);
+            m.verify(sig, key, signerAad);
           }
-          ExampleCountersigners.verify(sig, signers.get(i), aad);
+          ExampleCountersigners.verify(sig, signers.get(i), signerAad);
         }
         content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
@@ -163,7 +165,8 @@ final class ExampleMessages {
       List<Recipient> recipients, JsonNode s, byte[] aad) throws CoseException {
     JsonNode inputs = s.path("recipients");
     for (int i = 0; i < recipients.size() && i < inputs.size(); i++) {
-      ExampleCountersigners.verify(recipients.get(i), inputs.get(i), aad);
+      JsonNode r = inputs.get(i);
+      ExampleCountersigners.verify(recipients.get(i), r, ExampleInputs.external(r, aad));
     }
   }
 
@@ -202,7 +205,10 @@ final class ExampleMessages {
         m = ExampleCountersigners.apply(m, s, aad);
         for (int i = 0; i < m.recipients().size(); i++) {
           JsonNode r = s.path("recipients").path(i);
-          m = m.withRecipient(i, ExampleCountersigners.apply(m.recipients().get(i), r, aad));
+          byte[] recipientAad = ExampleInputs.external(r, aad);
+          m =
+              m.withRecipient(
+                  i, ExampleCountersigners.apply(m.recipients().get(i), r, recipientAad));
         }
         return m.encode(tagged);
       }
@@ -218,7 +224,10 @@ final class ExampleMessages {
         m = ExampleCountersigners.apply(m, s, aad);
         for (int i = 0; i < m.recipients().size(); i++) {
           JsonNode r = s.path("recipients").path(i);
-          m = m.withRecipient(i, ExampleCountersigners.apply(m.recipients().get(i), r, aad));
+          byte[] recipientAad = ExampleInputs.external(r, aad);
+          m =
+              m.withRecipient(
+                  i, ExampleCountersigners.apply(m.recipients().get(i), r, recipientAad));
         }
         return (e.detached() ? m.detach() : m).encode(tagged);
       }
@@ -235,7 +244,14 @@ final class ExampleMessages {
         SignMessage m = SignMessage.sign(body, pt, signers, aad);
         for (int i = 0; i < m.signatures().size(); i++) {
           JsonNode g = s.path("signers").path(i);
-          m = m.withSignature(i, ExampleCountersigners.apply(m.signatures().get(i), g, aad));
+          byte[] signerAad = ExampleInputs.external(g, aad);
+          Signature sig = m.signatures().get(i);
+          if (!Arrays.equals(signerAad, aad)) {
+            // A signer with its own external AAD signs a Sig_structure of its own.
+            sig =
+                SignMessage.sign(body, pt, List.of(signers.get(i)), signerAad).signatures().get(0);
+          }
+          m = m.withSignature(i, ExampleCountersigners.apply(sig, g, signerAad));
         }
         m = ExampleCountersigners.apply(m, s, aad);
         return (e.detached() ? m.detach() : m).encode(tagged);

@@ -33,12 +33,12 @@ public final class RngStream extends SecureRandom {
    * Fills {@code bytes} with the next bytes of the stream.
    *
    * @param bytes the array to fill
-   * @throws IllegalStateException if the stream has fewer bytes left than asked for
+   * @throws RngExhaustedException if the stream has fewer bytes left than asked for
    */
   @Override
   public synchronized void nextBytes(byte[] bytes) {
     if (bytes.length > stream.length - position) {
-      throw new IllegalStateException(
+      throw new RngExhaustedException(
           name
               + ": rng_stream ran out: "
               + bytes.length

@@ -17,18 +17,27 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
 /**
- * ECDSA with the nonce of RFC 6979, so that ES256/384/512 vectors are the same bytes on every run
- * (the library signs with a random nonce, as it should).
+ * ECDSA with the nonce of RFC 6979, so that ES256/384/512 and ESP256/384/512 vectors are the same
+ * bytes on every run (the library signs with a random nonce, as it should).
  */
 final class DeterministicEcdsa {
   private DeterministicEcdsa() {}
 
+  /** Whether alg is ECDSA, polymorphic or fully specified (RFC 9864), and so signed here. */
+  static boolean isEcdsa(Algorithm alg) {
+    return switch (alg) {
+      case ES256, ES384, ES512, ESP256, ESP384, ESP512 -> true;
+      default -> false;
+    };
+  }
+
   static byte[] sign(Algorithm alg, CoseKey key, byte[] toBeSigned) throws CoseException {
     Digest digest =
         switch (alg) {
-          case ES256 -> new SHA256Digest();
-          case ES384 -> new SHA384Digest();
-          default -> new SHA512Digest();
+          case ES256, ESP256 -> new SHA256Digest();
+          case ES384, ESP384 -> new SHA384Digest();
+          case ES512, ESP512 -> new SHA512Digest();
+          default -> throw new IllegalArgumentException(alg + " is not ECDSA");
         };
     byte[] hash = new byte[digest.getDigestSize()];
     digest.update(toBeSigned, 0, toBeSigned.length);

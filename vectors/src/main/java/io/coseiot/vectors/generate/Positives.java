@@ -283,7 +283,7 @@ final class Positives {
 
   static byte[] deterministic(Algorithm alg, CoseKey key, byte[] tbs, byte[] randomSig, byte[] out)
       throws CoseException {
-    if (alg != Algorithm.ES256 && alg != Algorithm.ES384 && alg != Algorithm.ES512) {
+    if (!DeterministicEcdsa.isEcdsa(alg)) {
       return out;
     }
     return DeterministicEcdsa.replace(out, randomSig, DeterministicEcdsa.sign(alg, key, tbs));

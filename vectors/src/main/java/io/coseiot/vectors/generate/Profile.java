@@ -10,7 +10,7 @@ import java.util.Locale;
  * docs/mqtt-cose-profile.md (A128GCM, AES-CCM-16-64-128, HMAC 256/256 and ES256 on the
  * single-recipient structures: what pyCOSE, ESP-IDF's mbedTLS and the JVM all support); {@link
  * #FULL} is everything the library implements except RSA, including COSE_Encrypt, COSE_Mac and
- * COSE_Sign with every key distribution.
+ * COSE_Sign with every key distribution, and Sign1 with the fully-specified signatures of RFC 9864.
  */
 public enum Profile {
   /** The constrained-device subset. */
@@ -48,7 +48,13 @@ public enum Profile {
           new Signer(Algorithm.ES384, Curve.P_384),
           new Signer(Algorithm.ES512, Curve.P_521),
           new Signer(Algorithm.EDDSA, Curve.ED25519),
-          new Signer(Algorithm.EDDSA, Curve.ED448)),
+          new Signer(Algorithm.EDDSA, Curve.ED448),
+          // RFC 9864's fully-specified ids, each on the one curve it names.
+          new Signer(Algorithm.ESP256, Curve.P_256),
+          new Signer(Algorithm.ESP384, Curve.P_384),
+          new Signer(Algorithm.ESP512, Curve.P_521),
+          new Signer(Algorithm.ED25519, Curve.ED25519),
+          new Signer(Algorithm.ED448, Curve.ED448)),
       true);
 
   /**

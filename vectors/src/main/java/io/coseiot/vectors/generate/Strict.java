@@ -216,9 +216,9 @@ final class Strict {
         byte[] tbs = Structures.sig1(prot, aad, pt);
         // ECDSA is signed per RFC 6979 so that the same seed gives the same vectors.
         auth =
-            a == Algorithm.EDDSA
-                ? SignatureScheme.of(a).sign(key, tbs)
-                : DeterministicEcdsa.sign(a, key, tbs);
+            DeterministicEcdsa.isEcdsa(a)
+                ? DeterministicEcdsa.sign(a, key, tbs)
+                : SignatureScheme.of(a).sign(key, tbs);
         if (mode == Mode.TRUNCATED) {
           auth = Arrays.copyOf(auth, auth.length - 1);
         }
