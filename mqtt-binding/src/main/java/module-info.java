@@ -6,7 +6,9 @@
  * windows, {@code topic} filter matching and topic obfuscation. {@code client} is the client API
  * ({@code SecureMqttClient}, its options, listeners and errors); {@code paho} implements it on
  * Eclipse Paho (MQTT v5 and 3.1.1), {@code hivemq} on the HiveMQ MQTT client (MQTT v5), which is an
- * optional dependency: only applications that use that package need its jar.
+ * optional dependency: only applications that use that package need its jar. So are H2 MVStore and
+ * Jedis, for the durable ({@code replay.durable}) and the Redis ({@code replay.redis}) replay
+ * states.
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
@@ -14,6 +16,8 @@ module io.coseiot.mqtt {
   requires org.eclipse.paho.mqttv5.client;
   requires org.eclipse.paho.client.mqttv3;
   requires static com.hivemq.client.mqtt;
+  requires static com.h2database.mvstore;
+  requires static redis.clients.jedis;
 
   exports io.coseiot.mqtt.client;
   exports io.coseiot.mqtt.codec;
@@ -22,5 +26,7 @@ module io.coseiot.mqtt {
   exports io.coseiot.mqtt.nonce;
   exports io.coseiot.mqtt.paho;
   exports io.coseiot.mqtt.replay;
+  exports io.coseiot.mqtt.replay.durable;
+  exports io.coseiot.mqtt.replay.redis;
   exports io.coseiot.mqtt.topic;
 }
