@@ -14,7 +14,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +106,47 @@ class RedisStateTest {
     redis.scriptFlush();
     assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, new byte[] {7}, 3));
     assertEquals(ReplayWindow.Verdict.DUPLICATE, state.acceptSequence(KID, 0, new byte[] {7}, 3));
+  }
+
+  /** Eight threads check the same numbers and identifiers at once (so in shared pipelines). */
+  @Test
+  void concurrentChecksAcceptEachNumberOnce() throws Exception {
+    RedisReplayState state = new RedisReplayState(redis, "race", Duration.ofMinutes(1));
+    int n = 2000;
+    AtomicIntegerArray seqWins = new AtomicIntegerArray(n);
+    AtomicIntegerArray idWins = new AtomicIntegerArray(n);
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < n; i++) {
+                    if (state.acceptSequence(KID, 0, new byte[] {1}, i)
+                        == ReplayWindow.Verdict.FRESH) {
+                      seqWins.incrementAndGet(i);
+                    }
+                    if (state.acceptUnique(KID, new byte[] {(byte) (i >> 8), (byte) i})) {
+                      idWins.incrementAndGet(i);
+                    }
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      th.start();
+      threads.add(th);
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    assertEquals(List.of(), failures);
+    for (int i = 0; i < n; i++) {
+      assertEquals(1, idWins.get(i), "identifier " + i);
+      // Each thread checks in order, so whoever checks a number first finds it fresh.
+      assertEquals(1, seqWins.get(i), "number " + i);
+    }
   }
 
   @Test

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -22,10 +25,12 @@ import org.h2.mvstore.MVStoreException;
  *
  * <p>Counter mode applies OSCORE's block reservation (RFC 8613 §7.5) to the receiver: before a
  * window accepts a number above its persisted mark, the mark is raised to that number plus the
- * block size and forced to disk; numbers up to the mark are accepted from memory alone. After a
- * restart, a sender's window starts at its persisted mark with everything at or below it counted as
- * seen: no message accepted before the crash is accepted again, and at most one block of fresh
- * numbers above the last accepted one (plus late ones inside the old window) is refused.
+ * block size and forced to disk; numbers up to the mark are accepted from memory alone. Once half a
+ * reservation is used, the next is written by a background thread, so a steady stream never waits
+ * for the disk; the mark in memory moves only after the write is forced. After a restart, a
+ * sender's window starts at its persisted mark with everything at or below it counted as seen: no
+ * message accepted before the crash is accepted again, and at most one block of fresh numbers above
+ * the last accepted one (plus late ones inside the old window) is refused.
  *
  * <p>Messages without a sequence number have no order to reserve ahead of, so each new identifier
  * is forced to disk before it is accepted: durable random-IV opening costs one fsync per message
@@ -47,6 +52,13 @@ public final class DurableReplayState implements ReplayState {
   private final int block;
   private final int recentCapacity;
   private final Map<ByteBuffer, Sender> senders = new ConcurrentHashMap<>();
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cose-iot-replay-marks");
+            t.setDaemon(true);
+            return t;
+          });
   private long nextOrder;
 
   /** One sender's window and its persisted mark; its monitor orders its checks. */
@@ -54,6 +66,7 @@ public final class DurableReplayState implements ReplayState {
     final String key;
     final ReplayWindow window;
     long mark;
+    boolean advancing;
 
     Sender(String key, long mark) {
       this.key = key;
@@ -133,20 +146,53 @@ public final class DurableReplayState implements ReplayState {
   @Override
   public ReplayWindow.Verdict acceptSequence(byte[] kid, long epoch, byte[] senderId, long seq)
       throws ReplayStateException {
-    Sender s = senders.get(ReplayKeys.sender(kid, epoch, senderId));
-    if (s == null) {
-      s = load(kid, epoch, senderId);
-    }
+    Sender known = senders.get(ReplayKeys.sender(kid, epoch, senderId));
+    Sender s = known != null ? known : load(kid, epoch, senderId);
     synchronized (s) {
       if (seq > s.mark && seq <= OscoreNonce.MAX_SEQUENCE) {
-        long mark = Math.min(seq + block, OscoreNonce.MAX_SEQUENCE);
-        synchronized (store) {
-          marks.put(s.key, mark);
-          commit();
-        }
-        s.mark = mark;
+        // Not reserved yet: wait for the write, as the first message of a sender does.
+        s.mark = persist(s.key, seq);
+      } else if (!s.advancing && seq > s.mark - block / 2) {
+        // Half the reservation used: the next one is written in the background.
+        s.advancing = true;
+        long from = seq;
+        writer.execute(() -> advance(s, from));
       }
       return s.window.accept(seq);
+    }
+  }
+
+  /**
+   * Persists {@code seq + block} as a sender's mark, forced to disk, unless a higher one already is
+   * (the background and the hot path may race), and returns the mark now on disk.
+   */
+  private long persist(String key, long seq) throws ReplayStateException {
+    long mark = Math.min(seq + block, OscoreNonce.MAX_SEQUENCE);
+    synchronized (store) {
+      try {
+        Long had = marks.get(key);
+        if (had != null && had >= mark) {
+          return had;
+        }
+        marks.put(key, mark);
+      } catch (MVStoreException e) {
+        throw new ReplayStateException(Reason.UNAVAILABLE, e.getMessage(), e);
+      }
+      commit();
+    }
+    return mark;
+  }
+
+  private void advance(Sender s, long from) {
+    long mark = -1;
+    try {
+      mark = persist(s.key, from);
+    } catch (ReplayStateException e) {
+      // The hot path persists synchronously once it reaches the mark, and reports the failure.
+    }
+    synchronized (s) {
+      s.mark = Math.max(s.mark, mark);
+      s.advancing = false;
     }
   }
 
@@ -209,6 +255,12 @@ public final class DurableReplayState implements ReplayState {
   /** Writes what is pending and closes the file. */
   @Override
   public void close() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (store) {
       store.close();
     }

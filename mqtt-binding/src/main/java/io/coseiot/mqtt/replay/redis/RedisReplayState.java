@@ -23,7 +23,8 @@ import redis.clients.jedis.params.SetParams;
  * carries the sender (kid, epoch, sender id) as a hash tag, so in Redis Cluster a sender's window
  * lives on one shard and different senders spread over all of them. A message identifier (random
  * mode) is one key set with {@code SET NX PX}, remembered for the retention given; its hash tag is
- * the identifier, so identifiers spread too.
+ * the identifier, so identifiers spread too. Checks made at once by several threads go to Redis in
+ * one pipeline.
  *
  * <p>What this state survives is what the Redis deployment survives: a member's crash loses nothing
  * (every accepted message was recorded before the member saw it accepted); a Redis restart loses
@@ -71,6 +72,7 @@ public final class RedisReplayState implements ReplayState {
   private final String prefix;
   private final SetParams idParams;
   private final String windowSha;
+  private final Pipeliner pipeliner;
 
   /**
    * Creates the state on a Redis connection.
@@ -86,6 +88,7 @@ public final class RedisReplayState implements ReplayState {
     this.redis = Objects.requireNonNull(redis);
     this.prefix = Objects.requireNonNull(prefix);
     this.idParams = SetParams.setParams().nx().px(idRetention.toMillis());
+    this.pipeliner = new Pipeliner(redis);
     try {
       this.windowSha = redis.scriptLoad(WINDOW_SCRIPT);
     } catch (JedisException e) {
@@ -104,12 +107,10 @@ public final class RedisReplayState implements ReplayState {
     List<String> args = List.of(Long.toString(seq));
     Object r;
     try {
-      try {
-        r = redis.evalsha(windowSha, keys, args);
-      } catch (JedisNoScriptException e) {
-        // Redis restarted (or flushed its scripts): EVAL runs the script and caches it again.
-        r = redis.eval(WINDOW_SCRIPT, keys, args);
-      }
+      r =
+          pipeliner.run(
+              new Pipeliner.Call(
+                  p -> p.evalsha(windowSha, keys, args), () -> evalWindow(keys, args)));
     } catch (JedisException e) {
       throw new ReplayStateException(Reason.UNAVAILABLE, "Redis: " + e.getMessage(), e);
     }
@@ -119,13 +120,24 @@ public final class RedisReplayState implements ReplayState {
     return VERDICTS[((Long) r).intValue()];
   }
 
+  private Object evalWindow(List<String> keys, List<String> args) {
+    try {
+      return redis.evalsha(windowSha, keys, args);
+    } catch (JedisNoScriptException e) {
+      // Redis restarted (or flushed its scripts): EVAL runs the script and caches it again.
+      return redis.eval(WINDOW_SCRIPT, keys, args);
+    }
+  }
+
   @Override
   public boolean acceptUnique(byte[] kid, byte[] messageId) throws ReplayStateException {
+    String key = prefix + ":i:{" + ReplayKeys.messageText(kid, messageId) + "}";
     try {
-      return "OK"
-          .equals(
-              redis.set(
-                  prefix + ":i:{" + ReplayKeys.messageText(kid, messageId) + "}", "1", idParams));
+      Object r =
+          pipeliner.run(
+              new Pipeliner.Call(
+                  p -> p.set(key, "1", idParams), () -> redis.set(key, "1", idParams)));
+      return "OK".equals(r);
     } catch (JedisException e) {
       throw new ReplayStateException(Reason.UNAVAILABLE, "Redis: " + e.getMessage(), e);
     }
