@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.codec.PayloadOpener;
+import io.coseiot.mqtt.codec.RejectedMessageException;
+import io.coseiot.mqtt.codec.SealedMessage;
 import io.coseiot.mqtt.nonce.SenderLease;
 import io.coseiot.mqtt.nonce.SequenceStateException;
 import io.coseiot.mqtt.nonce.SequenceStore;
@@ -146,6 +150,34 @@ class RedisStateTest {
       assertEquals(1, idWins.get(i), "identifier " + i);
       // Each thread checks in order, so whoever checks a number first finds it fresh.
       assertEquals(1, seqWins.get(i), "number " + i);
+    }
+  }
+
+  /** Redis dying under an opener: messages are refused with a typed reason, never let through. */
+  @Test
+  void anOpenerRefusesWhileRedisIsDown() throws Exception {
+    List<ReplayFixtures.Captured> stream = ReplayFixtures.seal(dir.resolve("down.seq"), 0, 4);
+    RedisServer own = RedisServer.start(dir.resolve("redis-down"));
+    try (JedisPooled conn = new JedisPooled("127.0.0.1", own.port)) {
+      PayloadOpener opener =
+          CoseMqttCodec.builder()
+              .keyring(ReplayFixtures.keyring())
+              .replayState(new RedisReplayState(conn, "down", Duration.ofMinutes(1)))
+              .build()
+              .opener();
+      SealedMessage first = stream.get(0).message();
+      opener.open(first.topic(), first.payload(), first.contentType(), first.userProperties());
+      own.close();
+      for (ReplayFixtures.Captured c : stream) {
+        SealedMessage m = c.message();
+        RejectedMessageException e =
+            assertThrows(
+                RejectedMessageException.class,
+                () -> opener.open(m.topic(), m.payload(), m.contentType(), m.userProperties()));
+        assertEquals(RejectedMessageException.Reason.REPLAY_STATE_UNAVAILABLE, e.reason());
+      }
+    } finally {
+      own.close();
     }
   }
 
