@@ -32,6 +32,7 @@ final class Pipeliner {
     final Supplier<Object> direct;
     final Thread waiter = Thread.currentThread();
     volatile boolean done;
+    boolean replied;
     Object result;
     JedisException failure;
 
@@ -91,15 +92,20 @@ final class Pipeliner {
         try {
           c.result = replies.get(i).get();
         } catch (JedisDataException e) {
-          if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
-            throw e;
+          boolean noScript = e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+          try {
+            c.result = noScript ? c.direct.get() : null;
+            c.failure = noScript ? null : e;
+          } catch (JedisException again) {
+            c.failure = again;
           }
-          c.result = c.direct.get();
         }
+        c.replied = true;
       }
     } catch (JedisException e) {
+      // The pipeline itself failed (connection lost): whatever has no reply fails with it.
       for (Call c : calls) {
-        if (c.result == null) {
+        if (!c.replied) {
           c.failure = e;
         }
       }
