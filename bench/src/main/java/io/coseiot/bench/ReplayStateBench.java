@@ -70,6 +70,12 @@ public class ReplayStateBench {
   @Param({"counter", "random"})
   public String nonces;
 
+  /**
+   * The durable state's block (its default, 4096): numbers per sender that one mark write covers.
+   */
+  @Param({"4096"})
+  public int block;
+
   private Path dir;
   private Process redisServer;
   private JedisPooled redis;
@@ -100,10 +106,7 @@ public class ReplayStateBench {
         break;
       case "durable":
         state =
-            DurableReplayState.create(
-                dir.resolve("replay.mv"),
-                DurableReplayState.DEFAULT_BLOCK,
-                ReplayGuard.DEFAULT_RECENT);
+            DurableReplayState.create(dir.resolve("replay.mv"), block, ReplayGuard.DEFAULT_RECENT);
         break;
       case "redis":
         int port = startRedis();
