@@ -1,6 +1,7 @@
 /**
  * cose-iot bench: JMH benchmarks of the COSE messages against the bare primitives, the wire
- * overhead of each profile, and the runner behind {@code cose-tck bench}.
+ * overhead of each profile, the cost of each replay-state backend, and the runner behind {@code
+ * cose-tck bench}.
  */
 module io.coseiot.bench {
   requires io.coseiot.cose;
@@ -8,6 +9,11 @@ module io.coseiot.bench {
   requires jmh.core;
   requires com.fasterxml.jackson.databind;
   requires org.bouncycastle.provider;
+  // ReplayStateBench: the MQTT opener on each replay state, and MVStore against SQLite (JDBC).
+  requires io.coseiot.mqtt;
+  requires com.h2database.mvstore;
+  requires redis.clients.jedis;
+  requires java.sql;
 
   exports io.coseiot.bench;
   // JMH's generated harness lives beside the benchmarks and is loaded reflectively.

@@ -189,6 +189,7 @@ final class MqttRoundTrips {
       }
       Files.deleteIfExists(seqFile);
       Files.deleteIfExists(seqFile.resolveSibling(seqFile.getFileName() + ".tmp"));
+      Files.deleteIfExists(seqFile.resolveSibling(seqFile.getFileName() + ".lock"));
     }
     String why = problem == null ? "" : problem + "; ";
     if (stderr.length() > 0) {
@@ -261,7 +262,7 @@ final class MqttRoundTrips {
             .mqttVersion(t.version())
             .algorithmProfile(AlgorithmProfile.DEVICE);
     if (t.jvmSid() != null) {
-      b.counterNonces(t.jvmSid(), SequenceStore.open(seqFile, 16));
+      b.counterNonces(t.jvmSid(), SequenceStore.create(seqFile, 16));
     } else {
       b.randomNonces();
     }

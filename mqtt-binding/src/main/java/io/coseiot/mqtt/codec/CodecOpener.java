@@ -8,6 +8,7 @@ import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.MALFORMED;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.NOT_SEALED;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.OVERSIZED;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.REPLAY;
+import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.REPLAY_STATE_UNAVAILABLE;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.UNKNOWN_KEY;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.WRONG_TOPIC;
 
@@ -36,7 +37,8 @@ import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.OscoreNonce;
-import io.coseiot.mqtt.replay.ReplayGuard;
+import io.coseiot.mqtt.replay.ReplayState;
+import io.coseiot.mqtt.replay.ReplayStateException;
 import io.coseiot.mqtt.replay.ReplayWindow;
 import io.coseiot.mqtt.topic.TopicFilter;
 import java.util.Arrays;
@@ -56,11 +58,11 @@ final class CodecOpener implements PayloadOpener {
 
   private final CoseMqttCodec c;
   private final Keyring keyring;
-  private final ReplayGuard guard;
+  private final ReplayState guard;
   private final MessageType outer;
   private final Map<String, OpenedAad> aads = new ConcurrentHashMap<>();
 
-  CodecOpener(CoseMqttCodec c, ReplayGuard guard) {
+  CodecOpener(CoseMqttCodec c, ReplayState guard) {
     this.c = c;
     this.keyring = c.keyring;
     this.guard = guard;
@@ -235,11 +237,11 @@ final class CodecOpener implements PayloadOpener {
     String topic = realTopic(wireTopic, content, key.filter().toString());
     content = keyring.obfuscator() == null ? content : (byte[]) unwrapOrThrow(content)[1];
     if (sid != null) {
-      ReplayWindow.Verdict v = guard.acceptSequence(kid, key.epoch(), sid, seq);
+      ReplayWindow.Verdict v = acceptSequence(kid, key.epoch(), sid, seq);
       if (v != ReplayWindow.Verdict.FRESH) {
         throw reject(REPLAY, "sequence number " + seq + ": " + v);
       }
-    } else if (!guard.acceptUnique(kid, iv)) {
+    } else if (!acceptUnique(kid, iv)) {
       throw reject(REPLAY, "IV already seen");
     }
     return new OpenedMessage(topic, content, kid, key.epoch(), sid, seq, signer);
@@ -334,11 +336,11 @@ final class CodecOpener implements PayloadOpener {
     }
     // No obfuscation with Mac0 (the codec refuses it), so the wire topic is the real one.
     if (sid != null) {
-      ReplayWindow.Verdict v = guard.acceptSequence(kid, key.epoch(), sid, seq);
+      ReplayWindow.Verdict v = acceptSequence(kid, key.epoch(), sid, seq);
       if (v != ReplayWindow.Verdict.FRESH) {
         throw reject(REPLAY, "sequence number " + seq + ": " + v);
       }
-    } else if (!guard.acceptUnique(kid, tag)) {
+    } else if (!acceptUnique(kid, tag)) {
       throw reject(REPLAY, "tag already seen");
     }
     return new OpenedMessage(wireTopic, content, kid, key.epoch(), sid, seq, null);
@@ -389,7 +391,7 @@ final class CodecOpener implements PayloadOpener {
     if (keyring != null && keyring.obfuscator() != null) {
       content = (byte[]) unwrapOrThrow(content)[1];
     }
-    if (!guard.acceptUnique(kid, msg.signature())) {
+    if (!acceptUnique(kid, msg.signature())) {
       throw reject(REPLAY, "signature already seen");
     }
     return new OpenedMessage(topic, content, kid, 0, null, -1, signer);
@@ -444,10 +446,27 @@ final class CodecOpener implements PayloadOpener {
     if (keyring != null && keyring.obfuscator() != null) {
       content = (byte[]) unwrapOrThrow(content)[1];
     }
-    if (!guard.acceptUnique(mine.keyId(), iv)) {
+    if (!acceptUnique(mine.keyId(), iv)) {
       throw reject(REPLAY, "IV already seen");
     }
     return new OpenedMessage(topic, content, mine.keyId(), 0, null, -1, null);
+  }
+
+  private ReplayWindow.Verdict acceptSequence(byte[] kid, long epoch, byte[] sid, long seq)
+      throws RejectedMessageException {
+    try {
+      return guard.acceptSequence(kid, epoch, sid, seq);
+    } catch (ReplayStateException e) {
+      throw new RejectedMessageException(REPLAY_STATE_UNAVAILABLE, e.getMessage(), e);
+    }
+  }
+
+  private boolean acceptUnique(byte[] kid, byte[] messageId) throws RejectedMessageException {
+    try {
+      return guard.acceptUnique(kid, messageId);
+    } catch (ReplayStateException e) {
+      throw new RejectedMessageException(REPLAY_STATE_UNAVAILABLE, e.getMessage(), e);
+    }
   }
 
   private static Object[] unwrapOrThrow(byte[] content) throws RejectedMessageException {

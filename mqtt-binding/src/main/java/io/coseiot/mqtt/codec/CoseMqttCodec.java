@@ -10,6 +10,7 @@ import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import io.coseiot.mqtt.replay.ReplayGuard;
+import io.coseiot.mqtt.replay.ReplayState;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,7 @@ public final class CoseMqttCodec {
   final List<CoseKey> recipients;
   final List<CoseKey> recipientKeys;
   final Algorithm contentAlgorithm;
+  final ReplayState replayState;
 
   private CoseMqttCodec(Builder b) throws CoseException {
     this.keyring = b.keyring;
@@ -62,6 +64,7 @@ public final class CoseMqttCodec {
     for (CoseKey k : trustedSigners) {
       signatureAlgorithm(k);
     }
+    this.replayState = b.replayState;
     if (signingAlg != null && !profile.allows(signingAlg)) {
       throw new KeyException(signingAlg.ianaName() + " is not in the " + profile + " profile");
     }
@@ -161,7 +164,8 @@ public final class CoseMqttCodec {
   }
 
   /**
-   * Returns a new opener with its own replay state.
+   * Returns a new opener: with the codec's {@link Builder#replayState} if one was set (shared by
+   * all its openers), else with a new in-memory state of its own.
    *
    * @return the opener
    * @throws CoseException if the codec is not configured for opening in its mode
@@ -183,7 +187,7 @@ public final class CoseMqttCodec {
       default:
         require(!recipientKeys.isEmpty(), "recipient private keys");
     }
-    return new CodecOpener(this, new ReplayGuard());
+    return new CodecOpener(this, replayState != null ? replayState : new ReplayGuard());
   }
 
   /**
@@ -220,8 +224,22 @@ public final class CoseMqttCodec {
     private final List<CoseKey> recipients = new ArrayList<>();
     private final List<CoseKey> recipientKeys = new ArrayList<>();
     private Algorithm contentAlgorithm = Algorithm.A128GCM;
+    private ReplayState replayState;
 
     private Builder() {}
+
+    /**
+     * Sets where openers keep what they have seen (default: a new in-memory {@link ReplayGuard} per
+     * opener, lost with the process). A durable or shared state is shared by every opener of the
+     * codec; the codec does not close it.
+     *
+     * @param state the replay state
+     * @return this builder
+     */
+    public Builder replayState(ReplayState state) {
+      this.replayState = Objects.requireNonNull(state);
+      return this;
+    }
 
     /**
      * Sets the symmetric keyring (needed for the Encrypt0 modes, with AEAD keys, and for Mac0, with

@@ -26,6 +26,11 @@ public final class RejectedMessageException extends CoseException {
     WRONG_TOPIC,
     /** The sequence number was already seen or is outside the replay window. */
     REPLAY,
+    /**
+     * The replay state could not be checked or updated (its store failed or is unreachable), so the
+     * message is refused rather than accepted unchecked.
+     */
+    REPLAY_STATE_UNAVAILABLE,
     /** The algorithm is not allowed by the keyring's profile. */
     ALGORITHM_NOT_ALLOWED
   }

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A subscriber's replay state: one {@link ReplayWindow} per (kid, epoch, sender id) for counter
- * mode, and a bounded memory of recent message identifiers (the IV, or the signature of a bare
- * Sign1) per kid for messages without a sequence number, which catches QoS 1 redeliveries and
- * prompt replays. Thread-safe.
+ * The in-memory {@link ReplayState}, lost with the process: one {@link ReplayWindow} per (kid,
+ * epoch, sender id) for counter mode, and a bounded memory of recent message identifiers (the IV,
+ * or the signature of a bare Sign1) per kid for messages without a sequence number, which catches
+ * QoS 1 redeliveries and prompt replays. Thread-safe.
  */
-public final class ReplayGuard {
+public final class ReplayGuard implements ReplayState {
   /** How many recent message identifiers are remembered by default. */
   public static final int DEFAULT_RECENT = 8192;
 
@@ -40,9 +40,11 @@ public final class ReplayGuard {
    * @param seq the sequence number
    * @return the verdict of that sender's window
    */
+  @Override
   public ReplayWindow.Verdict acceptSequence(byte[] kid, long epoch, byte[] senderId, long seq) {
-    ByteBuffer id = ByteBuffer.wrap(join(kid, longBytes(epoch), senderId));
-    return windows.computeIfAbsent(id, k -> new ReplayWindow()).accept(seq);
+    return windows
+        .computeIfAbsent(ReplayKeys.sender(kid, epoch, senderId), k -> new ReplayWindow())
+        .accept(seq);
   }
 
   /**
@@ -52,27 +54,11 @@ public final class ReplayGuard {
    * @param messageId the IV or signature
    * @return true if it was not seen recently
    */
+  @Override
   public boolean acceptUnique(byte[] kid, byte[] messageId) {
-    byte[] id = join(kid, messageId);
+    byte[] id = ReplayKeys.message(kid, messageId);
     synchronized (recent) {
       return recent.add(id);
     }
-  }
-
-  private static byte[] longBytes(long v) {
-    return ByteBuffer.allocate(8).putLong(v).array();
-  }
-
-  // Length-prefixed so that different splits never collide.
-  private static byte[] join(byte[]... parts) {
-    int n = 0;
-    for (byte[] p : parts) {
-      n += 4 + p.length;
-    }
-    ByteBuffer b = ByteBuffer.allocate(n);
-    for (byte[] p : parts) {
-      b.putInt(p.length).put(p);
-    }
-    return b.array();
   }
 }

@@ -23,6 +23,23 @@ public final class ReplayWindow {
   // Bit i set means highest - i was seen.
   private long seen;
 
+  /** Creates the window of a sender not seen before. */
+  public ReplayWindow() {}
+
+  /**
+   * Creates the window of a sender after a restart: every number up to {@code mark} counts as seen,
+   * so none of them is accepted again, and numbers above it are fresh.
+   *
+   * @param mark a value at or above the highest number accepted before the restart, or -1
+   * @return the window
+   */
+  public static ReplayWindow restoredAt(long mark) {
+    ReplayWindow w = new ReplayWindow();
+    w.highest = mark;
+    w.seen = mark < 0 ? 0 : -1L;
+    return w;
+  }
+
   /**
    * Checks a sequence number and records it if fresh. Call only after the message authenticated.
    *

@@ -22,10 +22,12 @@ class CounterRestartTest {
     int total = 0;
     for (int run = 0; run < 5; run++) {
       // Each run is a fresh process: new store and codec on the same file, then "killed" mid-block.
+      // A killed process's lock goes with it; here the store is closed at the end of the run.
+      SequenceStore store = run == 0 ? SequenceStore.create(seq, 8) : SequenceStore.open(seq, 8);
       CoseMqttCodec codec =
           CoseMqttCodec.builder()
               .keyring(Fixtures.keyring(Algorithm.AES_CCM_16_64_128))
-              .counterNonces(new byte[] {7, 7}, SequenceStore.open(seq, 8))
+              .counterNonces(new byte[] {7, 7}, store)
               .build();
       PayloadSealer sealer = codec.sealer();
       PayloadOpener opener = codec.opener();
@@ -40,6 +42,7 @@ class CounterRestartTest {
         assertTrue(pairs.add(pair), "(key, nonce) reused: " + pair);
         total++;
       }
+      store.close();
     }
     assertTrue(pairs.size() == total);
   }

@@ -278,7 +278,7 @@ class Mac0RejectionTest {
 
     Path seq = dir.resolve("seq");
     CoseMqttCodec counter =
-        mac0(keyring).counterNonces(new byte[] {7}, SequenceStore.open(seq, 8)).build();
+        mac0(keyring).counterNonces(new byte[] {7}, SequenceStore.create(seq, 8)).build();
     PayloadSealer s = counter.sealer();
     PayloadOpener o = counter.opener();
     SealedMessage first = s.seal(Fixtures.TOPIC, "same".getBytes());

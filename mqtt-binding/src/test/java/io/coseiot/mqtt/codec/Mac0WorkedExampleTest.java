@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.keyring.KeyDerivation;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -94,8 +93,8 @@ class Mac0WorkedExampleTest {
   @Test
   void counterModeMessageByteForByte() throws Exception {
     Path seq = dir.resolve("seq");
-    Files.writeString(seq, "5\n");
-    CoseMqttCodec c = codec().counterNonces(new byte[] {1}, SequenceStore.open(seq, 16)).build();
+    CoseMqttCodec c =
+        codec().counterNonces(new byte[] {1}, SequenceStore.create(seq, 16, 5)).build();
     SealedMessage m = c.sealer().seal(Fixtures.TOPIC, WorkedExampleTest.PLAINTEXT);
     assertEquals(COUNTER_MESSAGE, hex(m.payload()));
     assertEquals(71, m.payload().length);

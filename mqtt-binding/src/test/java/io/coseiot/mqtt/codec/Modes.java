@@ -89,7 +89,7 @@ final class Modes {
     if (c.name().contains("COUNTER")) {
       Path f = Files.createTempFile("cose-iot", ".seq");
       Files.delete(f);
-      pub.counterNonces(new byte[] {0x42}, SequenceStore.open(f, 32));
+      pub.counterNonces(new byte[] {0x42}, SequenceStore.create(f, 32));
     }
     CoseKey signer = c == Config.SIGN1_EDDSA_OBFUSCATED ? SIGNER_ED : SIGNER;
     pub.signingKey(signer);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.KeyException;
 import io.coseiot.mqtt.nonce.SequenceStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,9 @@ class SenderIdLengthTest {
   private CoseMqttCodec codec(Algorithm alg, int sidLength) throws Exception {
     return CoseMqttCodec.builder()
         .keyring(Fixtures.keyring(alg))
-        .counterNonces(new byte[sidLength], SequenceStore.open(dir.resolve(alg + ".seq"), 4))
+        .counterNonces(
+            new byte[sidLength],
+            SequenceStore.create(Files.createTempDirectory(dir, "seq").resolve(alg + ".seq"), 4))
         .build();
   }
 

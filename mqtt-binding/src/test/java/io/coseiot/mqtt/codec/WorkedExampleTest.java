@@ -10,7 +10,6 @@ import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -111,11 +110,10 @@ class WorkedExampleTest {
   @Test
   void counterModeMessageByteForByte() throws Exception {
     Path seq = dir.resolve("seq");
-    Files.writeString(seq, "5\n");
     CoseMqttCodec codec =
         CoseMqttCodec.builder()
             .keyring(Fixtures.keyring(Algorithm.A128GCM))
-            .counterNonces(new byte[] {1}, SequenceStore.open(seq, 16))
+            .counterNonces(new byte[] {1}, SequenceStore.create(seq, 16, 5))
             .build();
     SealedMessage m = codec.sealer().seal(Fixtures.TOPIC, PLAINTEXT);
     assertEquals(COUNTER_MESSAGE, hex(m.payload()));

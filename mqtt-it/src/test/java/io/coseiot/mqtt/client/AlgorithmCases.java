@@ -13,6 +13,7 @@ import io.coseiot.mqtt.keyring.KeyDerivation;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -92,7 +93,8 @@ enum AlgorithmCases {
     }
     if (name().contains("COUNTER")) {
       pub.counterNonces(
-          new byte[] {1, 2}, SequenceStore.open(dir.resolve(name() + version + ".seq"), 8));
+          new byte[] {1, 2},
+          SequenceStore.create(Files.createTempDirectory(dir, "seq").resolve("seq"), 8));
     }
     if (signer != null) {
       CoseKey key = withKid(KeyPairs.generate(signer, Codecs.RANDOM), "signer-" + signer);

@@ -9,6 +9,7 @@ import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.nonce.OscoreNonce;
+import io.coseiot.mqtt.nonce.SequenceStore;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ class PublisherRestartTest extends BrokerTest {
     v5(b, Codecs.encrypt0(keyring), inbox).subscribe("restart/#", 1);
     Outsider outsider = outsider(b).watch("restart/#");
     Path seq = dir.resolve(name + "-publisher.seq");
+    SequenceStore.create(seq, CounterPublisherMain.BLOCK).close();
 
     Process first = publisher(b, seq, master, "first", 1_000_000);
     List<OpenedMessage> before = new ArrayList<>();
@@ -54,7 +56,7 @@ class PublisherRestartTest extends BrokerTest {
     while ((late = inbox.messages.poll(500, TimeUnit.MILLISECONDS)) != null) {
       before.add(late);
     }
-    long persisted = Long.parseLong(Files.readString(seq).trim());
+    long persisted = SequenceStore.read(seq);
     long maxBefore = before.stream().mapToLong(OpenedMessage::sequenceNumber).max().orElseThrow();
     assertTrue(persisted > maxBefore, "persisted " + persisted + " after " + maxBefore);
 

@@ -15,6 +15,7 @@ import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.RotationSchedule;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.SequenceStore;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,10 @@ class RotationUnderLoadTest extends BrokerTest {
     CoseMqttCodec counter =
         CoseMqttCodec.builder()
             .keyring(keyring(master, pubClock))
-            .counterNonces(new byte[] {9}, SequenceStore.open(dir.resolve(name + "-rot.seq"), 64))
+            .counterNonces(
+                new byte[] {9},
+                SequenceStore.create(
+                    Files.createTempDirectory(dir, "seq").resolve(name + "-rot.seq"), 64))
             .build();
     SecureMqttClient pub = v5(b, counter, null);
 

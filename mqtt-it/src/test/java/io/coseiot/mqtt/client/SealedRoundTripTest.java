@@ -14,6 +14,7 @@ import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.nonce.SequenceStore;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +41,10 @@ class SealedRoundTripTest extends BrokerTest {
     CoseMqttCodec counter =
         CoseMqttCodec.builder()
             .keyring(keyring)
-            .counterNonces(new byte[] {7}, SequenceStore.open(dir.resolve(name + ".seq"), 16))
+            .counterNonces(
+                new byte[] {7},
+                SequenceStore.create(
+                    Files.createTempDirectory(dir, "seq").resolve(name + ".seq"), 16))
             .build();
     SecureMqttClient pub = v5(b, counter, null);
     TopicKey key = keyring.primary("plant/boiler-0/telemetry");

@@ -88,7 +88,7 @@ final class CommandExchange {
         // new sid makes every (sid, sequence number) pair, so every nonce, new under the key.
         byte[] sid = new byte[6];
         random.nextBytes(sid);
-        b.counterNonces(sid, SequenceStore.open(seqFile, 16));
+        b.counterNonces(sid, SequenceStore.create(seqFile, 16));
       } else {
         b.randomNonces();
       }

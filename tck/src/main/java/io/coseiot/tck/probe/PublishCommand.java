@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +94,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(
       names = "--seq-file",
       paramLabel = "FILE",
-      description = "Where counter mode keeps its next sequence number across runs (section 7).")
+      description =
+          "Where counter mode keeps its next sequence number across runs (section 7); made on"
+              + " first use. Deleting it would reuse nonces under the same --sid, so a new file"
+              + " needs a new sender id.")
   Path seqFile;
 
   @Override
@@ -191,7 +195,11 @@ public final class PublishCommand implements Callable<Integer> {
           throw new ProbeSetupException(
               "--sid needs --seq-file, so no sequence number is used twice");
         }
-        b.counterNonces(HexFormat.of().parseHex(sid), SequenceStore.open(seqFile, 16));
+        SequenceStore store =
+            Files.exists(seqFile)
+                ? SequenceStore.open(seqFile, 16)
+                : SequenceStore.create(seqFile, 16);
+        b.counterNonces(HexFormat.of().parseHex(sid), store);
       } else {
         b.randomNonces();
       }

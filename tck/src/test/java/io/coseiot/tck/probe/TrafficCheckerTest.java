@@ -14,7 +14,6 @@ import io.coseiot.mqtt.keyring.RotationSchedule;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -61,8 +60,7 @@ class TrafficCheckerTest {
       b.randomNonces();
     } else {
       Path f = dir.resolve("seq" + (++stores));
-      Files.writeString(f, seq + "\n");
-      b.counterNonces(new byte[] {7}, SequenceStore.open(f, 1));
+      b.counterNonces(new byte[] {7}, SequenceStore.create(f, 1, seq));
     }
     return b.build().sealer();
   }

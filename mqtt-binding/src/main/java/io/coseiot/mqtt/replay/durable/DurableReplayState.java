@@ -1,0 +1,268 @@
+package io.coseiot.mqtt.replay.durable;
+
+import io.coseiot.mqtt.nonce.OscoreNonce;
+import io.coseiot.mqtt.replay.ReplayKeys;
+import io.coseiot.mqtt.replay.ReplayState;
+import io.coseiot.mqtt.replay.ReplayStateException;
+import io.coseiot.mqtt.replay.ReplayStateException.Reason;
+import io.coseiot.mqtt.replay.ReplayWindow;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * A {@link ReplayState} in an H2 MVStore file that survives a crash of the process (kill -9, power
+ * loss once the disk honours fsync), for a single subscriber instance.
+ *
+ * <p>Counter mode applies OSCORE's block reservation (RFC 8613 §7.5) to the receiver: before a
+ * window accepts a number above its persisted mark, the mark is raised to that number plus the
+ * block size and forced to disk; numbers up to the mark are accepted from memory alone. Once half a
+ * reservation is used, the next is written by a background thread, so a steady stream never waits
+ * for the disk; the mark in memory moves only after the write is forced. After a restart, a
+ * sender's window starts at its persisted mark with everything at or below it counted as seen: no
+ * message accepted before the crash is accepted again, and at most one block of fresh numbers above
+ * the last accepted one (plus late ones inside the old window) is refused.
+ *
+ * <p>Messages without a sequence number have no order to reserve ahead of, so each new identifier
+ * is forced to disk before it is accepted: durable random-IV opening costs one fsync per message
+ * (see the benchmark); counter mode is the cheap way to durable replay protection. The newest
+ * {@code recentCapacity} identifiers are kept, like {@link io.coseiot.mqtt.replay.ReplayGuard}.
+ *
+ * <p>The file is made once with {@link #create} and reopened with {@link #open}: a missing file is
+ * an error, not an empty state that would accept every old message again. MVStore locks the file,
+ * so a second process cannot open it. Thread-safe.
+ */
+public final class DurableReplayState implements ReplayState {
+  /** Numbers reserved per fsync and sender by default. */
+  public static final int DEFAULT_BLOCK = 4096;
+
+  private final MVStore store;
+  private final MVMap<String, Long> marks;
+  private final MVMap<String, Long> ids;
+  private final MVMap<Long, String> order;
+  private final int block;
+  private final int recentCapacity;
+  private final Map<ByteBuffer, Sender> senders = new ConcurrentHashMap<>();
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cose-iot-replay-marks");
+            t.setDaemon(true);
+            return t;
+          });
+  private long nextOrder;
+
+  /** One sender's window and its persisted mark; its monitor orders its checks. */
+  private static final class Sender {
+    final String key;
+    final ReplayWindow window;
+    long mark;
+    boolean advancing;
+
+    Sender(String key, long mark) {
+      this.key = key;
+      this.mark = mark;
+      this.window = ReplayWindow.restoredAt(mark);
+    }
+  }
+
+  private DurableReplayState(MVStore store, int block, int recentCapacity) {
+    this.store = store;
+    this.block = block;
+    this.recentCapacity = recentCapacity;
+    this.marks = store.openMap("marks");
+    this.ids = store.openMap("ids");
+    this.order = store.openMap("order");
+    Long last = order.lastKey();
+    this.nextOrder = last == null ? 0 : last + 1;
+  }
+
+  /**
+   * Creates the store of a new subscriber.
+   *
+   * @param file the file, which must not exist
+   * @param block numbers reserved per fsync and sender, at least 1
+   * @param recentCapacity how many message identifiers to remember, at least 1
+   * @return the state, empty
+   * @throws ReplayStateException if the file exists or cannot be made
+   */
+  public static DurableReplayState create(Path file, int block, int recentCapacity)
+      throws ReplayStateException {
+    if (Files.exists(file)) {
+      throw new ReplayStateException(Reason.EXISTS, file + " already exists; open it", null);
+    }
+    DurableReplayState s = openStore(file, block, recentCapacity);
+    s.commit();
+    return s;
+  }
+
+  /**
+   * Opens the store of a subscriber that ran before, resuming every window at its persisted mark.
+   *
+   * @param file the file made by {@link #create}
+   * @param block numbers reserved per fsync and sender, at least 1
+   * @param recentCapacity how many message identifiers to remember, at least 1
+   * @return the state
+   * @throws ReplayStateException if the file is missing, locked by another process or unreadable
+   */
+  public static DurableReplayState open(Path file, int block, int recentCapacity)
+      throws ReplayStateException {
+    if (!Files.isRegularFile(file)) {
+      throw new ReplayStateException(
+          Reason.MISSING,
+          file
+              + " is missing: an empty state would accept every earlier message again; rotate the"
+              + " key epoch before creating a new one",
+          null);
+    }
+    return openStore(file, block, recentCapacity);
+  }
+
+  private static DurableReplayState openStore(Path file, int block, int recentCapacity)
+      throws ReplayStateException {
+    if (block < 1 || recentCapacity < 1) {
+      throw new IllegalArgumentException("block and recent capacity must be at least 1");
+    }
+    try {
+      MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+      return new DurableReplayState(store, block, recentCapacity);
+    } catch (MVStoreException e) {
+      Reason r = e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED ? Reason.IN_USE : Reason.CORRUPT;
+      throw new ReplayStateException(r, file + ": " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw new ReplayStateException(Reason.CORRUPT, file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ReplayWindow.Verdict acceptSequence(byte[] kid, long epoch, byte[] senderId, long seq)
+      throws ReplayStateException {
+    Sender known = senders.get(ReplayKeys.sender(kid, epoch, senderId));
+    Sender s = known != null ? known : load(kid, epoch, senderId);
+    synchronized (s) {
+      if (seq > s.mark && seq <= OscoreNonce.MAX_SEQUENCE) {
+        // Not reserved yet: wait for the write, as the first message of a sender does.
+        s.mark = persist(s.key, seq);
+      } else if (!s.advancing && seq > s.mark - block / 2) {
+        // Half the reservation used: the next one is written in the background.
+        s.advancing = true;
+        long from = seq;
+        writer.execute(() -> advance(s, from));
+      }
+      return s.window.accept(seq);
+    }
+  }
+
+  /**
+   * Persists {@code seq + block} as a sender's mark, forced to disk, unless a higher one already is
+   * (the background and the hot path may race), and returns the mark now on disk.
+   */
+  private long persist(String key, long seq) throws ReplayStateException {
+    long mark = Math.min(seq + block, OscoreNonce.MAX_SEQUENCE);
+    synchronized (store) {
+      try {
+        Long had = marks.get(key);
+        if (had != null && had >= mark) {
+          return had;
+        }
+        marks.put(key, mark);
+      } catch (MVStoreException e) {
+        throw new ReplayStateException(Reason.UNAVAILABLE, e.getMessage(), e);
+      }
+      commit();
+    }
+    return mark;
+  }
+
+  private void advance(Sender s, long from) {
+    long mark = -1;
+    try {
+      mark = persist(s.key, from);
+    } catch (ReplayStateException e) {
+      // The hot path persists synchronously once it reaches the mark, and reports the failure.
+    }
+    synchronized (s) {
+      s.mark = Math.max(s.mark, mark);
+      s.advancing = false;
+    }
+  }
+
+  private Sender load(byte[] kid, long epoch, byte[] senderId) throws ReplayStateException {
+    String key = ReplayKeys.senderText(kid, epoch, senderId);
+    Long mark;
+    try {
+      mark = marks.get(key);
+    } catch (MVStoreException e) {
+      throw new ReplayStateException(Reason.UNAVAILABLE, e.getMessage(), e);
+    }
+    Sender fresh = new Sender(key, mark == null ? -1 : mark);
+    Sender had = senders.putIfAbsent(ReplayKeys.sender(kid, epoch, senderId), fresh);
+    return had == null ? fresh : had;
+  }
+
+  @Override
+  public boolean acceptUnique(byte[] kid, byte[] messageId) throws ReplayStateException {
+    String key = ReplayKeys.messageText(kid, messageId);
+    synchronized (store) {
+      try {
+        if (ids.putIfAbsent(key, nextOrder) != null) {
+          return false;
+        }
+        order.put(nextOrder++, key);
+        while (ids.size() > recentCapacity) {
+          ids.remove(order.remove(order.firstKey()));
+        }
+      } catch (MVStoreException e) {
+        throw new ReplayStateException(Reason.UNAVAILABLE, e.getMessage(), e);
+      }
+      commit();
+      return true;
+    }
+  }
+
+  /**
+   * Returns the persisted mark of a sender: after a restart every number at or below it is refused.
+   *
+   * @param kid the key id
+   * @param epoch the key epoch
+   * @param senderId the sender id
+   * @return the mark, or -1 if the sender was never seen
+   */
+  public long persistedMark(byte[] kid, long epoch, byte[] senderId) {
+    Long m = marks.get(ReplayKeys.senderText(kid, epoch, senderId));
+    return m == null ? -1 : m;
+  }
+
+  // Callers hold the store's monitor (or are the constructor's caller).
+  private void commit() throws ReplayStateException {
+    try {
+      store.commit();
+      store.sync();
+    } catch (MVStoreException e) {
+      throw new ReplayStateException(Reason.UNAVAILABLE, "cannot persist: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes what is pending and closes the file. */
+  @Override
+  public void close() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (store) {
+      store.close();
+    }
+  }
+}

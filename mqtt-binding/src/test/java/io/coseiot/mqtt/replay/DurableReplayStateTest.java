@@ -1,0 +1,110 @@
+package io.coseiot.mqtt.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coseiot.mqtt.replay.ReplayStateException.Reason;
+import io.coseiot.mqtt.replay.ReplayWindow.Verdict;
+import io.coseiot.mqtt.replay.durable.DurableReplayState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DurableReplayStateTest {
+  static final byte[] KID = {1};
+  static final byte[] SID = {5};
+
+  @TempDir Path dir;
+
+  @Test
+  void marksAreReservedInBlocksAndRestoredAfterAReopen() throws Exception {
+    Path f = dir.resolve("state.mv");
+    try (DurableReplayState s = DurableReplayState.create(f, 10, 100)) {
+      assertEquals(-1, s.persistedMark(KID, 0, SID));
+      assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, SID, 3));
+      assertEquals(13, s.persistedMark(KID, 0, SID));
+      for (long n = 4; n <= 8; n++) {
+        assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, SID, n));
+      }
+      assertEquals(13, s.persistedMark(KID, 0, SID), "no write in the first half of the block");
+      for (long n = 9; n <= 40; n++) {
+        assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, SID, n));
+        long mark = s.persistedMark(KID, 0, SID);
+        assertTrue(mark >= n && mark <= n + 10, "mark " + mark + " after " + n);
+      }
+      assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, SID, 1));
+      assertEquals(Verdict.DUPLICATE, s.acceptSequence(KID, 0, SID, 40));
+      assertTrue(s.acceptUnique(KID, new byte[] {9, 9}));
+    }
+    long mark;
+    try (DurableReplayState s = DurableReplayState.open(f, 10, 100)) {
+      mark = s.persistedMark(KID, 0, SID);
+      assertTrue(mark >= 40 && mark <= 50, "mark " + mark);
+      // Everything at or below the mark is refused, fresh or not; above it, fresh.
+      for (long n = 20; n <= mark; n++) {
+        assertEquals(Verdict.DUPLICATE, s.acceptSequence(KID, 0, SID, n), "number " + n);
+      }
+      assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, SID, mark + 1));
+      assertEquals(mark + 11, s.persistedMark(KID, 0, SID));
+      // Another epoch or sender id has a window of its own.
+      assertEquals(Verdict.FRESH, s.acceptSequence(KID, 1, SID, 0));
+      assertEquals(Verdict.FRESH, s.acceptSequence(KID, 0, new byte[] {6}, 0));
+      assertFalse(s.acceptUnique(KID, new byte[] {9, 9}));
+      assertTrue(s.acceptUnique(KID, new byte[] {9}));
+    }
+  }
+
+  @Test
+  void recentIdsAreBounded() throws Exception {
+    try (DurableReplayState s = DurableReplayState.create(dir.resolve("ids.mv"), 10, 3)) {
+      for (int i = 0; i < 5; i++) {
+        assertTrue(s.acceptUnique(KID, new byte[] {(byte) i}));
+      }
+      assertFalse(s.acceptUnique(KID, new byte[] {4}));
+      assertFalse(s.acceptUnique(KID, new byte[] {2}));
+      // Forgotten, so accepted again: the capacity bounds the memory as in ReplayGuard.
+      assertTrue(s.acceptUnique(KID, new byte[] {0}));
+    }
+  }
+
+  @Test
+  void aMissingFileIsAnErrorNotAnEmptyState() throws Exception {
+    Path f = dir.resolve("state.mv");
+    DurableReplayState.create(f, 10, 10).close();
+    Files.delete(f);
+    ReplayStateException e =
+        assertThrows(ReplayStateException.class, () -> DurableReplayState.open(f, 10, 10));
+    assertEquals(Reason.MISSING, e.reason());
+  }
+
+  @Test
+  void createRefusesAnExistingFile() throws Exception {
+    Path f = dir.resolve("state.mv");
+    DurableReplayState.create(f, 10, 10).close();
+    ReplayStateException e =
+        assertThrows(ReplayStateException.class, () -> DurableReplayState.create(f, 10, 10));
+    assertEquals(Reason.EXISTS, e.reason());
+  }
+
+  @Test
+  void aSecondOpenIsRefused() throws Exception {
+    Path f = dir.resolve("state.mv");
+    try (DurableReplayState s = DurableReplayState.create(f, 10, 10)) {
+      ReplayStateException e =
+          assertThrows(ReplayStateException.class, () -> DurableReplayState.open(f, 10, 10));
+      assertEquals(Reason.IN_USE, e.reason(), e.getMessage());
+    }
+  }
+
+  @Test
+  void aCorruptFileIsTyped() throws Exception {
+    Path f = dir.resolve("state.mv");
+    Files.write(f, new byte[] {'H', ':', '2', ',', 0, 1, 2, 3, 4, 5});
+    ReplayStateException e =
+        assertThrows(ReplayStateException.class, () -> DurableReplayState.open(f, 10, 10));
+    assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+  }
+}
