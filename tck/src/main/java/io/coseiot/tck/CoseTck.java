@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cose-tck",
     mixinStandardHelpOptions = true,
-    version = "cose-tck 0.1.0",
+    version = CoseTck.VERSION,
     description = "Conformance kit for cose-iot.",
     subcommands = {
       RunCommand.class,
@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
+  /** What {@code --version} prints, for every command. */
+  static final String VERSION = "cose-tck 0.1.0";
+
   /** Creates the top-level command. */
   public CoseTck() {}
 

@@ -22,29 +22,28 @@ final class Peers {
   @Option(
       names = "--peer",
       paramLabel = "NAME[=COMMAND]",
-      description = {
-        "A peer to run (repeatable): a registered name (pycose, cose-java, device, rust-coset or",
-        "one of --peers FILE), or NAME=COMMAND to add your own implementation, a program that",
-        "speaks docs/peer-protocol.md on stdin/stdout, e.g. --peer mine='./my-peer --stdio'."
-      })
+      description =
+          "A peer to run (repeatable): a registered name (pycose, cose-java, device, rust-coset"
+              + " or one of --peers FILE), or NAME=COMMAND to add your own implementation, a"
+              + " program that speaks docs/peer-protocol.md on stdin/stdout, e.g."
+              + " --peer mine='./my-peer --stdio'. Default: every registered peer.")
   List<String> peers = new ArrayList<>();
 
   @Option(
       names = "--peers",
       paramLabel = "FILE",
-      description = {
-        "Registers the peers of FILE (TOML: [NAME] then command = [\"PROG\", \"ARG\"],",
-        "optional dir, env.VAR, timeout; see docs/peer-protocol.md)."
-      })
+      description =
+          "Registers the peers of FILE, a TOML subset: [NAME], then command = [\"PROG\","
+              + " \"ARG\"] and optionally dir = \"DIR\", env.VAR = \"VALUE\", timeout = SECONDS"
+              + " (see docs/peer-protocol.md).")
   Path peersFile;
 
   @Option(
       names = "--peer-timeout",
       paramLabel = "SECONDS",
-      description = {
-        "Seconds one request may take for peers given as a command (default: 10); a peer that",
-        "takes longer fails that vector and is restarted."
-      })
+      description =
+          "Seconds one request may take for a peer given as a command (default: 10); a peer"
+              + " that takes longer fails that vector and is restarted.")
   double timeout = PeerCommand.DEFAULT_TIMEOUT.toSeconds();
 
   /** The C device peer's build, in the repository the launcher runs from. */

@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "peers",
     mixinStandardHelpOptions = true,
+    version = CoseTck.VERSION,
     description = {
-      "list (default): every registered peer (the built-in ones and those of --peers FILE),",
-      "  started once: available with its version and algorithms, or unavailable with the",
-      "  command that installs it.",
-      "install: creates the pyCOSE virtual environment (pinned pycose, paho-mqtt) from PyPI and",
-      "  builds the Rust coset adapter with cargo (crates.io, Cargo.lock pinned).",
+      "list (default): every registered peer (the built-in ones and those of --peers FILE),"
+          + " started once: available with its version and algorithms, or unavailable with the"
+          + " command that installs it.",
+      "install: creates the pyCOSE virtual environment (pinned pycose, paho-mqtt) from PyPI and"
+          + " builds the Rust coset adapter with cargo (crates.io, pinned by its Cargo.lock).",
       "Exits 1 if an install step fails, 2 on usage errors (a bad peers file)."
     })
 final class PeersCommand implements Callable<Integer> {

@@ -32,15 +32,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    version = CoseTck.VERSION,
     description = {
-      "Runs the conformance matrix: vector suites x library and peers x directions,",
-      "then MQTT round trips (JVM <-> pyCOSE, COSE-JAVA and C device over MQTT 5,",
-      "JVM <-> C device over MQTT 3.1.1) through an embedded HiveMQ CE broker.",
-      "Peers: the built-in ones (pycose, cose-java, device, rust-coset), those of --peers FILE",
-      "and your own as --peer NAME=COMMAND. A peer that crashes, hangs or answers garbage fails",
-      "that vector (with its stderr in the report) and is restarted.",
-      "Exits 1 on any unexpected result, including a peer that is not available; 2 on usage",
-      "errors."
+      "Runs the conformance matrix: vector suites x library and peers x directions, then MQTT"
+          + " round trips (JVM <-> pyCOSE, COSE-JAVA and C device over MQTT 5, JVM <-> C device"
+          + " over MQTT 3.1.1) through an embedded HiveMQ CE broker.",
+      "Peers: the built-in ones (pycose, cose-java, device, rust-coset), those of --peers FILE"
+          + " and your own as --peer NAME=COMMAND. A peer that crashes, hangs or answers garbage"
+          + " fails that vector (with its stderr in the report) and is restarted.",
+      "Exits 0 if nothing was unexpected, 1 on an unexpected result or a peer that is not"
+          + " available, 2 on usage errors."
     })
 final class RunCommand implements Callable<Integer> {
   /** Set by the launcher script to the repository root; ../shared is found beside it. */

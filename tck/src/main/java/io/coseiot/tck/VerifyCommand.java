@@ -22,13 +22,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
+    version = CoseTck.VERSION,
     description = {
-      "Replays a vector folder against one peer in both directions: the peer opens ours, and we",
-      "open what the peer made from the same inputs. The peer is a registered one (--peer NAME),",
-      "or your implementation: --peer-command 'CMD ARGS...' (or --peer NAME=CMD), a program that",
-      "speaks docs/peer-protocol.md; what its hello does not list is n/a, never a failure.",
-      "Exits 0 if nothing was unexpected, 1 on an unexpected result or an unavailable peer, 2 on",
-      "usage errors."
+      "Replays a vector folder against one peer in both directions: the peer opens ours, and we"
+          + " open what the peer made from the same inputs. The peer is a registered one"
+          + " (--peer NAME), or your implementation: --peer-command 'CMD ARGS...' (or"
+          + " --peer NAME=CMD), a program that speaks docs/peer-protocol.md. What its hello does"
+          + " not list, and what it answers 'unsupported', is n/a, never a failure.",
+      "Exits 0 if nothing was unexpected, 1 on an unexpected result or an unavailable peer, 2 on"
+          + " usage errors."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -41,10 +43,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--peer-command",
       paramLabel = "'CMD ARGS...'",
-      description = {
-        "Your peer's command line, split like a shell would (quotes, backslashes; no expansion);",
-        "the peer is named by its hello's name."
-      })
+      description =
+          "Your peer's command line, split into words as a shell would (quotes, backslashes; no"
+              + " expansion); the peer is named by its hello's name.")
   String peerCommand;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write JUnit XML and HTML.")
