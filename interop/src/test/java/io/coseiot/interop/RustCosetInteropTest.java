@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.coseiot.interop.Outcome.Verdict;
+import io.coseiot.vectors.examples.Example;
 import io.coseiot.vectors.examples.ExampleLoader;
 import io.coseiot.vectors.generate.Profile;
 import io.coseiot.vectors.generate.Vector;
 import io.coseiot.vectors.generate.VectorGenerator;
-import io.coseiot.vectors.examples.Example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays the COSE WG Examples folder and the device profile against the Rust adapter on coset,
- * when {@code ./cose-tck peers install} has built it (CI does): nothing may fail that is not one
- * of its listed quirks, and the deterministic structures must come out byte for byte.
+ * when {@code ./cose-tck peers install} has built it (CI does): nothing may fail that is not one of
+ * its listed quirks, and the deterministic structures must come out byte for byte.
  */
 @Tag("interop")
 class RustCosetInteropTest {

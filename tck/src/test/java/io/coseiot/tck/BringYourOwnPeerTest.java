@@ -49,6 +49,21 @@ class BringYourOwnPeerTest {
   }
 
   @Test
+  void theAdapterTemplateVerifiesHmacAsShipped() {
+    Path template = Path.of("../interop/adapters/template/peer.py").toAbsolutePath().normalize();
+    assertEquals(0, tck("verify", vectors.toString(), "--peer-command", "python3 " + template));
+    // Its one op, verify_mac0 with HMAC 256/256, really verifies the generated Mac0 vectors.
+    String row =
+        out.toString()
+            .lines()
+            .filter(l -> l.matches("device +template +peer-opens .*"))
+            .findFirst()
+            .orElseThrow();
+    int pass = Integer.parseInt(row.trim().split(" +")[3]);
+    assertTrue(pass >= 30, row);
+  }
+
+  @Test
   void aPeerThatSupportsNothingFailsNothing() {
     assertEquals(0, tck("verify", vectors.toString(), "--peer-command", misfit("none")));
     // Named by its hello; every vector asked, each answered unsupported: n/a, not failed.
