@@ -82,6 +82,7 @@ public final class PeerRegistry {
     if (command.name() == null) {
       throw new IllegalArgumentException("a registered peer needs a name");
     }
+    builtIn.remove(command.name());
     put(new Entry(command.name(), String.join(" ", command.argv()), () -> command));
   }
 
