@@ -40,7 +40,7 @@ class MisbehavingPeerTest {
   @CsvSource({
     "crash, 'peer crashed: exit 139 (signal 11)'",
     "exit, 'peer crashed: exit 3'",
-    "hang, 'peer timed out after 1 s'",
+    "hang, 'peer timed out after 2 s'",
     "garbage, 'peer answered garbage: Traceback (most recent call last): not JSON'",
     "wrong-id, 'peer answered id 7 to request 8'"
   })
@@ -51,7 +51,7 @@ class MisbehavingPeerTest {
             List.of("python3", script(dir).toString(), mode, "7", dir.resolve("flag").toString()),
             dir,
             Map.of("PYTHONUNBUFFERED", "1"),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(2));
     Replay replay = new Replay(Quirks.load());
     List<Outcome> out = new ArrayList<>();
     int vectors = 0;

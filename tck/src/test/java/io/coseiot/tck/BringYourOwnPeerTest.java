@@ -105,9 +105,9 @@ class BringYourOwnPeerTest {
             "--peer",
             "mine=" + misfit("hang"),
             "--peer-timeout",
-            "1");
+            "2.5");
     assertEquals(1, rc);
-    assertTrue(out.toString().contains("peer timed out after 1 s"), out.toString());
+    assertTrue(out.toString().contains("peer timed out after 2.5 s"), out.toString());
     assertTrue(lastLine().matches("\\d+ passed, 1 failed, \\d+ skipped"), lastLine());
   }
 
