@@ -2,6 +2,7 @@
 //! the `coset` crate: one JSON request per line on stdin, one response per line on stdout.
 //! coset parses and builds the COSE structures; RustCrypto crates do the cryptography.
 
+mod kdf;
 mod keys;
 mod multi;
 mod ops;
@@ -14,7 +15,8 @@ use wire::Fail;
 
 /// The IANA algorithm ids this adapter implements: content (AEAD, HMAC, signatures) and recipients.
 const ALGORITHMS: &[i64] = &[
-    1, 2, 3, 10, 11, 12, 13, 30, 31, 32, 33, 24, 4, 5, 6, 7, -7, -35, -8, -6, -3, -4, -5,
+    1, 2, 3, 10, 11, 12, 13, 30, 31, 32, 33, 24, 4, 5, 6, 7, -7, -35, -8, -6, -10, -11, -25, -26,
+    -3, -4, -5,
 ];
 
 /// Every op of protocol v2 it implements.

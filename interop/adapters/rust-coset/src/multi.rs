@@ -1,6 +1,8 @@
 //! The structures with recipients or signers (protocol v2): COSE_Encrypt and COSE_Mac with direct
-//! (-6) and AES key wrap (-3, -4, -5) recipients, COSE_Sign with any number of signers.
+//! (-6), direct HKDF (-10, -11), ECDH-ES + HKDF on P-256 (-25, -26) and AES key wrap (-3, -4, -5)
+//! recipients, COSE_Sign with any number of signers.
 
+use crate::kdf;
 use crate::keys;
 use crate::ops::{check_buckets, created, detach, nonce};
 use crate::primitives;
@@ -13,13 +15,14 @@ use serde_json::{json, Value};
 
 const DIRECT: i64 = -6;
 
-/// Direct and AES key wrap are the recipient algorithms this adapter implements.
+/// Direct, direct HKDF, ECDH-ES with HKDF and AES key wrap are the recipient algorithms this
+/// adapter implements.
 fn check_recipient_alg(alg: i64) -> Result<(), Fail> {
-    if alg == DIRECT || (-5..=-3).contains(&alg) {
+    if alg == DIRECT || kdf::is_derived(alg) || (-5..=-3).contains(&alg) {
         Ok(())
     } else {
         Err(Fail::unsupported(format!(
-            "recipient algorithm {alg}: direct and AES key wrap only"
+            "recipient algorithm {alg}: direct, HKDF, ECDH-ES + HKDF and AES key wrap only"
         )))
     }
 }
@@ -32,8 +35,10 @@ fn list<'a>(req: &'a Value, field: &str) -> Result<&'a Vec<Value>, Fail> {
 }
 
 /// The recipients of a creating request, the content key and the key that carries a Base IV:
-/// direct recipients share the content key, AES key wrap recipients wrap the request's `cek`.
+/// direct recipients share the content key, HKDF ones derive it, AES key wrap ones wrap the
+/// request's `cek`.
 fn recipients(req: &Value) -> Result<(Vec<CoseRecipient>, Vec<u8>, CoseKey), Fail> {
+    let content_alg = wire::integer(req, "alg")?;
     let mut out = Vec::new();
     let mut content = None;
     let mut base = CoseKey::default();
@@ -42,23 +47,39 @@ fn recipients(req: &Value) -> Result<(Vec<CoseRecipient>, Vec<u8>, CoseKey), Fai
         let alg = wire::integer(r, "alg")?;
         check_recipient_alg(alg)?;
         let key = keys::parse(&wire::bytes(r, "key")?)?;
-        let k = keys::symmetric(&key)?;
-        // RFC 9053 §6.1: a direct recipient's ciphertext is a zero-length byte string.
+        let protected = wire::protected(wire::bytes(r, "protected")?)?;
+        let unprotected = wire::unprotected(&wire::bytes(r, "unprotected")?)?;
+        // RFC 9053 §6.1 and §6.3: a direct or derived recipient's ciphertext is empty.
         let ciphertext = if alg == DIRECT {
-            content = Some(k);
+            content = Some(keys::symmetric(&key)?);
+            Vec::new()
+        } else if kdf::is_derived(alg) {
+            let sender = match wire::optional_bytes(r, "sender_key")? {
+                Some(raw) => Some(keys::parse(&raw)?),
+                None => None,
+            };
+            let derived = kdf::derive(
+                alg,
+                content_alg,
+                &protected,
+                &unprotected,
+                &key,
+                sender.as_ref(),
+            )?;
+            content = Some(derived);
             Vec::new()
         } else {
             let cek = cek
                 .clone()
                 .ok_or_else(|| Fail::error("key wrap without a cek"))?;
-            let wrapped = primitives::key_wrap(alg, &k, &cek, true)?;
+            let wrapped = primitives::key_wrap(alg, &keys::symmetric(&key)?, &cek, true)?;
             content = Some(cek);
             wrapped
         };
         base = key;
         out.push(CoseRecipient {
-            protected: wire::protected(wire::bytes(r, "protected")?)?,
-            unprotected: wire::unprotected(&wire::bytes(r, "unprotected")?)?,
+            protected,
+            unprotected,
             ciphertext: Some(ciphertext),
             recipients: Vec::new(),
         });
@@ -67,18 +88,27 @@ fn recipients(req: &Value) -> Result<(Vec<CoseRecipient>, Vec<u8>, CoseKey), Fai
 }
 
 /// The content key an opening request's recipient leads to, and the recipient's key.
-fn recipient_key(r: Option<&CoseRecipient>, req: &Value) -> Result<(Vec<u8>, CoseKey), Fail> {
+fn recipient_key(
+    r: Option<&CoseRecipient>,
+    content_alg: i64,
+    req: &Value,
+) -> Result<(Vec<u8>, CoseKey), Fail> {
     let r = r.ok_or_else(|| Fail::rejected("no recipient at that index"))?;
     check_buckets(&r.protected.header, &r.unprotected)?;
     let alg = wire::alg_of(&r.protected.header, &r.unprotected)?;
     check_recipient_alg(alg)?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
     let ct = r.ciphertext.clone().unwrap_or_default();
-    if alg == DIRECT {
+    if alg == DIRECT || kdf::is_derived(alg) {
         if !ct.is_empty() {
             return Err(Fail::rejected("a direct recipient carries a ciphertext"));
         }
-        return Ok((keys::symmetric(&key)?, key));
+        let cek = if alg == DIRECT {
+            keys::symmetric(&key)?
+        } else {
+            kdf::derive(alg, content_alg, &r.protected, &r.unprotected, &key, None)?
+        };
+        return Ok((cek, key));
     }
     let cek = primitives::key_wrap(alg, &keys::symmetric(&key)?, &ct, false)?;
     Ok((cek, key))
@@ -113,8 +143,8 @@ pub fn encrypt(req: &Value) -> Result<Value, Fail> {
 pub fn decrypt(req: &Value) -> Result<Value, Fail> {
     let msg: CoseEncrypt = wire::decode(&wire::bytes(req, "message")?)?;
     check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let (cek, key) = recipient_key(msg.recipients.get(index(req, "recipient")?), req)?;
     let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let (cek, key) = recipient_key(msg.recipients.get(index(req, "recipient")?), alg, req)?;
     let n = nonce(alg, &msg.protected.header, &msg.unprotected, &key)?;
     let aad = wire::bytes(req, "external_aad")?;
     let ct = wire::content(msg.ciphertext.clone(), req)?;
@@ -149,8 +179,8 @@ pub fn mac(req: &Value) -> Result<Value, Fail> {
 pub fn verify_mac(req: &Value) -> Result<Value, Fail> {
     let msg: CoseMac = wire::decode(&wire::bytes(req, "message")?)?;
     check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let (cek, _) = recipient_key(msg.recipients.get(index(req, "recipient")?), req)?;
     let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let (cek, _) = recipient_key(msg.recipients.get(index(req, "recipient")?), alg, req)?;
     let aad = wire::bytes(req, "external_aad")?;
     let payload = wire::content(msg.payload.clone(), req)?;
     let tbm = mac_structure_data(MacContext::CoseMac, msg.protected, &aad, &payload);
