@@ -67,8 +67,10 @@ public final class LineProtocolPeer implements Peer {
    */
   public LineProtocolPeer(PeerCommand command) throws IOException {
     this.command = command;
+    // What the process writes to stderr from its start belongs to its hello's report.
+    long mark = stderr.mark();
     this.running = launch();
-    this.hello = exchange(helloRequest(), START_TIMEOUT);
+    this.hello = exchange(helloRequest(), START_TIMEOUT, mark);
     String said = hello.body().path("name").asText("");
     this.name =
         command.name() != null ? command.name() : PeerCommand.isName(said) ? said : "command";
@@ -113,24 +115,27 @@ public final class LineProtocolPeer implements Peer {
         return PeerResponse.error("peer not restarted: it failed " + restarts + " times already");
       }
       restarts++;
+      long mark = stderr.mark();
       try {
         running = launch();
       } catch (IOException e) {
         return PeerResponse.error("peer could not be restarted: " + e.getMessage());
       }
-      PeerResponse again = exchange(helloRequest(), START_TIMEOUT);
+      PeerResponse again = exchange(helloRequest(), START_TIMEOUT, mark);
       if (!again.ok()) {
         return PeerResponse.error("peer restarted but its hello failed: " + again.error());
       }
     }
-    return exchange(request, command.timeout());
+    return exchange(request, command.timeout(), stderr.mark());
   }
 
-  /** Sends one request to the running process and reads its answer, or says what went wrong. */
-  private PeerResponse exchange(ObjectNode request, Duration timeout) {
+  /**
+   * Sends one request to the running process and reads its answer, or says what went wrong with
+   * what the peer wrote to stderr since {@code mark}.
+   */
+  private PeerResponse exchange(ObjectNode request, Duration timeout, long mark) {
     Running p = running;
     long id = nextId++;
-    long mark = stderr.mark();
     ObjectNode r = request.deepCopy();
     r.put("id", id);
     try {
