@@ -68,19 +68,23 @@ public final class CoseJavaPeer implements Peer {
    * JCA providers registered, and says hello.
    *
    * @return the peer, named {@code cose-java}
-   * @throws IOException if the jars are missing or the JVM does not start
+   * @throws IOException if the jars are missing, the JVM does not start or its hello fails
    */
   public static Peer start() throws IOException {
+    return PeerRegistry.start(peerCommand());
+  }
+
+  /**
+   * Returns how to start COSE-JAVA's child JVM, after checking that its jars are there.
+   *
+   * @return the {@code cose-java} command
+   * @throws IOException if the jars are missing; the message says how to get them
+   */
+  public static PeerCommand peerCommand() throws IOException {
     Path lib = libraryDir();
     // Fail here, with the fix, rather than in the child.
     CoseJavaAdapter.load(lib, false).close();
-    LineProtocolPeer peer = new LineProtocolPeer("cose-java", command(lib));
-    if (!peer.hello().ok()) {
-      String why = peer.hello() + "; stderr: " + peer.stderr();
-      peer.close();
-      throw new IOException("COSE-JAVA peer JVM did not start: " + why);
-    }
-    return peer;
+    return PeerCommand.of("cose-java", command(lib));
   }
 
   /**

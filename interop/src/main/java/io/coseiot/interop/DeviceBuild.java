@@ -33,6 +33,19 @@ public final class DeviceBuild {
   private String built;
   private String failure;
 
+  /** The device peer's source folder in the repository: the one place that names it. */
+  public static final String FOLDER = "device";
+
+  /**
+   * Returns the device peer of the repository at {@code root}.
+   *
+   * @param root the repository root
+   * @return the build
+   */
+  public static DeviceBuild in(Path root) {
+    return new DeviceBuild(root.resolve(FOLDER));
+  }
+
   /**
    * Uses the device library's folder.
    *
@@ -126,22 +139,25 @@ public final class DeviceBuild {
    * Builds the peer if needed and starts it with {@link #BUFFER}.
    *
    * @return the {@code device} peer
-   * @throws IOException if it cannot be built or does not start
+   * @throws IOException if it cannot be built, does not start or its hello fails
    */
   public LineProtocolPeer start() throws IOException {
+    return PeerRegistry.start(peerCommand());
+  }
+
+  /**
+   * Builds the peer if needed and returns how to start it with {@link #BUFFER}.
+   *
+   * @return the {@code device} command
+   * @throws IOException if it cannot be built, naming the command that builds it
+   */
+  public PeerCommand peerCommand() throws IOException {
     String why = unavailableReason();
     if (why != null) {
       throw new IOException(why);
     }
-    LineProtocolPeer peer =
-        new LineProtocolPeer(
-            NAME,
-            List.of(
-                dir.resolve(binary("device_peer")).toString(), "--buffer", String.valueOf(BUFFER)));
-    if (!peer.hello().ok()) {
-      peer.close();
-      throw new IOException("the device peer did not answer hello: " + peer.hello());
-    }
-    return peer;
+    return PeerCommand.of(
+        NAME,
+        List.of(dir.resolve(binary("device_peer")).toString(), "--buffer", String.valueOf(BUFFER)));
   }
 }

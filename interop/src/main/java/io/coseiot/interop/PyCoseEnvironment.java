@@ -142,11 +142,17 @@ public final class PyCoseEnvironment {
    * @throws IOException if the environment is not ready or the process does not start
    */
   public LineProtocolPeer start() throws IOException {
-    String why = unavailableReason();
-    if (why != null) {
-      throw new IOException(why);
-    }
-    return new LineProtocolPeer("pycose", scriptCommand("pycose_peer.py"));
+    return new LineProtocolPeer(peerCommand());
+  }
+
+  /**
+   * Returns how to start the pyCOSE peer process.
+   *
+   * @return the {@code pycose} command
+   * @throws IOException if the environment is not ready
+   */
+  public PeerCommand peerCommand() throws IOException {
+    return PeerCommand.of("pycose", scriptCommand("pycose_peer.py"));
   }
 
   /**

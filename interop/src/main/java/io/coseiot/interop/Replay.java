@@ -17,8 +17,10 @@ import java.util.Map;
  * verifies our message, and must reject a negative vector) and {@link #JVM_OPENS} (the peer creates
  * the message from the same inputs, with the same headers and IV, and the library opens it; the
  * bytes are also compared). Protocol v2 covers the six structures and detached content; an op the
- * peer's {@code hello} does not list, detached content for a v1 peer, and what the protocol cannot
- * express (nested recipients, KDF inputs that are not sent) are not applicable.
+ * peer's {@code hello} does not list, detached content for a v1 peer, what the protocol cannot
+ * express (nested recipients, KDF inputs that are not sent) and what the peer answers {@code
+ * unsupported} to (unless a quirk lists it) are not applicable. Quirks match the peer's name in the
+ * TCK or, for a peer registered under another name, the {@code name} its hello gives.
  */
 public final class Replay {
   /** The peer opens what the JVM made. */
@@ -215,7 +217,26 @@ public final class Replay {
     f.put("direction", direction);
     f.put("answer", answer);
     f.put("vector", vector);
+    String said = peer.hello().body().path("name").asText("");
     String quirk = quirks.match(peer.name(), f);
+    if (quirk == null && !said.isEmpty() && !said.equals(peer.name())) {
+      // A peer registered under another name keeps the quirks of the implementation it is.
+      quirk = quirks.match(said, f);
+    }
+    if (quirk == null && answer.equals("unsupported")) {
+      // The peer says it cannot do this: not applicable to it, never a failure.
+      return new Outcome(
+          suite,
+          vector,
+          peer.name(),
+          direction,
+          Verdict.NOT_APPLICABLE,
+          e.fail(),
+          answer,
+          "",
+          false,
+          detail);
+    }
     return new Outcome(
         suite,
         vector,

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cose-tck",
     mixinStandardHelpOptions = true,
-    version = "cose-tck 0.1.0",
+    version = CoseTck.VERSION,
     description =
         "Conformance kit for COSE (RFC 9052/9053) and the cose-iot MQTT profile: runs vector suites"
             + " through the library and interop peers.",
@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class
     })
 public final class CoseTck implements Runnable {
+  /** What {@code --version} prints, for every command. */
+  static final String VERSION = "cose-tck 0.1.0";
+
   /** Creates the top-level command. */
   public CoseTck() {}
 

@@ -3,7 +3,8 @@ package io.coseiot.tck;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.interop.DeviceBuild;
-import io.coseiot.interop.Peer;
+import io.coseiot.interop.LineProtocolPeer;
+import io.coseiot.interop.PeerRegistry;
 import io.coseiot.interop.PyCoseEnvironment;
 import io.coseiot.mqtt.codec.MqttVersion;
 import io.coseiot.vectors.generate.Profile;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +33,16 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     header = "Runs the conformance matrix: every vector suite through the library and each peer.",
+    version = CoseTck.VERSION,
     description = {
-      "Runs the vector suites (COSE WG Examples, the generated device and full sets) through the"
-          + " library and each peer in both directions, then MQTT round trips (JVM <-> pyCOSE,"
-          + " COSE-JAVA and C device over MQTT 5, JVM <-> C device over MQTT 3.1.1) through an"
-          + " embedded HiveMQ CE broker.",
-      "Exits 1 on any unexpected result, including a peer that is not available."
+      "Runs the conformance matrix: vector suites x library and peers x directions, then MQTT"
+          + " round trips (JVM <-> pyCOSE, COSE-JAVA and C device over MQTT 5, JVM <-> C device"
+          + " over MQTT 3.1.1) through an embedded HiveMQ CE broker.",
+      "Peers: the built-in ones (pycose, cose-java, device, rust-coset), those of --peers FILE"
+          + " and your own as --peer NAME=COMMAND. A peer that crashes, hangs or answers garbage"
+          + " fails that vector (with its stderr in the report) and is restarted.",
+      "Exits 0 if nothing was unexpected, 1 on an unexpected result or a peer that is not"
+          + " available, 2 on usage errors."
     })
 final class RunCommand implements Callable<Integer> {
   /** Set by the launcher script to the repository root; ../shared is found beside it. */
@@ -56,11 +62,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Suites to run (default: all three).")
   List<String> suiteNames = new ArrayList<>();
 
-  @Option(
-      names = "--peer",
-      paramLabel = "NAME",
-      description = "Peers to run (default: pycose, cose-java and device).")
-  List<String> peerNames = new ArrayList<>();
+  @Mixin Peers peerOptions;
 
   @Option(names = "--no-peers", description = "Run the library's own checks only.")
   boolean noPeers;
@@ -101,19 +103,24 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+    PeerRegistry registry;
+    List<String> peers;
+    try {
+      registry = peerOptions.registry();
+      peers = noPeers ? List.of() : peerOptions.selected(registry);
+    } catch (IOException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("cose-tck: " + e.getMessage());
+      return 2;
+    }
     Matrix m = new Matrix();
     out.println("cose-tck run: " + suites.keySet());
     suites.forEach((name, dir) -> m.jvmSuite(name, dir, out));
-    List<String> peers = noPeers ? List.of() : peerNames.isEmpty() ? Peers.NAMES : peerNames;
     for (String p : peers) {
-      try (Peer peer = Peers.start(p)) {
-        m.versions.put(p, peer.hello().body().path("version").asText() + " " + peer.hello());
-        suites.forEach((name, dir) -> m.peerSuite(name, dir, peer, out));
-      } catch (IOException e) {
-        m.unavailable.put(p, e.getMessage());
-      }
+      runPeer(m, p, registry.entry(p).launcher(), suites, out);
     }
-    List<MqttRoundTrips.Trip> trips = noMqtt ? List.of() : trips(peers, m);
+    // Round trips belong to the built-in peers; a name given another command has none.
+    List<MqttRoundTrips.Trip> trips =
+        noMqtt ? List.of() : trips(peers.stream().filter(registry::isBuiltIn).toList(), m);
     if (!trips.isEmpty()) {
       mqtt(trips, m, out);
     }
@@ -124,6 +131,26 @@ final class RunCommand implements Callable<Integer> {
     out.println(Verify.closingLine(m));
     out.flush();
     return m.unexpected() == 0 && m.unavailable.isEmpty() ? 0 : 1;
+  }
+
+  /** Replays every suite against one peer; an unavailable peer is recorded with why. */
+  static void runPeer(
+      Matrix m,
+      String label,
+      PeerRegistry.Launcher launcher,
+      Map<String, Path> suites,
+      PrintWriter out) {
+    try (LineProtocolPeer peer = PeerRegistry.start(launcher.prepare())) {
+      String p = peer.name();
+      m.versions.put(p, peer.hello().body().path("version").asText() + " " + peer.hello());
+      suites.forEach((name, dir) -> m.peerSuite(name, dir, peer, out));
+      if (peer.restarts() > 0) {
+        m.versions.merge(p, "; restarted " + peer.restarts() + " times", String::concat);
+        out.println("  peer " + p + " misbehaved and was restarted " + peer.restarts() + " times");
+      }
+    } catch (IOException e) {
+      m.unavailable.put(label, e.getMessage());
+    }
   }
 
   /** The round trips of the peers that run and are available (others are already reported). */

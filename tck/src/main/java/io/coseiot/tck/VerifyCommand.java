@@ -1,26 +1,37 @@
 package io.coseiot.tck;
 
-import io.coseiot.interop.Peer;
+import io.coseiot.interop.PeerCommand;
+import io.coseiot.interop.PeerRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cose-tck verify DIR --peer NAME}: replays one vector folder against one peer. */
+/**
+ * {@code cose-tck verify DIR --peer NAME | --peer-command CMD}: replays one vector folder against
+ * one peer.
+ */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    header = "Replays a vector folder against one peer in both directions.",
+    header = "Replays a vector folder against one peer, built-in or your own, in both directions.",
+    version = CoseTck.VERSION,
     description = {
-      "The peer opens each vector's message, and the library opens what the peer made from the"
-          + " same inputs.",
-      "Exits 1 on any unexpected result."
+      "Replays a vector folder against one peer in both directions: the peer opens ours, and we"
+          + " open what the peer made from the same inputs. The peer is a registered one"
+          + " (--peer NAME), or your implementation: --peer-command 'CMD ARGS...' (or"
+          + " --peer NAME=CMD), a program that speaks docs/peer-protocol.md. What its hello does"
+          + " not list, and what it answers 'unsupported', is n/a, never a failure.",
+      "Exits 0 if nothing was unexpected, 1 on an unexpected result or an unavailable peer, 2 on"
+          + " usage errors."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -28,12 +39,15 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "A folder of Examples-format vectors.")
   Path dir;
 
+  @Mixin Peers peerOptions;
+
   @Option(
-      names = "--peer",
-      required = true,
-      paramLabel = "NAME",
-      description = "pycose, cose-java or device")
-  String peerName;
+      names = "--peer-command",
+      paramLabel = "'CMD ARGS...'",
+      description =
+          "Your peer's command line, split into words as a shell would (quotes, backslashes; no"
+              + " expansion); the peer is named by its hello's name.")
+  String peerCommand;
 
   @Option(names = "--report", paramLabel = "DIR", description = "Also write JUnit XML and HTML.")
   Path report;
@@ -41,19 +55,36 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(dir)) {
-      spec.commandLine().getErr().println("cose-tck: no folder " + dir);
+      err.println("cose-tck: no folder " + dir);
+      return 2;
+    }
+    if ((peerCommand == null) == (peerOptions.peers.size() != 1)) {
+      err.println("cose-tck: verify takes one peer: --peer NAME[=CMD] or --peer-command CMD");
+      return 2;
+    }
+    PeerRegistry.Launcher launcher;
+    String label;
+    try {
+      PeerRegistry registry = peerOptions.registry();
+      if (peerCommand != null) {
+        // Without a name the peer is called what its hello says.
+        PeerCommand c = peerOptions.command(null, peerCommand);
+        launcher = () -> c;
+        label = "command";
+      } else {
+        label = peerOptions.selected(registry).get(0);
+        launcher = Peers.launcher(registry, label);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("cose-tck: " + e.getMessage());
       return 2;
     }
     Matrix m = new Matrix();
     String suite = dir.getFileName().toString();
     m.jvmSuite(suite, dir, out);
-    try (Peer peer = Peers.start(peerName)) {
-      m.versions.put(peerName, peer.hello().toString());
-      m.peerSuite(suite, dir, peer, out);
-    } catch (IOException e) {
-      m.unavailable.put(peerName, e.getMessage());
-    }
+    RunCommand.runPeer(m, label, launcher, Map.of(suite, dir), out);
     m.print(out);
     if (report != null) {
       Reports.write(m, report);
