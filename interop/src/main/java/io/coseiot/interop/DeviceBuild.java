@@ -33,6 +33,9 @@ public final class DeviceBuild {
   private String built;
   private String failure;
 
+  /** The system property naming the shared folder, whose {@code third_party} the build uses. */
+  public static final String SHARED_PROPERTY = "cose.shared.dir";
+
   /** The device peer's source folder in the repository: the one place that names it. */
   public static final String FOLDER = "device";
 
@@ -89,7 +92,12 @@ public final class DeviceBuild {
     all.add(binary("device_peer"));
     all.add(binary("device_mqtt"));
     try {
-      Process p = new ProcessBuilder(all).directory(dir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder pb = new ProcessBuilder(all).directory(dir.toFile()).redirectErrorStream(true);
+      Path thirdParty = sharedThirdParty();
+      if (thirdParty != null && System.getenv("THIRD_PARTY") == null) {
+        pb.environment().put("THIRD_PARTY", thirdParty.toString());
+      }
+      Process p = pb.start();
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
@@ -129,6 +137,20 @@ public final class DeviceBuild {
       throw new IOException(why);
     }
     return dir.resolve(binary("device_mqtt"));
+  }
+
+  /**
+   * The tinycbor and mbedTLS sources of the shared folder the TCK was pointed at ({@code
+   * cose.shared.dir}), for an unpacked cose-tck download, which has no {@code ../shared} beside its
+   * device sources; null leaves build.sh's default.
+   */
+  private static Path sharedThirdParty() {
+    String shared = System.getProperty(SHARED_PROPERTY);
+    if (shared == null) {
+      return null;
+    }
+    Path p = Path.of(shared, "third_party").toAbsolutePath().normalize();
+    return Files.isDirectory(p) ? p : null;
   }
 
   private static String binary(String name) {

@@ -78,6 +78,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, CoseException {
     PrintWriter out = spec.commandLine().getOut();
+    if (shared != null) {
+      // The device peer builds tinycbor and mbedTLS from the same shared folder's third_party.
+      System.setProperty(DeviceBuild.SHARED_PROPERTY, shared.toAbsolutePath().toString());
+    }
     Path root = Path.of(System.getProperty(ROOT_PROPERTY, ".")).toAbsolutePath().normalize();
     Map<String, Path> suites = new LinkedHashMap<>();
     List<String> wanted = suiteNames.isEmpty() ? List.of("wg", "device", "full") : suiteNames;
