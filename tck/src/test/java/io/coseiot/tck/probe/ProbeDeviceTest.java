@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProbeDeviceTest {
   static final String MASTER = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
   static final String FILTER = "probe/+/telemetry";
-  private static final DeviceBuild DEVICE = new DeviceBuild(Path.of("../interop/device-peer"));
+  private static final DeviceBuild DEVICE = new DeviceBuild(Path.of("../device"));
   private static MosquittoProcess broker;
   private static int devices;
 
