@@ -30,6 +30,7 @@ const char *cose_strerror(cose_err e) {
       [COSE_ERR_COUNTER_EXHAUSTED] = "sequence number space exhausted",
       [COSE_ERR_CBOR_DEPTH] = "CBOR nested too deeply",
       [COSE_ERR_SEQ_STORE] = "sequence-number store failed; sealing stopped",
+      [COSE_ERR_NOT_SEALED] = "not a sealed message (empty, untagged or not COSE)",
   };
   if ((int)e < 0 || e >= COSE_ERR_COUNT_ || !k[e]) return "unknown error";
   return k[e];
