@@ -44,7 +44,7 @@ class Mac0RejectionTest {
   private final PayloadOpener opener;
 
   Mac0RejectionTest() throws Exception {
-    CoseMqttCodec codec = mac0(keyring).maxPayloadSize(512).build();
+    CoseMqttCodec codec = mac0(keyring).maxPayloadSize(1024).build();
     sealer = codec.sealer();
     opener = codec.opener();
   }
@@ -172,7 +172,7 @@ class Mac0RejectionTest {
 
   @Test
   void oversized() throws Exception {
-    assertEquals(OVERSIZED, reason(sealed(), new byte[513]));
+    assertEquals(OVERSIZED, reason(sealed(), new byte[1025]));
   }
 
   @Test

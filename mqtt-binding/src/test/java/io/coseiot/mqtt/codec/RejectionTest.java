@@ -29,7 +29,7 @@ class RejectionTest {
     CoseMqttCodec codec =
         CoseMqttCodec.builder()
             .keyring(Fixtures.keyring(Algorithm.A128GCM))
-            .maxPayloadSize(512)
+            .maxPayloadSize(1024)
             .build();
     sealer = codec.sealer();
     opener = codec.opener();
@@ -65,7 +65,11 @@ class RejectionTest {
   @Test
   void oversized() throws Exception {
     SealedMessage m = sealed();
-    assertEquals(OVERSIZED, reason(m, new byte[513]));
+    assertEquals(OVERSIZED, reason(m, new byte[1025]));
+    // R9.1: exactly the maximum is not OVERSIZED (it gets as far as the tag check).
+    assertEquals(NOT_SEALED, reason(m, new byte[1024]));
+    assertThrows(
+        IllegalArgumentException.class, () -> CoseMqttCodec.builder().maxPayloadSize(1023));
   }
 
   @Test
