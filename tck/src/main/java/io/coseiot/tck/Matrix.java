@@ -81,8 +81,13 @@ final class Matrix {
     outcomes.addAll(results);
     long passed = results.stream().filter(o -> o.verdict() == Verdict.PASS).count();
     progress.printf(
-        "  %-22s %-10s %5d/%d opened  %5.1fs%n",
-        trip.suite(), trip.peer(), passed, results.size(), secs(t0));
+        "  %-22s %-10s %5d/%d opened  %5.1fs  %s%n",
+        trip.suite(),
+        trip.peer(),
+        passed,
+        results.size(),
+        secs(t0),
+        String.join(" ", trip.requirements()));
     progress.flush();
   }
 

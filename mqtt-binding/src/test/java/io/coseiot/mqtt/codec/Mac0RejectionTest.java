@@ -33,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every typed rejection of the MAC0 mode. */
+/** Every typed rejection of the MAC0 mode, and profile R1.2: no MAC0 with topic obfuscation. */
 class Mac0RejectionTest {
   private static final String MAC0_TYPE = "application/cose; cose-type=\"cose-mac0\"";
 

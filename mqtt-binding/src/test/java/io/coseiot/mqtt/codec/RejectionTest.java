@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Every typed rejection of the Encrypt0 modes: profile R1.1 (untagged and other tags), R8.2 (the
+ * envelope topic of an obfuscated tree) and R9.1 (the size limit and its edge).
+ */
 class RejectionTest {
   private final PayloadSealer sealer;
   private final PayloadOpener opener;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Profile R7.10: sequence numbers reserved in durable blocks, and their Partial IV encoding. */
 class SequenceStoreTest {
   @TempDir Path dir;
 
