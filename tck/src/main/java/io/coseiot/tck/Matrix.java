@@ -6,6 +6,7 @@ import io.coseiot.interop.Peer;
 import io.coseiot.interop.Quirks;
 import io.coseiot.interop.Replay;
 import io.coseiot.vectors.examples.ExampleLoader;
+import io.coseiot.vectors.examples.MqttProfileRunner;
 import io.coseiot.vectors.examples.ExampleResult.Status;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,8 +35,11 @@ final class Matrix {
   void jvmSuite(String suite, Path dir, PrintWriter progress) {
     suites.add(suite);
     long t0 = System.nanoTime();
+    // MQTT vectors are also opened as a profile receiver would (expected_rejection, received_before).
     SuiteRun run =
-        new SuiteRun(new io.coseiot.vectors.examples.ExampleRunner()::run).run(List.of(dir));
+        new SuiteRun(
+                new MqttProfileRunner(new io.coseiot.vectors.examples.ExampleRunner()::run)::run)
+            .run(List.of(dir));
     for (SuiteRun.Outcome o : run.outcomes()) {
       String vector = relative(dir, o.result().file());
       boolean negative = o.result().title() != null && isNegative(dir, o.result().file());
