@@ -6,8 +6,8 @@ import io.coseiot.interop.Peer;
 import io.coseiot.interop.Quirks;
 import io.coseiot.interop.Replay;
 import io.coseiot.vectors.examples.ExampleLoader;
-import io.coseiot.vectors.examples.MqttProfileRunner;
 import io.coseiot.vectors.examples.ExampleResult.Status;
+import io.coseiot.vectors.examples.MqttProfileRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ final class Matrix {
   void jvmSuite(String suite, Path dir, PrintWriter progress) {
     suites.add(suite);
     long t0 = System.nanoTime();
-    // MQTT vectors are also opened as a profile receiver would (expected_rejection, received_before).
+    // MQTT vectors are also opened as a profile receiver would (expected_rejection,
+    // received_before).
     SuiteRun run =
         new SuiteRun(
                 new MqttProfileRunner(new io.coseiot.vectors.examples.ExampleRunner()::run)::run)

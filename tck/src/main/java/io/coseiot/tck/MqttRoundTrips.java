@@ -69,9 +69,9 @@ final class MqttRoundTrips {
       String peerSid,
       byte[] jvmSid) {
     /**
-     * The profile requirements a trip checks (docs/mqtt-cose-profile.md, section 12): messages
-     * open on both sides from the master secret alone, bound to their topics, at QoS 1; in MQTT 5
-     * with the content type and kid property, in 3.1.1 with neither.
+     * The profile requirements a trip checks (docs/mqtt-cose-profile.md, section 12): messages open
+     * on both sides from the master secret alone, bound to their topics, at QoS 1; in MQTT 5 with
+     * the content type and kid property, in 3.1.1 with neither.
      */
     List<String> requirements() {
       return version == MqttVersion.V5

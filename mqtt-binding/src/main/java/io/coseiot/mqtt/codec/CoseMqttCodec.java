@@ -287,7 +287,10 @@ public final class CoseMqttCodec {
     public Builder maxPayloadSize(int bytes) {
       if (bytes < CoseMqttProfile.MIN_MAX_PAYLOAD) {
         throw new IllegalArgumentException(
-            "max payload size must be at least " + CoseMqttProfile.MIN_MAX_PAYLOAD + ", got " + bytes);
+            "max payload size must be at least "
+                + CoseMqttProfile.MIN_MAX_PAYLOAD
+                + ", got "
+                + bytes);
       }
       this.maxPayloadSize = bytes;
       return this;

@@ -47,7 +47,9 @@ class TopicAliasTest extends BrokerTest {
     assertTrue(inbox.rejections.isEmpty(), inbox.rejections.toString());
   }
 
-  /** A bare MQTT v5 publisher (QoS 0) that can use a Topic Alias, which Paho does not on request. */
+  /**
+   * A bare MQTT v5 publisher (QoS 0) that can use a Topic Alias, which Paho does not on request.
+   */
   private static final class RawV5 implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;

@@ -39,11 +39,11 @@ class KidLookupTest {
     return CoseMqttCodec.builder().keyring(b.build()).build();
   }
 
-  private static RejectedMessageException.Reason reason(
-      CoseMqttCodec receiver, SealedMessage m) {
+  private static RejectedMessageException.Reason reason(CoseMqttCodec receiver, SealedMessage m) {
     return assertThrows(
             RejectedMessageException.class,
-            () -> receiver.opener().open(m.topic(), m.payload(), m.contentType(), m.userProperties()))
+            () ->
+                receiver.opener().open(m.topic(), m.payload(), m.contentType(), m.userProperties()))
         .reason();
   }
 
@@ -51,8 +51,8 @@ class KidLookupTest {
   void aCollidingKidInAKeysetOfOtherTopicsIsPassedOver() throws Exception {
     CoseMqttCodec receiver = codec(explicit("a/#", 1), explicit("#", 2));
     SealedMessage m = codec(explicit("#", 2)).sealer().seal("b/x", new byte[] {1});
-    assertArrayEquals(new byte[] {1}, receiver.opener().open(m.topic(), m.payload(), null, null)
-        .plaintext());
+    assertArrayEquals(
+        new byte[] {1}, receiver.opener().open(m.topic(), m.payload(), null, null).plaintext());
   }
 
   @Test
@@ -76,11 +76,19 @@ class KidLookupTest {
     CoseMqttCodec receiver = atEpoch(7);
     // Epoch 5's kid is recognised, so its epoch is known, and not accepted after the window;
     // epoch 2's is beyond the recognised epochs, so the kid names no key.
-    assertEquals(EPOCH_NOT_ACCEPTED, reason(receiver, atEpoch(5).sealer().seal(Fixtures.TOPIC, new byte[] {1})));
-    assertEquals(UNKNOWN_KEY, reason(receiver, atEpoch(2).sealer().seal(Fixtures.TOPIC, new byte[] {1})));
+    assertEquals(
+        EPOCH_NOT_ACCEPTED,
+        reason(receiver, atEpoch(5).sealer().seal(Fixtures.TOPIC, new byte[] {1})));
+    assertEquals(
+        UNKNOWN_KEY, reason(receiver, atEpoch(2).sealer().seal(Fixtures.TOPIC, new byte[] {1})));
     OpenedMessage o =
-        receiver.opener().open(
-            Fixtures.TOPIC, atEpoch(7).sealer().seal(Fixtures.TOPIC, new byte[] {1}).payload(), null, null);
+        receiver
+            .opener()
+            .open(
+                Fixtures.TOPIC,
+                atEpoch(7).sealer().seal(Fixtures.TOPIC, new byte[] {1}).payload(),
+                null,
+                null);
     assertEquals(7, o.epoch());
   }
 

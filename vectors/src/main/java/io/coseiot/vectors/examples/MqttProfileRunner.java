@@ -22,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * Runs an example as the plain runner does and, for an MQTT-profile vector ({@code coseiot.mqtt},
- * docs/vectors.md), also as a profile receiver: a fresh {@link CoseMqttCodec} configured from
- * those fields opens {@code received_before} and then the message on its topic with its MQTT v5
+ * docs/vectors.md), also as a profile receiver: a fresh {@link CoseMqttCodec} configured from those
+ * fields opens {@code received_before} and then the message on its topic with its MQTT v5
  * properties; it must open to the plaintext, or be refused with {@code expected_rejection}. A
  * profile failure fails the example.
  */
@@ -98,7 +98,11 @@ public final class MqttProfileRunner {
     } catch (RejectedMessageException x) {
       return x.reason().name().equals(expected)
           ? null
-          : "refused " + x.reason() + " (" + x.getMessage() + "), expected "
+          : "refused "
+              + x.reason()
+              + " ("
+              + x.getMessage()
+              + "), expected "
               + (expected == null ? "to open" : expected);
     }
   }

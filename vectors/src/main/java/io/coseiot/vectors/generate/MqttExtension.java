@@ -40,8 +40,7 @@ final class MqttExtension {
     m.put("profile", CoseMqttProfile.PROFILE);
     m.put("profile_version", CoseMqttProfile.VERSION);
     ArrayNode ids = m.putArray("requirements");
-    List.of("R1.1", "R2.1", HEADERS.get(mode), "R4.1", "R4.2", "R4.3", "R6.1")
-        .forEach(ids::add);
+    List.of("R1.1", "R2.1", HEADERS.get(mode), "R4.1", "R4.2", "R4.3", "R6.1").forEach(ids::add);
     m.put("mode", mode.name());
     m.put("algorithm_profile", profile.name());
     m.put("topic", MqttVectors.TOPIC);

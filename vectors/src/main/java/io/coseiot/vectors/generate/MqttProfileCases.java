@@ -68,8 +68,8 @@ final class MqttProfileCases {
   }
 
   /**
-   * R7.6 on one sender: after sequence number 320, 257 (= 320 - 63) opens once and 256 (= 320 -
-   * 64) is refused.
+   * R7.6 on one sender: after sequence number 320, 257 (= 320 - 63) opens once and 256 (= 320 - 64)
+   * is refused.
    */
   static List<Built> window(MqttVectors mv, Algorithm alg, boolean mac) throws CoseException {
     Built top = build(mv, alg, mac, 320);

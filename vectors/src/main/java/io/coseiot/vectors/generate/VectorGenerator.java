@@ -1,13 +1,13 @@
 package io.coseiot.vectors.generate;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import static io.coseiot.vectors.generate.MqttProfileCases.after;
 import static io.coseiot.vectors.generate.MqttProfileCases.copy;
 import static io.coseiot.vectors.generate.MqttProfileCases.refused;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.key.Curve;
@@ -147,8 +147,12 @@ public final class VectorGenerator {
       int tooLong = OscoreNonce.maxSenderIdLength(MqttVectors.nonceLength(a)) + 1;
       built.add(
           refused(
-              copy(mv.encrypt0(a, mv.counter(tooLong, 1), null), "sid-too-long",
-                  "a sid longer than n - 6 bytes", "R7.9", "R9.4"),
+              copy(
+                  mv.encrypt0(a, mv.counter(tooLong, 1), null),
+                  "sid-too-long",
+                  "a sid longer than n - 6 bytes",
+                  "R7.9",
+                  "R9.4"),
               "MALFORMED"));
       if (first) {
         built.addAll(MqttProfileCases.of(mv, a, random));
@@ -167,8 +171,12 @@ public final class VectorGenerator {
     built.addAll(MqttProfileCases.window(mv, Algorithm.HMAC_256_256, true));
     built.add(
         refused(
-            copy(mv.mac0(Algorithm.HMAC_256_256, mv.counter(8, 1)), "sid-too-long",
-                "a Mac0 sid longer than 7 bytes", "R7.9", "R9.4"),
+            copy(
+                mv.mac0(Algorithm.HMAC_256_256, mv.counter(8, 1)),
+                "sid-too-long",
+                "a Mac0 sid longer than 7 bytes",
+                "R7.9",
+                "R9.4"),
             "MALFORMED"));
     negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OTHER_TOPIC));
     negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OUTSIDE_FILTER));
