@@ -35,8 +35,7 @@ final class Matrix {
   void jvmSuite(String suite, Path dir, PrintWriter progress) {
     suites.add(suite);
     long t0 = System.nanoTime();
-    // MQTT vectors are also opened as a profile receiver would (expected_rejection,
-    // received_before).
+    // MQTT vectors also go through a profile receiver (expected_rejection, received_before).
     SuiteRun run =
         new SuiteRun(
                 new MqttProfileRunner(new io.coseiot.vectors.examples.ExampleRunner()::run)::run)
