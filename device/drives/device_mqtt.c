@@ -180,7 +180,7 @@ static void usage(void) {
           "  [--telemetry TOPIC] [--commands TOPIC] [--filter F] [--cmd-filter F] [--alg 1|10]\n"
           "  [--epoch N] [--sid HEX (counter mode; else random IVs)] [--seq N | --seq-dir DIR]\n"
           "  [--signer COSE_KEY_HEX] [--verifier COSE_KEY_HEX] [--payload TEXT] [--count N]\n"
-          "  [--expect N] [--wait SECONDS] [--buffer BYTES] [--echo]\n"
+          "  [--expect N] [--wait SECONDS] [--buffer BYTES (1024..65536)] [--echo]\n"
           "  [--fault nonce-reuse|replay|topic-move|wrong-kid-property|no-content-type]...\n"
           "  [--move-to TOPIC (with --fault topic-move)]\n"
           "--echo: seal each opened command's plaintext back on the telemetry topic.\n"
@@ -243,7 +243,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--wait")) g.wait_s = atoi(v);
     else if (!strcmp(a, "--buffer")) {
       g.buffer = strtoul(v, NULL, 10);
-      if (g.buffer < 64 || g.buffer > MAX_BUFFER) usage();
+      if (g.buffer < COSE_DEFAULT_BUFFER || g.buffer > MAX_BUFFER) usage(); /* R9.1 */
     } else usage();
   }
   if (!g.master_len) usage();
