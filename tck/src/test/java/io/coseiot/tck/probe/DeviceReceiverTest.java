@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The C device's receive path on a Mosquitto process against the profile 1.2 receiver rules, with
  * commands sealed by the JVM codec and sent with the MQTT v5 properties under test: the content
  * type (R4.4), the Payload Format Indicator (R4.5), the kid property (R4.6), an untagged payload
- * (R9.3) and a random-IV replay (R7.7).
+ * (R9.3), a random-IV replay (R7.7) and the size limit's edge (R9.1).
  */
 @Tag("mqtt")
 @Tag("interop")
@@ -137,6 +137,11 @@ class DeviceReceiverTest {
           "rejected "
               + TOPIC
               + " replayed message: IV or sequence number seen, or below the window");
+      // R9.1: exactly the 1024-byte buffer gets past the size check, one byte more does not.
+      send(c, new byte[1024], ct, 0, hint);
+      expected.add("rejected " + TOPIC + " not a sealed message (empty, untagged or not COSE)");
+      send(c, new byte[1025], ct, 0, hint);
+      expected.add("rejected " + TOPIC + " message larger than the configured limit");
       send(c, seal(codec, "pfi 1"), ct, 1, hint);
       expected.add("opened " + TOPIC + " " + hex("pfi 1"));
       send(c, seal(codec, "bare"), null, null, null);
