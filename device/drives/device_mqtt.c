@@ -1,7 +1,7 @@
 /*
  * device_mqtt: an ESP32-style device on a real broker (libmosquitto stands in for esp-mqtt /
  * PubSubClient). It publishes sealed telemetry and opens sealed commands per the cose-iot MQTT
- * profile 1. MQTT 5: content type, payload format 0 and the "cose-kid" user property; MQTT
+ * profile 1.2. MQTT 5: content type, payload format 0 and the "cose-kid" user property; MQTT
  * 3.1.1: the kid travels only in the COSE header and the COSE tag is required.
  *
  * Output, one line each on stdout: "published TOPIC SEQ", "opened TOPIC HEX", "rejected TOPIC
@@ -45,7 +45,7 @@ static struct {
   cose_seq_store seq;
   cose_topic_key tel_key, cmd_key;
   cose_key signer, verifier;
-  cose_replay_window window;
+  cose_replay_state replay; /* static: the (kid, IV) memory is an array */
   int opened, subscribed;
 } g = {.host = "127.0.0.1", .port = 1883, .version = 5, .count = 1, .wait_s = 5,
        .tel_topic = "devices/dev01/telemetry", .cmd_topic = "devices/dev01/commands",
@@ -71,11 +71,14 @@ static int publish(struct mosquitto *m, const char *aad_topic, const char *topic
 static void on_message(struct mosquitto *m, void *u, const struct mosquitto_message *msg,
                        const mosquitto_property *props) {
   (void)m, (void)u;
-  char *hint = NULL;
-  /* MQTT 5: the kid hint is a user property; several user properties may precede it. */
+  char *hint = NULL, *ct = NULL;
+  /* MQTT 5: the kid hint is a user property; several user properties may precede it. The
+   * Payload Format Indicator is not read: a receiver ignores it (profile R4.5). */
   for (const mosquitto_property *p = props; p; p = mosquitto_property_next(p)) {
     char *name = NULL, *value = NULL;
-    if (mosquitto_property_identifier(p) == MQTT_PROP_USER_PROPERTY &&
+    if (mosquitto_property_identifier(p) == MQTT_PROP_CONTENT_TYPE && !ct) {
+      mosquitto_property_read_string(p, MQTT_PROP_CONTENT_TYPE, &ct, false);
+    } else if (mosquitto_property_identifier(p) == MQTT_PROP_USER_PROPERTY &&
         mosquitto_property_read_string_pair(p, MQTT_PROP_USER_PROPERTY, &name, &value, false)) {
       if (strcmp(name, COSE_PROFILE_KID_PROPERTY) == 0 && !hint) hint = value;
       else free(value);
@@ -86,13 +89,14 @@ static void on_message(struct mosquitto *m, void *u, const struct mosquitto_mess
   cose_bytes plain = {0};
   if ((size_t)msg->payloadlen > g.buffer) {
     e = COSE_ERR_TOO_LARGE; /* as esp-mqtt would hand a fragment: refuse, never truncate */
-  } else {
+  } else if ((e = cose_profile_content_type(ct, COSE_PROFILE_CT_ENCRYPT0)) == COSE_OK) {
     cose_ws ws = {g_ws, 2 * g.buffer};
     e = cose_profile_open(&g.cmd_key, msg->topic, hint, /* absent: accepted (s4) */
-                          &g.window, g.have_verifier ? &g.verifier : NULL, msg->payload,
+                          &g.replay, g.have_verifier ? &g.verifier : NULL, msg->payload,
                           (size_t)msg->payloadlen, g_pt, g.buffer, &plain, ws);
   }
   free(hint);
+  free(ct);
   if (e == COSE_OK && hex_encode(plain.p, plain.n, g_hex, sizeof g_hex)) {
     printf("opened %s %s\n", msg->topic, g_hex);
     g.opened++;
@@ -176,7 +180,7 @@ static void usage(void) {
           "  [--telemetry TOPIC] [--commands TOPIC] [--filter F] [--cmd-filter F] [--alg 1|10]\n"
           "  [--epoch N] [--sid HEX (counter mode; else random IVs)] [--seq N | --seq-dir DIR]\n"
           "  [--signer COSE_KEY_HEX] [--verifier COSE_KEY_HEX] [--payload TEXT] [--count N]\n"
-          "  [--expect N] [--wait SECONDS] [--buffer BYTES] [--echo]\n"
+          "  [--expect N] [--wait SECONDS] [--buffer BYTES (1024..65536)] [--echo]\n"
           "  [--fault nonce-reuse|replay|topic-move|wrong-kid-property|no-content-type]...\n"
           "  [--move-to TOPIC (with --fault topic-move)]\n"
           "--echo: seal each opened command's plaintext back on the telemetry topic.\n"
@@ -239,7 +243,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--wait")) g.wait_s = atoi(v);
     else if (!strcmp(a, "--buffer")) {
       g.buffer = strtoul(v, NULL, 10);
-      if (g.buffer < 64 || g.buffer > MAX_BUFFER) usage();
+      if (g.buffer < COSE_DEFAULT_BUFFER || g.buffer > MAX_BUFFER) usage(); /* R9.1 */
     } else usage();
   }
   if (!g.master_len) usage();

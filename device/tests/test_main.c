@@ -20,6 +20,7 @@ int main(int argc, char **argv) {
   struct { const char *name; void (*fn)(void); } suites[] = {
       {"json", test_json},         {"negative", test_negative}, {"profile", test_profile},
       {"vectors", test_vectors},   {"fuzz", test_fuzz},         {"seq", test_seq},
+      {"replay", test_replay},
 #if defined(__unix__) /* files and fork(): hosts only; bare-metal builds leave test_seq_file.c out */
       {"seq_file", test_seq_file},
 #endif

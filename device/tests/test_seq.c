@@ -1,4 +1,4 @@
-/* The sequence-number store on a model of NVS flash whose writes fault in every way a power
+/* Profile R7.10. The sequence-number store on a model of NVS flash whose writes fault in every way a power
  * cut or a full partition can make them, at every write: across all simulated reboots no
  * Partial IV is ever sent twice under the kid, a damaged record stops sealing, and nothing
  * ever starts again at 0. */

@@ -30,6 +30,7 @@ void test_fuzz(void);
 void test_json(void);
 void test_seq(void);
 void test_seq_file(void);
+void test_replay(void);
 
 /* Test helpers shared by the files. */
 size_t unhex(const char *s, unsigned char *out, size_t cap);

@@ -52,6 +52,7 @@ typedef enum {
   COSE_ERR_COUNTER_EXHAUSTED, /* the sender's sequence number space is used up */
   COSE_ERR_CBOR_DEPTH,        /* CBOR nested deeper than COSE_CBOR_MAX_DEPTH */
   COSE_ERR_SEQ_STORE,         /* the sequence-number store failed or holds a bad record */
+  COSE_ERR_NOT_SEALED,        /* profile: empty, not a CBOR tag, or a non-COSE content type */
   COSE_ERR_COUNT_
 } cose_err;
 
@@ -174,7 +175,7 @@ size_t cose_alg_tag_len(int64_t alg);
 size_t cose_alg_nonce_len(int64_t alg);
 
 
-/* ---- cose-iot MQTT profile 1 (docs/mqtt-cose-profile.md) ---- */
+/* ---- cose-iot MQTT profile 1.2 (docs/mqtt-cose-profile.md) ---- */
 
 #define COSE_PROFILE_ID "cose-iot-mqtt/1"
 #define COSE_PROFILE_KID_PROPERTY "cose-kid" /* MQTT v5 user property: base64url(kid) */
@@ -199,7 +200,8 @@ size_t cose_profile_piv(uint64_t seq, uint8_t out[5]);
 /* The sequence number of a Partial IV; rejects non-minimal or over-long encodings. */
 cose_err cose_profile_seq(cose_bytes piv, uint64_t *seq);
 
-/* A 64-number sliding replay window per sender (RFC 8613 section 7.4). */
+/* A 64-number sliding replay window per sender (RFC 8613 section 7.4): with highest H seen,
+ * H - 63 .. H are inside, H - 64 and below are refused (profile R7.6). */
 typedef struct {
   uint64_t highest;
   uint64_t seen; /* bit i: highest - i was seen */
@@ -207,6 +209,33 @@ typedef struct {
 } cose_replay_window;
 /* Checks and, if fresh, records seq. Call only after the message authenticated. */
 cose_err cose_replay_accept(cose_replay_window *w, uint64_t seq);
+
+/* How many (kid, IV) pairs of random-IV messages a receiver remembers (profile R7.7). No heap:
+ * the memory is an array inside cose_replay_state; set it with -DCOSE_PROFILE_IV_MEMORY=N. */
+#ifndef COSE_PROFILE_IV_MEMORY
+#define COSE_PROFILE_IV_MEMORY 64
+#endif
+#define COSE_PROFILE_MAX_NONCE 13
+/* The most recent (kid, IV) pairs, a ring: when full, the pair accepted first is forgotten
+ * first; a refused repeat does not refresh its pair. */
+typedef struct {
+  struct {
+    uint8_t kid[COSE_PROFILE_KID_LEN];
+    uint8_t iv[COSE_PROFILE_MAX_NONCE];
+    uint8_t iv_len;
+  } pair[COSE_PROFILE_IV_MEMORY];
+  size_t next, count;
+} cose_iv_memory;
+/* Records (kid, iv) unless remembered: COSE_OK if new, COSE_ERR_REPLAY if remembered. */
+cose_err cose_iv_memory_accept(cose_iv_memory *m, cose_bytes kid, cose_bytes iv);
+
+/* A receiver's replay state for one key: the counter-mode window (one sender: a device hears
+ * one command sender; a second sid would share it, which refuses, never wrongly accepts) and
+ * the (kid, IV) memory of random-IV messages. Zero-initialise it. */
+typedef struct {
+  cose_replay_window window;
+  cose_iv_memory ivs;
+} cose_replay_state;
 
 /* A topic key of a keyring, derived from the master secret. */
 typedef struct {
@@ -277,12 +306,19 @@ typedef struct {
 cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_sender *sender,
                            const cose_key *signer, const uint8_t *pt, size_t pt_len,
                            uint8_t *out, size_t cap, size_t *out_len, cose_ws ws);
+/* MQTT v5 Content Type on receipt (profile R4.4): NULL (absent) or exactly expected is
+ * COSE_OK; any other text starting with "application/cose" (ASCII case-insensitive) is
+ * COSE_ERR_HEADER (MALFORMED), anything else COSE_ERR_NOT_SEALED. */
+cose_err cose_profile_content_type(const char *content_type, const char *expected);
+
 /* Opens one received payload (always tagged, protected exactly {1: alg}, profile section 9):
- * kid_hint is the v5 "cose-kid" property, or NULL when absent or in MQTT 3.1.1;
- * verifier (public COSE_Key) required iff the content is a signed Sign1; window may be NULL
- * only for random-IV messages. *plain points into pt (or into the inner Sign1 in pt). */
+ * topic is the topic name as received (a topic alias resolved); kid_hint is the v5 "cose-kid"
+ * property, or NULL when absent or in MQTT 3.1.1; verifier (public COSE_Key) required iff the
+ * content is a signed Sign1; replay (required) is updated only by a message that opens.
+ * An empty payload or one not starting with a CBOR tag is COSE_ERR_NOT_SEALED.
+ * *plain points into pt (or into the inner Sign1 in pt). */
 cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const char *kid_hint,
-                           cose_replay_window *window, const cose_key *verifier,
+                           cose_replay_state *replay, const cose_key *verifier,
                            const uint8_t *msg, size_t msg_len, uint8_t *pt, size_t pt_cap,
                            cose_bytes *plain, cose_ws ws);
 

@@ -26,10 +26,11 @@ const char *cose_strerror(cose_err e) {
       [COSE_ERR_CRYPTO] = "crypto library failure",
       [COSE_ERR_KID_MISMATCH] = "kid hint does not match the COSE kid",
       [COSE_ERR_UNKNOWN_KID] = "no key for this kid",
-      [COSE_ERR_REPLAY] = "replayed or too old sequence number",
+      [COSE_ERR_REPLAY] = "replayed message: IV or sequence number seen, or below the window",
       [COSE_ERR_COUNTER_EXHAUSTED] = "sequence number space exhausted",
       [COSE_ERR_CBOR_DEPTH] = "CBOR nested too deeply",
       [COSE_ERR_SEQ_STORE] = "sequence-number store failed; sealing stopped",
+      [COSE_ERR_NOT_SEALED] = "not a sealed message (empty, untagged or not COSE)",
   };
   if ((int)e < 0 || e >= COSE_ERR_COUNT_ || !k[e]) return "unknown error";
   return k[e];

@@ -1,4 +1,4 @@
-/* cose-iot MQTT profile 1: external_aad, key derivation, counter-mode nonces, replay window,
+/* cose-iot MQTT profile 1.2: external_aad, key derivation, counter-mode nonces, replay window,
  * and the seal/open of one MQTT payload as the JVM codec does it. */
 #include <string.h>
 
@@ -101,6 +101,37 @@ cose_err cose_replay_accept(cose_replay_window *w, uint64_t seq) {
   if (w->seen & (UINT64_C(1) << back)) return COSE_ERR_REPLAY;
   w->seen |= UINT64_C(1) << back;
   return COSE_OK;
+}
+
+cose_err cose_iv_memory_accept(cose_iv_memory *m, cose_bytes kid, cose_bytes iv) {
+  if (!m || kid.n != COSE_PROFILE_KID_LEN || iv.n > COSE_PROFILE_MAX_NONCE) return COSE_ERR_ARG;
+  for (size_t i = 0; i < m->count; i++)
+    if (m->pair[i].iv_len == iv.n && memcmp(m->pair[i].kid, kid.p, kid.n) == 0 &&
+        memcmp(m->pair[i].iv, iv.p, iv.n) == 0)
+      return COSE_ERR_REPLAY;
+  /* The ring's next slot holds the pair accepted first once the ring is full. */
+  memcpy(m->pair[m->next].kid, kid.p, kid.n);
+  memcpy(m->pair[m->next].iv, iv.p, iv.n);
+  m->pair[m->next].iv_len = (uint8_t)iv.n;
+  m->next = (m->next + 1) % COSE_PROFILE_IV_MEMORY;
+  if (m->count < COSE_PROFILE_IV_MEMORY) m->count++;
+  return COSE_OK;
+}
+
+/* ASCII case-insensitive prefix test, for the content type's media type. */
+static bool starts_with_ci(const char *s, const char *prefix) {
+  for (; *prefix; s++, prefix++) {
+    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+    if (c != *prefix) return false;
+  }
+  return true;
+}
+
+cose_err cose_profile_content_type(const char *ct, const char *expected) {
+  if (!expected) return COSE_ERR_ARG;
+  if (!ct || strcmp(ct, expected) == 0) return COSE_OK;
+  while (*ct == ' ' || *ct == '\t') ct++;
+  return starts_with_ci(ct, "application/cose") ? COSE_ERR_HEADER : COSE_ERR_NOT_SEALED;
 }
 
 size_t cose_b64url(const uint8_t *in, size_t n, char *out, size_t cap) {
@@ -209,10 +240,12 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
 }
 
 cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const char *kid_hint,
-                           cose_replay_window *window, const cose_key *verifier,
+                           cose_replay_state *replay, const cose_key *verifier,
                            const uint8_t *msg, size_t msg_len, uint8_t *pt, size_t pt_cap,
                            cose_bytes *plain, cose_ws ws) {
-  if (!k || !topic || !plain) return COSE_ERR_ARG;
+  if (!k || !topic || !plain || !replay || (!msg && msg_len)) return COSE_ERR_ARG;
+  /* Section 9 step 1 and 2: not COSE at all, whatever the COSE parser would call it. */
+  if (msg_len == 0 || (msg[0] & 0xe0) != 0xc0) return COSE_ERR_NOT_SEALED;
   /* Profile section 1: messages are always tagged, in MQTT 5 and 3.1.1 alike. */
   unsigned flags = COSE_F_REQUIRE_TAG | COSE_F_PROFILE_NONCE;
   cose_bytes kid;
@@ -236,22 +269,24 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   /* Section 3: protected is {1: alg}; IV and Partial IV are never protected. Checked after
    * decryption only because the parse happens there; nothing is released before this. */
   if (!hi.alg_protected || hi.nonce_protected) return COSE_ERR_HEADER;
+  uint64_t seq = 0;
   if (hi.has_piv) {
-    uint64_t seq;
     if (!hi.has_sid) return COSE_ERR_NONCE; /* the profile's Partial IV always has a sender id */
-    if (!window) return COSE_ERR_ARG;
     if ((e = cose_profile_seq(hi.piv, &seq)) != COSE_OK) return e;
-    if ((e = cose_replay_accept(window, seq)) != COSE_OK) return e;
   }
-  if (!verifier) {
-    *plain = (cose_bytes){pt, pt_len};
-    return COSE_OK;
+  cose_bytes content = {pt, pt_len};
+  if (verifier) {
+    cose_hdr_info si;
+    e = cose_sign1_verify(verifier, pt, pt_len, aad, aad_len, COSE_F_REQUIRE_TAG, &content, &si);
+    if (e != COSE_OK) return e;
+    if (verifier->kid.p && (!si.has_kid || si.kid.n != verifier->kid.n ||
+                            memcmp(si.kid.p, verifier->kid.p, si.kid.n) != 0))
+      return COSE_ERR_UNKNOWN_KID;
   }
-  cose_hdr_info si;
-  e = cose_sign1_verify(verifier, pt, pt_len, aad, aad_len, COSE_F_REQUIRE_TAG, plain, &si);
+  /* Section 9 step 9, last: only a message that authenticated updates the replay state. */
+  if (hi.has_piv) e = cose_replay_accept(&replay->window, seq);
+  else e = cose_iv_memory_accept(&replay->ivs, kid, hi.iv);
   if (e != COSE_OK) return e;
-  if (verifier->kid.p && (!si.has_kid || si.kid.n != verifier->kid.n ||
-                          memcmp(si.kid.p, verifier->kid.p, si.kid.n) != 0))
-    return COSE_ERR_UNKNOWN_KID;
+  *plain = content;
   return COSE_OK;
 }

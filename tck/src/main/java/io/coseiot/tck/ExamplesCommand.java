@@ -1,6 +1,7 @@
 package io.coseiot.tck;
 
 import io.coseiot.vectors.examples.ExampleRunner;
+import io.coseiot.vectors.examples.MqttProfileRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class ExamplesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SuiteRun run = new SuiteRun(new ExampleRunner()::run).run(paths);
+    // MQTT vectors are also opened as a profile receiver would.
+    SuiteRun run = new SuiteRun(new MqttProfileRunner(new ExampleRunner()::run)::run).run(paths);
     run.print(out, true);
     out.println(run.closingLine());
     if (json != null) {

@@ -7,6 +7,7 @@ import io.coseiot.interop.Quirks;
 import io.coseiot.interop.Replay;
 import io.coseiot.vectors.examples.ExampleLoader;
 import io.coseiot.vectors.examples.ExampleResult.Status;
+import io.coseiot.vectors.examples.MqttProfileRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ final class Matrix {
   void jvmSuite(String suite, Path dir, PrintWriter progress) {
     suites.add(suite);
     long t0 = System.nanoTime();
+    // MQTT vectors also go through a profile receiver (expected_rejection, received_before).
     SuiteRun run =
-        new SuiteRun(new io.coseiot.vectors.examples.ExampleRunner()::run).run(List.of(dir));
+        new SuiteRun(
+                new MqttProfileRunner(new io.coseiot.vectors.examples.ExampleRunner()::run)::run)
+            .run(List.of(dir));
     for (SuiteRun.Outcome o : run.outcomes()) {
       String vector = relative(dir, o.result().file());
       boolean negative = o.result().title() != null && isNegative(dir, o.result().file());
@@ -81,8 +85,13 @@ final class Matrix {
     outcomes.addAll(results);
     long passed = results.stream().filter(o -> o.verdict() == Verdict.PASS).count();
     progress.printf(
-        "  %-22s %-10s %5d/%d opened  %5.1fs%n",
-        trip.suite(), trip.peer(), passed, results.size(), secs(t0));
+        "  %-22s %-10s %5d/%d opened  %5.1fs  %s%n",
+        trip.suite(),
+        trip.peer(),
+        passed,
+        results.size(),
+        secs(t0),
+        String.join(" ", trip.requirements()));
     progress.flush();
   }
 

@@ -68,6 +68,17 @@ final class MqttRoundTrips {
       Algorithm alg,
       String peerSid,
       byte[] jvmSid) {
+    /**
+     * The profile requirements a trip checks (docs/mqtt-cose-profile.md, section 12): messages open
+     * on both sides from the master secret alone, bound to their topics, at QoS 1; in MQTT 5 with
+     * the content type and kid property, in 3.1.1 with neither.
+     */
+    List<String> requirements() {
+      return version == MqttVersion.V5
+          ? List.of("R2.1", "R3.1", "R4.1", "R4.3", "R4.7", "R6.2")
+          : List.of("R2.1", "R3.1", "R4.7", "R5.1", "R6.2");
+    }
+
     String mode(boolean ofPeer) {
       boolean counter = ofPeer ? peerSid != null : jvmSid != null;
       return alg.ianaName() + (counter ? " counter" : " random IV");

@@ -100,8 +100,9 @@ final class CodecOpener implements PayloadOpener {
       throw reject(MALFORMED, "not a topic name: " + wireTopic);
     }
     boolean v5 = c.version == MqttVersion.V5;
+    // R4.4: absent, or exactly the outer type's string; a near miss is MALFORMED.
     if (v5 && contentType != null && !contentType.equals(outer.mediaType())) {
-      if (!contentType.trim().toLowerCase().startsWith("application/cose")) {
+      if (!isCoseMediaType(contentType)) {
         throw reject(NOT_SEALED, "content type " + contentType);
       }
       throw reject(MALFORMED, "content type " + contentType + ", expected " + outer.mediaType());
@@ -120,6 +121,17 @@ final class CodecOpener implements PayloadOpener {
       default:
         return openEncrypt0(wireTopic, payload, hint);
     }
+  }
+
+  /** Whether a content type names application/cose: after spaces and tabs, any ASCII case. */
+  private static boolean isCoseMediaType(String contentType) {
+    int i = 0;
+    while (i < contentType.length()
+        && (contentType.charAt(i) == ' ' || contentType.charAt(i) == '\t')) {
+      i++;
+    }
+    String cose = "application/cose";
+    return contentType.regionMatches(true, i, cose, 0, cose.length());
   }
 
   private static void checkHint(String hint, byte[] kid) throws RejectedMessageException {

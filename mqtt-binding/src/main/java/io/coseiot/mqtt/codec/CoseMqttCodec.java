@@ -217,7 +217,7 @@ public final class CoseMqttCodec {
     private byte[] senderId;
     private SequenceStore sequenceStore;
     private AlgorithmProfile profile = AlgorithmProfile.FULL;
-    private int maxPayloadSize = 256 * 1024;
+    private int maxPayloadSize = CoseMqttProfile.DEFAULT_MAX_PAYLOAD;
     private SecureRandom random;
     private CoseKey signingKey;
     private final List<CoseKey> trustedSigners = new ArrayList<>();
@@ -317,14 +317,19 @@ public final class CoseMqttCodec {
     }
 
     /**
-     * Sets the largest payload sealed or accepted (default 256 KiB).
+     * Sets the largest payload sealed or accepted (default 256 KiB); a payload of exactly this size
+     * is accepted. Profile R9.1: every receiver accepts at least 1024 bytes, so no smaller maximum.
      *
-     * @param bytes the maximum in bytes
+     * @param bytes the maximum in bytes, at least {@link CoseMqttProfile#MIN_MAX_PAYLOAD}
      * @return this builder
      */
     public Builder maxPayloadSize(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("max payload size must be positive");
+      if (bytes < CoseMqttProfile.MIN_MAX_PAYLOAD) {
+        throw new IllegalArgumentException(
+            "max payload size must be at least "
+                + CoseMqttProfile.MIN_MAX_PAYLOAD
+                + ", got "
+                + bytes);
       }
       this.maxPayloadSize = bytes;
       return this;

@@ -5,7 +5,7 @@ import io.coseiot.mqtt.keyring.KeyDerivation;
 import java.util.Base64;
 
 /**
- * Constants and encodings of the cose-iot MQTT profile 1 ({@code docs/mqtt-cose-profile.md}).
+ * Constants and encodings of the cose-iot MQTT profile 1.2 ({@code docs/mqtt-cose-profile.md}).
  *
  * <pre>
  * external_aad = [ "cose-iot-mqtt/1", topic : tstr, epoch : uint ]
@@ -15,8 +15,17 @@ import java.util.Base64;
  * obfuscates topics) and {@code epoch} the key epoch (0 for COSE_Sign1 and COSE_Encrypt).
  */
 public final class CoseMqttProfile {
-  /** The profile identifier. */
+  /** The profile identifier, on the wire: the same for every 1.x version. */
   public static final String PROFILE = KeyDerivation.PROFILE;
+
+  /** The version of the profile text this library follows (its requirement ids). */
+  public static final String VERSION = "1.2";
+
+  /** The largest payload a receiver accepts unless configured otherwise (profile R9.1). */
+  public static final int DEFAULT_MAX_PAYLOAD = 256 * 1024;
+
+  /** The smallest maximum a receiver may be configured with (profile R9.1). */
+  public static final int MIN_MAX_PAYLOAD = 1024;
 
   /** The MQTT v5 user property carrying base64url (no padding) of the COSE kid. */
   public static final String KID_PROPERTY = "cose-kid";

@@ -14,6 +14,9 @@ public final class ReplayGuard implements ReplayState {
   /** How many recent message identifiers are remembered by default. */
   public static final int DEFAULT_RECENT = 8192;
 
+  /** The fewest recent identifiers a receiver may remember (profile R7.7). */
+  public static final int MIN_RECENT = 64;
+
   private final Map<ByteBuffer, ReplayWindow> windows = new ConcurrentHashMap<>();
   private final RecentIds recent;
 
@@ -25,9 +28,14 @@ public final class ReplayGuard implements ReplayState {
   /**
    * Creates a guard.
    *
-   * @param recentCapacity how many recent message identifiers to remember
+   * @param recentCapacity how many recent message identifiers to remember, at least {@link
+   *     #MIN_RECENT}; when full, the one accepted first is forgotten first
    */
   public ReplayGuard(int recentCapacity) {
+    if (recentCapacity < MIN_RECENT) {
+      throw new IllegalArgumentException(
+          "remember at least " + MIN_RECENT + " identifiers, got " + recentCapacity);
+    }
     this.recent = new RecentIds(recentCapacity);
   }
 

@@ -33,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every typed rejection of the MAC0 mode. */
+/** Every typed rejection of the MAC0 mode, and profile R1.2: no MAC0 with topic obfuscation. */
 class Mac0RejectionTest {
   private static final String MAC0_TYPE = "application/cose; cose-type=\"cose-mac0\"";
 
@@ -44,7 +44,7 @@ class Mac0RejectionTest {
   private final PayloadOpener opener;
 
   Mac0RejectionTest() throws Exception {
-    CoseMqttCodec codec = mac0(keyring).maxPayloadSize(512).build();
+    CoseMqttCodec codec = mac0(keyring).maxPayloadSize(1024).build();
     sealer = codec.sealer();
     opener = codec.opener();
   }
@@ -172,7 +172,7 @@ class Mac0RejectionTest {
 
   @Test
   void oversized() throws Exception {
-    assertEquals(OVERSIZED, reason(sealed(), new byte[513]));
+    assertEquals(OVERSIZED, reason(sealed(), new byte[1025]));
   }
 
   @Test

@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Every typed rejection of the Encrypt0 modes: profile R1.1 (untagged and other tags), R8.2 (the
+ * envelope topic of an obfuscated tree) and R9.1 (the size limit and its edge).
+ */
 class RejectionTest {
   private final PayloadSealer sealer;
   private final PayloadOpener opener;
@@ -29,7 +33,7 @@ class RejectionTest {
     CoseMqttCodec codec =
         CoseMqttCodec.builder()
             .keyring(Fixtures.keyring(Algorithm.A128GCM))
-            .maxPayloadSize(512)
+            .maxPayloadSize(1024)
             .build();
     sealer = codec.sealer();
     opener = codec.opener();
@@ -65,7 +69,11 @@ class RejectionTest {
   @Test
   void oversized() throws Exception {
     SealedMessage m = sealed();
-    assertEquals(OVERSIZED, reason(m, new byte[513]));
+    assertEquals(OVERSIZED, reason(m, new byte[1025]));
+    // R9.1: exactly the maximum is not OVERSIZED (it gets as far as the tag check).
+    assertEquals(NOT_SEALED, reason(m, new byte[1024]));
+    assertThrows(
+        IllegalArgumentException.class, () -> CoseMqttCodec.builder().maxPayloadSize(1023));
   }
 
   @Test

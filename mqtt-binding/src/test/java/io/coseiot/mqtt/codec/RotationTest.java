@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Profile R6.3: the epochs a subscriber accepts around a switch, and none other. */
 class RotationTest {
   static final Instant ORIGIN = Instant.parse("2025-01-01T00:00:00Z");
 

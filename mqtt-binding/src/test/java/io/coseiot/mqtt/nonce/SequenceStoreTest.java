@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Profile R7.10: sequence numbers reserved in durable blocks, and their Partial IV encoding. */
 class SequenceStoreTest {
   @TempDir Path dir;
 

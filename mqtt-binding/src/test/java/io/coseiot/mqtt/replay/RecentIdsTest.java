@@ -15,6 +15,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Profile R7.7: the (kid, IV) memory forgets the identifier accepted first once full, and a repeat
+ * within its capacity is refused.
+ */
 class RecentIdsTest {
 
   /**

@@ -5,6 +5,7 @@ import static io.coseiot.mqtt.replay.ReplayWindow.Verdict.FRESH;
 import static io.coseiot.mqtt.replay.ReplayWindow.Verdict.TOO_OLD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class ReplayWindowTest {
 
   @Test
   void guardKeepsSendersAndEpochsApart() {
-    ReplayGuard g = new ReplayGuard(2);
+    assertThrows(IllegalArgumentException.class, () -> new ReplayGuard(ReplayGuard.MIN_RECENT - 1));
+    ReplayGuard g = new ReplayGuard(ReplayGuard.MIN_RECENT);
     byte[] kid = {1};
     assertEquals(FRESH, g.acceptSequence(kid, 0, new byte[] {1}, 5));
     assertEquals(FRESH, g.acceptSequence(kid, 0, new byte[] {2}, 5));
@@ -58,8 +60,13 @@ class ReplayWindowTest {
     assertEquals(DUPLICATE, g.acceptSequence(kid, 0, new byte[] {1}, 5));
     assertTrue(g.acceptUnique(kid, new byte[] {9}));
     assertFalse(g.acceptUnique(kid, new byte[] {9}));
-    g.acceptUnique(kid, new byte[] {10});
-    g.acceptUnique(kid, new byte[] {11});
+    // R7.7: 63 more fill the memory; the 64th after 9 forgets 9, the one accepted first.
+    for (int i = 1; i < ReplayGuard.MIN_RECENT; i++) {
+      assertTrue(g.acceptUnique(kid, new byte[] {9, (byte) i}));
+    }
+    assertFalse(g.acceptUnique(kid, new byte[] {9}), "still remembered when the memory is full");
+    assertTrue(g.acceptUnique(kid, new byte[] {10}));
     assertTrue(g.acceptUnique(kid, new byte[] {9}), "evicted from the bounded memory");
+    assertFalse(g.acceptUnique(kid, new byte[] {9, 2}), "the second accepted is still there");
   }
 }

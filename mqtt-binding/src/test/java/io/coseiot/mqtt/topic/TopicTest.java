@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+/** Profile R8.1 and the keyring's filter matching: topic and filter obfuscation. */
 class TopicTest {
   @Test
   void filterMatching() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad input through a real broker: each bad message reaches the rejection listener with the reason
  * the profile's codec reports, never the message listener, and the next good message is still
- * delivered.
+ * delivered. A replay and a QoS 1 redelivery are refusals like the others (profile R4.7, R7.8).
  */
 class BadInputTest extends BrokerTest {
   static final int MAX_PAYLOAD = 4096;

@@ -25,7 +25,10 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sealed publish and subscribe through each real broker with the profile's codec. */
+/**
+ * Sealed publish and subscribe through each real broker with the profile's codec, at each QoS
+ * (profile R4.7).
+ */
 class SealedRoundTripTest extends BrokerTest {
   private final byte[] master = Codecs.secret();
   private final Keyring keyring = Codecs.keyring(master, "plant/+/telemetry", "#");

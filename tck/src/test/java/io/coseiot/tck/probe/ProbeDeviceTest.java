@@ -212,6 +212,23 @@ class ProbeDeviceTest {
   }
 
   @Test
+  void aDeviceRefusesARandomIvReplayThroughItsKidIvMemory() throws Exception {
+    // Random-IV commands: only the device's (kid, IV) memory (R7.7) can catch the replay.
+    Run r =
+        probe(
+            List.of("--sid", "04", "--count", "1", "--echo", "--expect", "3"),
+            "--messages",
+            "4",
+            "--commands",
+            "probe/dev" + (devices + 1) + "/commands",
+            "--commands-nonces",
+            "random");
+    assertEquals(0, r.code(), r.text() + r.device());
+    assertEquals("PASS", r.status("R7.5"), r.text());
+    assertTrue(r.device().contains("replayed message"), r.device());
+  }
+
+  @Test
   void aDeviceThatDoesNotEchoFailsTheReceivePath() throws Exception {
     Run r =
         probe(

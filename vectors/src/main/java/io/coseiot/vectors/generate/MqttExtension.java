@@ -1,9 +1,12 @@
 package io.coseiot.vectors.generate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.codec.CoseMqttProfile;
 import io.coseiot.mqtt.codec.SealMode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes {@code coseiot.mqtt}, what a receiver of the MQTT profile needs beyond the standard
@@ -11,13 +14,33 @@ import io.coseiot.mqtt.codec.SealMode;
  * derived and the MQTT v5 properties (docs/vectors.md).
  */
 final class MqttExtension {
+  /** The profile's header requirement of each mode's outer message. */
+  private static final Map<SealMode, String> HEADERS =
+      Map.of(
+          SealMode.ENCRYPT0, "R3.1",
+          SealMode.SIGN1_IN_ENCRYPT0, "R3.1",
+          SealMode.MAC0, "R3.2",
+          SealMode.SIGN1, "R3.3",
+          SealMode.ENCRYPT_ECDH, "R3.4");
+
   private MqttExtension() {}
+
+  /** Replaces the requirement ids a vector checks. */
+  static void requirements(ObjectNode m, String... ids) {
+    ArrayNode a = m.putArray("requirements");
+    for (String id : ids) {
+      a.add(id);
+    }
+  }
 
   /** Adds the fields every mode has; {@code kid} (null for COSE_Encrypt) is the cose-kid hint. */
   static ObjectNode add(
       Built b, Profile profile, SealMode mode, long epoch, byte[] aad, byte[] kid) {
     ObjectNode m = ((ObjectNode) b.json().get("coseiot")).putObject("mqtt");
     m.put("profile", CoseMqttProfile.PROFILE);
+    m.put("profile_version", CoseMqttProfile.VERSION);
+    ArrayNode ids = m.putArray("requirements");
+    List.of("R1.1", "R2.1", HEADERS.get(mode), "R4.1", "R4.2", "R4.3", "R6.1").forEach(ids::add);
     m.put("mode", mode.name());
     m.put("algorithm_profile", profile.name());
     m.put("topic", MqttVectors.TOPIC);
@@ -57,6 +80,7 @@ final class MqttExtension {
       MqttVectors.Counter c,
       byte[] commonIv,
       byte[] baseIv) {
+    ((ArrayNode) m.get("requirements")).add("R6.2").add("R7.2");
     m.put("nonce_mode", c == null ? "random" : "counter");
     m.put("key_alg", alg.id());
     m.put("filter", MqttVectors.FILTER);

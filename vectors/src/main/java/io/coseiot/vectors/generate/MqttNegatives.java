@@ -41,6 +41,11 @@ final class MqttNegatives {
             b.output(),
             inside ? AUTHENTICATION_FAILED : "WRONG_TOPIC");
     ObjectNode m = mqtt(v);
+    if (inside) {
+      MqttExtension.requirements(m, "R2.1", "R2.2", "R9.2");
+    } else {
+      MqttExtension.requirements(m, "R2.2", "R6.4");
+    }
     byte[] aad = CoseMqttProfile.externalAad(topic, m.get("epoch").asLong());
     structure(v, b).put("external", Positives.hex(aad));
     m.put("topic", topic);
@@ -56,6 +61,7 @@ final class MqttNegatives {
     changed[changed.length - 1] ^= 1;
     byte[] out = DeterministicEcdsa.replace(b.output(), sidField(sid), sidField(changed));
     Vector v = vector(b, "wrong-sid", "sid changed in transit", out, AUTHENTICATION_FAILED);
+    MqttExtension.requirements(mqtt(v), headers(b), "R9.2");
     mqtt(v).put("sender_id_hex", Positives.hex(changed));
     bucket(v, b).put(CoseMqttProfile.SENDER_ID_LABEL + "_hex", Positives.hex(changed));
     resync(v, b, changed, OscoreNonce.partialIv(m0.get("sequence_number").asLong()));
@@ -74,6 +80,7 @@ final class MqttNegatives {
     byte[] out = DeterministicEcdsa.replace(b.output(), pivField(piv), pivField(changed));
     Vector v =
         vector(b, "changed-piv", "Partial IV changed in transit", out, AUTHENTICATION_FAILED);
+    MqttExtension.requirements(mqtt(v), headers(b), "R9.2");
     mqtt(v).put("sequence_number", seq + 1);
     bucket(v, b).put("partialIV_hex", Positives.hex(changed));
     resync(v, b, HEX.parseHex(m0.get("sender_id_hex").asText()), changed);
@@ -85,6 +92,11 @@ final class MqttNegatives {
     Vector v = Negatives.vector(b, b.name() + "-fail-" + kind, what, failures, out);
     mqtt(v).put("expected_rejection", reason);
     return v;
+  }
+
+  /** Encrypt0's sid and Partial IV are R3.1's, Mac0's protected ones R3.2's. */
+  private static String headers(Built b) {
+    return b.structure() == Structure.MAC0 ? "R3.2" : "R3.1";
   }
 
   private static ObjectNode mqtt(Vector v) {

@@ -107,6 +107,11 @@ final class MqttVectors {
         new Counter(sid(max), OscoreNonce.MAX_SEQUENCE));
   }
 
+  /** A counter of this set's sender id of a length (which may exceed the profile's bound). */
+  Counter counter(int sidLength, long seq) {
+    return new Counter(sid(sidLength), seq);
+  }
+
   private byte[] sid(int len) {
     return len == 0 ? new byte[0] : new HmacDrbg(seed, "mqtt-sid:" + len).bytes(len);
   }
@@ -180,7 +185,10 @@ final class MqttVectors {
     byte[] base = null;
     if (c != null) {
       byte[] piv = OscoreNonce.partialIv(c.seq());
-      nonce = OscoreNonce.nonce(d.commonIv(), c.sid(), piv);
+      // A sid beyond n - 6 bytes has no profile nonce (R7.9 refuses it); the plain runner's
+      // nonce is then the common IV XOR the Partial IV, as with an empty sid of length 0.
+      boolean fits = c.sid().length <= OscoreNonce.maxSenderIdLength(nonceLength(alg));
+      nonce = OscoreNonce.nonce(d.commonIv(), fits ? c.sid() : new byte[0], piv);
       base = baseIv(nonce, piv);
       u.put("partialIV_hex", Positives.hex(piv));
       u.put(CoseMqttProfile.SENDER_ID_LABEL + "_hex", Positives.hex(c.sid()));

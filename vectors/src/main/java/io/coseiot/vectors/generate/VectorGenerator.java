@@ -1,5 +1,9 @@
 package io.coseiot.vectors.generate;
 
+import static io.coseiot.vectors.generate.MqttProfileCases.after;
+import static io.coseiot.vectors.generate.MqttProfileCases.copy;
+import static io.coseiot.vectors.generate.MqttProfileCases.refused;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.key.Curve;
+import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.vectors.generate.Positives.Nonce;
 import io.coseiot.vectors.generate.Positives.RecipientCase;
 import java.io.IOException;
@@ -28,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class VectorGenerator {
   /** Written into every vector; bump it when the output for a given seed changes. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private static final ObjectWriter WRITER =
       new ObjectMapper()
@@ -138,7 +143,19 @@ public final class VectorGenerator {
           negatives.add(MqttNegatives.moved(b, MqttNegatives.OTHER_TOPIC));
         }
       }
+      // R7.9: one sid byte beyond the nonce's room.
+      int tooLong = OscoreNonce.maxSenderIdLength(MqttVectors.nonceLength(a)) + 1;
+      built.add(
+          refused(
+              copy(
+                  mv.encrypt0(a, mv.counter(tooLong, 1), null),
+                  "sid-too-long",
+                  "a sid longer than n - 6 bytes",
+                  "R7.9",
+                  "R9.4"),
+              "MALFORMED"));
       if (first) {
+        built.addAll(MqttProfileCases.of(mv, a, random));
         negatives.add(MqttNegatives.moved(random, MqttNegatives.OTHER_TOPIC));
         negatives.add(MqttNegatives.moved(random, MqttNegatives.OUTSIDE_FILTER));
         negatives.add(MqttNegatives.moved(nested, MqttNegatives.OTHER_TOPIC));
@@ -147,6 +164,20 @@ public final class VectorGenerator {
     }
     Built stateless = mv.mac0(Algorithm.HMAC_256_256, null);
     built.add(stateless);
+    built.add(
+        refused(
+            after(copy(stateless, "replayed", "the same Mac0 again", "R7.4", "R7.7"), stateless),
+            "REPLAY"));
+    built.addAll(MqttProfileCases.window(mv, Algorithm.HMAC_256_256, true));
+    built.add(
+        refused(
+            copy(
+                mv.mac0(Algorithm.HMAC_256_256, mv.counter(8, 1)),
+                "sid-too-long",
+                "a Mac0 sid longer than 7 bytes",
+                "R7.9",
+                "R9.4"),
+            "MALFORMED"));
     negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OTHER_TOPIC));
     negatives.add(MqttNegatives.moved(stateless, MqttNegatives.OUTSIDE_FILTER));
     // Mac0 has no nonce; its sid may be as long as the longest nonce allows (13 - 6 bytes).
