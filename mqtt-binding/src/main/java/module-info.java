@@ -7,8 +7,8 @@
  * ({@code SecureMqttClient}, its options, listeners and errors). No MQTT client library is a
  * dependency: the adapters live in their own modules, {@code io.coseiot.mqtt.paho} (Eclipse Paho,
  * MQTT v5 and 3.1.1) and {@code io.coseiot.mqtt.hivemq} (the HiveMQ MQTT client, MQTT v5), so an
- * application pulls in only the client it uses. H2 MVStore and Jedis are optional dependencies,
- * for the durable ({@code replay.durable}) and the Redis ({@code replay.redis}) replay states.
+ * application pulls in only the client it uses. H2 MVStore and Jedis are optional dependencies, for
+ * the durable ({@code replay.durable}) and the Redis ({@code replay.redis}) replay states.
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
