@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The implementations outside the JVM, each timed inside its own process so that no process start,
  * pipe or JSON is in the timing: pyCOSE 1.1.0 by {@code interop/src/main/python/pycose_bench.py} in
  * the pinned virtual environment ({@code ./cose-tck peers install}), and the C device code by
- * {@code interop/device-peer/build/device_bench} (built by its Makefile). Both loop over the same
+ * {@code device/build/device_bench} (built by its Makefile). Both loop over the same
  * operations, payloads and keys as the JVM benchmarks, time with a monotonic clock ({@code
  * time.perf_counter_ns}, {@code clock_gettime(CLOCK_MONOTONIC)}), and print one JSON line per
  * figure, which this class reads.
@@ -97,7 +97,7 @@ public final class PeerBench {
    * @return the figures, empty if it cannot be built here
    */
   public static List<Result> device(Path root, int[] sizes, Timing timing, PrintStream log) {
-    Path dir = root.resolve("interop/device-peer");
+    Path dir = root.resolve("device");
     try {
       Process make =
           new ProcessBuilder("make", "-s", "-C", dir.toString(), "build/device_bench")
@@ -107,7 +107,7 @@ public final class PeerBench {
       if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
         log.println(
             "bench: device skipped: make build/device_bench failed (needs gcc, libmbedtls-dev,"
-                + " libcbor-dev; see interop/device-peer/README.md): "
+                + " libcbor-dev; see device/README.md): "
                 + out.strip());
         return List.of();
       }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The C device peer of {@code interop/device-peer}: built on demand with the system compiler
+ * The C device peer of {@code device}: built on demand with the system compiler
  * through its {@code build.sh} (which checks for the Debian packages and runs {@code make}; make
  * rebuilds only what is stale), then started as the {@code device} line-protocol peer or run as the
  * MQTT device {@code device_mqtt}.
@@ -32,7 +32,7 @@ public final class DeviceBuild {
   /**
    * Uses the device peer's source folder.
    *
-   * @param dir {@code interop/device-peer}
+   * @param dir {@code device}
    */
   public DeviceBuild(Path dir) {
     this.dir = dir.toAbsolutePath().normalize();

@@ -123,7 +123,7 @@ class PeerInteropTest {
 
   @Test
   void deviceAgreesButForKnownQuirks() throws Exception {
-    DeviceBuild device = new DeviceBuild(Path.of("device-peer"));
+    DeviceBuild device = new DeviceBuild(Path.of("../device"));
     String why = device.unavailableReason();
     assumeTrue(why == null, "C device peer unavailable: " + why);
     try (Peer peer = device.start()) {

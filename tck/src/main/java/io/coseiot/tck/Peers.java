@@ -20,7 +20,7 @@ final class Peers {
   static synchronized DeviceBuild device() {
     if (device == null) {
       Path root = Path.of(System.getProperty(RunCommand.ROOT_PROPERTY, "."));
-      device = new DeviceBuild(root.resolve("interop/device-peer"));
+      device = new DeviceBuild(root.resolve("device"));
     }
     return device;
   }

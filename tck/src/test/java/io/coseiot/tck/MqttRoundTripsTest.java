@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @Tag("interop")
 class MqttRoundTripsTest {
   private static EmbeddedBroker broker;
-  private static final DeviceBuild DEVICE = new DeviceBuild(Path.of("../interop/device-peer"));
+  private static final DeviceBuild DEVICE = new DeviceBuild(Path.of("../device"));
 
   @BeforeAll
   static void start() throws Exception {

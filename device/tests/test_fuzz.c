@@ -2,7 +2,7 @@
  * the property is "no crash, no out-of-bounds access, and anything accepted is the original". */
 #include <string.h>
 
-#include "../peer/json.h"
+#include "json.h"
 #include "tests.h"
 
 static uint64_t g_rng = 0x9e3779b97f4a7c15u; /* fixed seed: failures must reproduce */

@@ -9,7 +9,7 @@ command -v cc >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || missing+=(bu
 [[ -e /usr/include/cbor.h ]] || missing+=(libcbor-dev)
 [[ -e /usr/include/mosquitto.h ]] || missing+=(libmosquitto-dev)
 if ((${#missing[@]})); then
-  echo "device-peer: missing Debian packages; install them with:" >&2
+  echo "device: missing Debian packages; install them with:" >&2
   echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
   echo "optional: mosquitto (broker for the MQTT loop test); for -m32: gcc-multilib and, after" >&2
   echo "  dpkg --add-architecture i386 && apt-get update, libmbedtls-dev:i386 libcbor-dev:i386" >&2

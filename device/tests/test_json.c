@@ -1,8 +1,8 @@
 /* The peer's strict flat-JSON reader. */
 #include <string.h>
 
-#include "../peer/hex.h"
-#include "../peer/json.h"
+#include "hex.h"
+#include "json.h"
 #include "tests.h"
 
 static bool ok(const char *s) {

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "tests.h"
-#include "../src/crypto_port.h"
+#include "crypto_port.h"
 
 static unsigned char g_ws[4096];
 
