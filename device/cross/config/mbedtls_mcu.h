@@ -23,7 +23,6 @@
 #define MBEDTLS_AES_C
 #define MBEDTLS_AES_ROM_TABLES
 #define MBEDTLS_AES_FEWER_TABLES
-#define MBEDTLS_CIPHER_C
 #define MBEDTLS_GCM_C
 #define MBEDTLS_CCM_C
 #define MBEDTLS_MD_C
@@ -49,8 +48,11 @@
 /* PSA Crypto: the API ESP-IDF's hardware drivers plug into. Volatile keys only, held in
  * static slots so importing a key does not allocate. */
 #define MBEDTLS_PSA_CRYPTO_C
+/* The caller's buffers are not shared with another, less trusted core: PSA need not copy
+ * every input and output to the heap first (which 3.6 otherwise does, call by call). */
+#define MBEDTLS_PSA_ASSUME_EXCLUSIVE_BUFFERS
 #define MBEDTLS_PSA_STATIC_KEY_SLOTS
 #define MBEDTLS_PSA_KEY_SLOT_COUNT 4
-#define MBEDTLS_PSA_STATIC_KEY_SLOT_BUFFER_SIZE 72 /* a P-256 public key (65) is the largest */
+#define MBEDTLS_PSA_STATIC_KEY_SLOT_BUFFER_SIZE 128 /* P-256 public (65), HMAC keys up to 128 */
 
 #endif

@@ -7,3 +7,4 @@ SIZE := arm-none-eabi-size
 ARCH := -mcpu=cortex-m4 -mthumb -mfloat-abi=soft
 LIBC := --specs=nano.specs
 RUN_LDFLAGS := --specs=nosys.specs
+IMAGE_LDFLAGS := $(RUN_LDFLAGS)

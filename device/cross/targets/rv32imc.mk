@@ -9,3 +9,7 @@ LIBC := --specs=picolibc.specs
 RUN_LDFLAGS := --oslib=semihost --crt0=semihost \
   -Wl,--defsym=__flash=0x80000000,--defsym=__flash_size=0x400000 \
   -Wl,--defsym=__ram=0x80400000,--defsym=__ram_size=0x400000
+# The sized image is firmware-shaped: no semihosting, picolibc's minimal crt0.
+IMAGE_LDFLAGS := --crt0=minimal --oslib=dummyhost \
+  -Wl,--defsym=__flash=0x80000000,--defsym=__flash_size=0x400000 \
+  -Wl,--defsym=__ram=0x80400000,--defsym=__ram_size=0x400000
