@@ -39,6 +39,15 @@ int main(void) {
   cose_key k;
   MEASURE(&r, e = cose_key_decode(t.priv_cbor, t.priv_n, &k));
   report("cose_key_decode", e);
+  /* The deepest input the decoder accepts: an unknown parameter 99 nested COSE_CBOR_MAX_DEPTH
+   * deep, which tinycbor's validator walks recursively. */
+  uint8_t deep[64] = {0xa3, 0x01, 0x04, 0x20, 0x50};
+  size_t dn = 5 + 16;
+  deep[dn++] = 0x18, deep[dn++] = 0x63;
+  for (int i = 1; i < COSE_CBOR_MAX_DEPTH; i++) deep[dn++] = 0x81;
+  deep[dn++] = 0x80;
+  MEASURE(&r, e = cose_key_decode(deep, dn, &k));
+  report("cose_key_decode(deep)", e);
 
   const uint8_t payload[64] = "21.5 C, sensor 7, battery 3.71 V, rssi -67 dBm, uptime 86400 s";
   cose_ws ws = {ws_buf, sizeof ws_buf};

@@ -33,8 +33,8 @@ def kind_of(section):
 
 
 def map_sizes(path):
-    """Sums kept input sections of the map per (group, kind)."""
-    sizes = {}
+    """Sums kept input sections of the map per (group, kind), and the library's .text per object."""
+    sizes, lib_objects = {}, {}
     in_map = False
     pending = None
     line_re = re.compile(r"^ (\S+)?\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
@@ -54,11 +54,14 @@ def map_sizes(path):
                 if kind and size and int(m.group(2), 16):
                     key = (group_of(m.group(4)), kind)
                     sizes[key] = sizes.get(key, 0) + size
+                    obj = re.search(r"libcose_dev\.a\((.+)\)", m.group(4))
+                    if obj and kind == "text":
+                        lib_objects[obj.group(1)] = lib_objects.get(obj.group(1), 0) + size
             elif re.match(r"^ (\.\S+|COMMON)\s*$", line):
                 pending = line.split()[0]
             else:
                 pending = None
-    return sizes
+    return sizes, lib_objects
 
 
 def archive_size(size_tool, archive):
@@ -80,7 +83,7 @@ def main():
         print(f"== {target} (-Os) ==")
         print(f"library archive (every function, before --gc-sections): .text {kib(text)}, "
               f".data+.bss {ram} B")
-        sizes = map_sizes(os.path.join(build, "profile_image.map"))
+        sizes, lib_objects = map_sizes(os.path.join(build, "profile_image.map"))
         print(f"device-profile image, by origin (kept sections; .text includes .rodata):")
         print(f"  {'part':14s} {'.text':>20s} {'.data+.bss':>11s}")
         total_t = total_r = 0
@@ -93,6 +96,8 @@ def main():
               f"(+ stack; no heap arena is counted)")
         lib_t = sizes.get(("library", "text"), 0)
         print(f"  budget: library <= 8 KiB .text: {'met' if lib_t <= 8192 else 'MISSED'}")
+        print("  library .text by object: " + ", ".join(
+            f"{o.removesuffix('.o')} {n}" for o, n in sorted(lib_objects.items(), key=lambda x: -x[1])))
         if probe:
             print_probe(probe)
         else:

@@ -9,3 +9,4 @@ ARCH := -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \
 OPT  := -O1
 LIBC :=
 RUN_LDFLAGS := -fsanitize=address,undefined -Wl,--gc-sections
+LDLIBS := -lm

@@ -6,3 +6,4 @@ SIZE := size
 ARCH :=
 LIBC :=
 RUN_LDFLAGS :=
+LDLIBS := -lm
