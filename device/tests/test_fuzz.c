@@ -1,5 +1,7 @@
 /* Random mutations of valid messages, keys and requests, run under ASan/UBSan by `make test`:
- * the property is "no crash, no out-of-bounds access, and anything accepted is the original". */
+ * the property is "no crash, no out-of-bounds access, and anything accepted is the original".
+ * The errors met are folded into a digest that tests/matrix.sh compares across the CBOR x
+ * crypto combos and -m32: the same bytes must get the same typed error on every backend. */
 #include <string.h>
 
 #include "json.h"
@@ -29,6 +31,11 @@ static size_t mutate(const unsigned char *in, size_t n, unsigned char *out, size
 }
 
 static unsigned char g_ws[2048];
+static uint64_t g_digest = 0xcbf29ce484222325u; /* FNV-1a over the error codes met */
+static void fold(cose_err e) {
+  g_digest ^= (uint64_t)e;
+  g_digest *= 0x100000001b3u;
+}
 
 void test_fuzz(void) {
   unsigned char kb[64], m[600], mm[700], pt[600];
@@ -43,18 +50,19 @@ void test_fuzz(void) {
   size_t n, mn, pl;
   const char *msg = "fuzzing the device decoder";
   CHECK_ERR(cose_encrypt0_seal(&k, 1, &h, (const uint8_t *)msg, strlen(msg), NULL, 0, COSE_F_TAGGED, m, sizeof m, &n, ws), COSE_OK, "%s", "seed");
-  int accepted_bad = 0, crashes_would_abort = 0;
+  int accepted_bad = 0;
   for (int i = 0; i < 20000; i++) {
     mn = mutate(m, n, mm, sizeof mm);
     cose_err e = cose_encrypt0_open(&k, mm, mn, NULL, 0, 0, pt, sizeof pt, &pl, ws, NULL);
+    fold(e);
     /* Unprotected headers (the kid) are not authenticated, so a mutated kid may still open:
      * what must never happen is a different plaintext. */
     if (e == COSE_OK && (pl != strlen(msg) || memcmp(pt, msg, pl) != 0)) accepted_bad++;
     cose_bytes p;
-    (void)cose_mac0_verify(&kmac, mm, mn, NULL, 0, 0, &p, NULL);
-    (void)cose_sign1_verify(&k, mm, mn, NULL, 0, 0, &p, NULL);
+    fold(cose_mac0_verify(&kmac, mm, mn, NULL, 0, 0, &p, NULL));
+    fold(cose_sign1_verify(&k, mm, mn, NULL, 0, 0, &p, NULL));
     cose_key kk;
-    (void)cose_key_decode(mm, mn, &kk);
+    fold(cose_key_decode(mm, mn, &kk));
   }
   CHECK(accepted_bad == 0, "%d mutated Encrypt0 opened to another plaintext", accepted_bad);
   /* The same for Mac0. */
@@ -62,9 +70,9 @@ void test_fuzz(void) {
   for (int i = 0; i < 20000; i++) {
     mn = mutate(m, n, mm, sizeof mm);
     cose_bytes p;
-    if (cose_mac0_verify(&kmac, mm, mn, NULL, 0, 0, &p, NULL) == COSE_OK &&
-        (p.n != strlen(msg) || memcmp(p.p, msg, p.n) != 0))
-      accepted_bad++;
+    cose_err e = cose_mac0_verify(&kmac, mm, mn, NULL, 0, 0, &p, NULL);
+    fold(e);
+    if (e == COSE_OK && (p.n != strlen(msg) || memcmp(p.p, msg, p.n) != 0)) accepted_bad++;
   }
   CHECK(accepted_bad == 0, "%d mutated Mac0 verified with another payload", accepted_bad);
   /* JSON requests. */
@@ -75,5 +83,5 @@ void test_fuzz(void) {
     json_obj o;
     (void)json_parse_flat((const char *)mm, mn, &o, pool, sizeof pool);
   }
-  CHECK(crashes_would_abort == 0, "%s", "fuzz loops finished");
+  printf("fuzz error digest: %016llx\n", (unsigned long long)g_digest);
 }

@@ -23,7 +23,7 @@ void test_profile(void) {
   unsigned char mac[32];
   cp_hmac_start(&h, (const uint8_t *)"Jefe", 4);
   cp_hmac_update(&h, (const uint8_t *)"what do ya want for nothing?", 28);
-  cp_hmac_finish(&h, mac);
+  CHECK_ERR(cp_hmac_finish(&h, mac), COSE_OK, "%s", "hmac");
   unhex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", exp, sizeof exp);
   CHECK(memcmp(mac, exp, 32) == 0, "%s", "RFC 4231 case 2");
 

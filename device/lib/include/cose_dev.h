@@ -18,6 +18,12 @@
 #define COSE_DEFAULT_BUFFER 1024
 #endif
 
+/* Deepest nesting of arrays, maps and tags inside a skipped (unknown) header value or key
+ * parameter; deeper input is COSE_ERR_CBOR_DEPTH. It bounds the CBOR library's recursion. */
+#ifndef COSE_CBOR_MAX_DEPTH
+#define COSE_CBOR_MAX_DEPTH 8
+#endif
+
 typedef enum {
   COSE_OK = 0,
   COSE_ERR_ARG,               /* a NULL pointer or contradictory arguments from the caller */
@@ -44,6 +50,8 @@ typedef enum {
   COSE_ERR_UNKNOWN_KID,       /* no key with this kid */
   COSE_ERR_REPLAY,            /* sequence number already seen or below the window */
   COSE_ERR_COUNTER_EXHAUSTED, /* the sender's sequence number space is used up */
+  COSE_ERR_CBOR_DEPTH,        /* CBOR nested deeper than COSE_CBOR_MAX_DEPTH */
+  COSE_ERR_SEQ_STORE,         /* the sequence-number store failed or holds a bad record */
   COSE_ERR_COUNT_
 } cose_err;
 

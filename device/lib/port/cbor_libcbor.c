@@ -1,4 +1,5 @@
-/* libcbor backend of cbor_port.h: cbor_encode_* into buffers, cbor_stream_decode to read. */
+/* libcbor backend of cbor_port.h (make CBOR=libcbor): cbor_encode_* into buffers,
+ * cbor_stream_decode to read one head at a time. */
 #include "cbor_port.h"
 
 #include <cbor.h>
@@ -78,83 +79,72 @@ static const struct cbor_callbacks k_callbacks = {
     .indef_break = on_break,
 };
 
-void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len) {
-  r->p = p;
-  r->len = p ? len : 0;
-  r->pos = 0;
-}
-
-/* Re-reads a string's length from its head: on a 32-bit target libcbor hands the length over
- * as size_t, so a 64-bit length must not be silently cut down to a plausible one. */
-static bool string_len_ok(const uint8_t *h, size_t read, uint64_t n) {
-  unsigned ai = h[0] & 0x1f, hl = ai < 24 ? 1 : ai == 24 ? 2 : ai == 25 ? 3 : ai == 26 ? 5 : 9;
-  uint64_t len = ai < 24 ? ai : 0;
-  for (unsigned i = 1; i < hl; i++) len = (len << 8) | h[i];
-  return len == n && read >= hl && read - hl == n;
-}
-
 /* Tag heads are read here, not by libcbor: its 0.8 streaming decoder (Debian 12) returns an
  * error for the one-byte tags 6..20 (0xc6..0xd4), which include COSE's 16, 17 and 18. */
 static cose_err tag_head(cbp_reader *r, cbp_item *it) {
   const uint8_t *h = r->p + r->pos;
-  size_t left = r->len - r->pos;
   unsigned ai = h[0] & 0x1f;
-  if (ai > 27) return ai == 31 ? COSE_ERR_CBOR_INDEFINITE : COSE_ERR_CBOR_MALFORMED;
+  if (ai > 27) return COSE_ERR_CBOR_MALFORMED; /* a tag has no indefinite form */
   size_t hl = ai < 24 ? 1 : (size_t)1 + ((size_t)1 << (ai - 24));
-  if (left < hl) return COSE_ERR_CBOR_TRUNCATED;
-  uint64_t v = ai < 24 ? ai : 0;
-  for (size_t i = 1; i < hl; i++) v = (v << 8) | h[i];
+  if (r->len - r->pos < hl) return COSE_ERR_CBOR_TRUNCATED;
   memset(it, 0, sizeof *it);
   it->type = CBP_TAG;
-  it->v = v;
-  r->pos += hl;
+  r->pos += cbp_head_arg(h, &it->v);
   return COSE_OK;
 }
 
 cose_err cbp_next(cbp_reader *r, cbp_item *it) {
-  if (r->pos >= r->len) return COSE_ERR_CBOR_TRUNCATED;
-  if ((r->p[r->pos] >> 5) == 6) return tag_head(r, it);
+  /* Head faults first, with tinycbor's verdicts (libcbor calls a cut-short f8 malformed). */
+  cose_err e = cbp_check_head(r);
+  if (e != COSE_OK) return e;
+  const uint8_t *h = r->p + r->pos;
+  if ((h[0] >> 5) == 6) return tag_head(r, it);
   dec_ctx ctx = {.it = it};
-  struct cbor_decoder_result res =
-      cbor_stream_decode(r->p + r->pos, r->len - r->pos, &k_callbacks, &ctx);
+  struct cbor_decoder_result res = cbor_stream_decode(h, r->len - r->pos, &k_callbacks, &ctx);
   if (res.status == CBOR_DECODER_NEDATA) return COSE_ERR_CBOR_TRUNCATED;
   if (res.status != CBOR_DECODER_FINISHED || !ctx.seen) return COSE_ERR_CBOR_MALFORMED;
   if (ctx.indefinite) return COSE_ERR_CBOR_INDEFINITE;
-  /* Belt and braces: a string must lie wholly inside the input we were given. */
   if (res.read > r->len - r->pos) return COSE_ERR_CBOR_TRUNCATED;
-  if ((it->type == CBP_BSTR || it->type == CBP_TSTR) && !string_len_ok(r->p + r->pos, res.read, it->v))
-    return COSE_ERR_CBOR_MALFORMED;
+  /* libcbor hands counts and lengths over as size_t: on a 32-bit target a 64-bit one would be
+   * cut down, so they are taken from the head itself and the string checked against it. */
+  if (it->type == CBP_BSTR || it->type == CBP_TSTR || it->type == CBP_ARRAY || it->type == CBP_MAP) {
+    uint64_t v;
+    size_t hl = cbp_head_arg(h, &v);
+    if (it->type == CBP_BSTR || it->type == CBP_TSTR) {
+      if ((e = cbp_string_fits(r, hl, v)) != COSE_OK) return e;
+      if (res.read != hl + v || it->ptr != h + hl) return COSE_ERR_CBOR_MALFORMED;
+    } else if (res.read != hl) {
+      return COSE_ERR_CBOR_MALFORMED;
+    }
+    it->v = v;
+  }
   r->pos += res.read;
   return COSE_OK;
 }
 
+/* Without recursion: one count of items still due per open level, at most COSE_CBOR_MAX_DEPTH
+ * levels below the skipped item. The rules mirror tinycbor's validator (see cbor_port.h). */
 cose_err cbp_skip(cbp_reader *r) {
-  /* Count of items still to consume; each item takes at least one byte, so any count above
-   * the bytes left cannot be satisfied and is rejected before it could overflow. */
-  uint64_t pending = 1;
-  while (pending > 0) {
+  uint64_t due[COSE_CBOR_MAX_DEPTH + 1];
+  size_t depth = 0;
+  due[0] = 1;
+  for (;;) {
+    while (depth > 0 && due[depth] == 0) depth--;
+    if (due[depth] == 0) return COSE_OK;
     cbp_item it;
     cose_err e = cbp_next(r, &it);
     if (e != COSE_OK) return e;
-    pending--;
-    uint64_t add = 0;
-    if (it.type == CBP_ARRAY) add = it.v;
-    else if (it.type == CBP_MAP) {
-      if (it.v > (r->len - r->pos)) return COSE_ERR_CBOR_TRUNCATED;
-      add = it.v * 2;
-    } else if (it.type == CBP_TAG) add = 1;
-    if (add > (r->len - r->pos) || pending + add > (r->len - r->pos))
+    due[depth]--;
+    if (it.type != CBP_ARRAY && it.type != CBP_MAP && it.type != CBP_TAG) continue;
+    if ((it.type == CBP_ARRAY && it.v >= 0xffffffffu) || (it.type == CBP_MAP && it.v > 0x7fffffffu))
       return COSE_ERR_CBOR_TRUNCATED;
-    pending += add;
+    if (depth + 1 > COSE_CBOR_MAX_DEPTH) {
+      /* tinycbor reads the first inner head on entering, so its faults come first. */
+      cose_err h = it.type == CBP_TAG || it.v ? cbp_check_head(r) : COSE_OK;
+      return h != COSE_OK ? h : COSE_ERR_CBOR_DEPTH;
+    }
+    due[++depth] = it.type == CBP_TAG ? 1 : it.type == CBP_ARRAY ? it.v : 2 * it.v;
   }
-  return COSE_OK;
-}
-
-void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap) {
-  w->p = p;
-  w->cap = p ? cap : 0;
-  w->len = 0;
-  w->overflow = false;
 }
 
 /* libcbor's encoders return 0 when the buffer is too small; turn that into sticky overflow. */
@@ -175,19 +165,6 @@ void cbp_put_int(cbp_writer *w, int64_t v) {
 void cbp_put_bstr_head(cbp_writer *w, size_t n) {
   if (!w->overflow) took(w, cbor_encode_bytestring_start(n, ROOM(w)));
 }
-void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
-  if (w->overflow) return;
-  if (n > w->cap - w->len) {
-    w->overflow = true;
-    return;
-  }
-  if (n) memcpy(w->p + w->len, p, n);
-  w->len += n;
-}
-void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
-  cbp_put_bstr_head(w, n);
-  cbp_put_raw(w, p, n);
-}
 void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) {
   if (!w->overflow) took(w, cbor_encode_string_start(n, ROOM(w)));
   cbp_put_raw(w, (const uint8_t *)s, n);
@@ -200,8 +177,4 @@ void cbp_put_map(cbp_writer *w, size_t n) {
 }
 void cbp_put_tag(cbp_writer *w, uint64_t tag) {
   if (!w->overflow) took(w, cbor_encode_tag(tag, ROOM(w)));
-}
-
-size_t cbp_head_len(uint64_t n) {
-  return n < 24 ? 1 : n <= 0xff ? 2 : n <= 0xffff ? 3 : n <= 0xffffffffu ? 5 : 9;
 }

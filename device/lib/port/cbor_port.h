@@ -1,6 +1,8 @@
 /*
- * The ONLY interface between cose_dev and a CBOR library. Everything CBOR goes through here,
- * so moving from libcbor (Debian) to tinycbor (ESP-IDF) means rewriting cbor_port.c alone.
+ * The ONLY interface between cose_dev and a CBOR library. Everything CBOR goes through here:
+ * cbor_tinycbor.c (default, ESP-IDF's espressif/cbor) or cbor_libcbor.c (Debian), chosen at
+ * build time; cbor_common.c holds what needs no library. Both backends give the same cose_err
+ * for the same bytes (tests/test_negative.c asserts it on each build).
  * No allocation: the reader walks the caller's bytes one item head at a time, the writer
  * writes into the caller's buffer and remembers overflow instead of truncating silently.
  */
@@ -36,9 +38,14 @@ typedef struct {
 } cbp_reader;
 
 void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len);
-/* Reads one item head (whole string for strings). Indefinite lengths are errors. */
+/* Reads one item head (whole string for strings, which must lie inside the input; array and
+ * map counts are the full 64-bit values on every target). Indefinite lengths, reserved
+ * encodings and unassigned simple values are errors. */
 cose_err cbp_next(cbp_reader *r, cbp_item *it);
-/* Skips one complete item including nested content; no recursion. */
+/* Skips one complete item including nested content, in stream order: the first problem met
+ * is the error. Arrays, maps and tags nested deeper than COSE_CBOR_MAX_DEPTH are
+ * COSE_ERR_CBOR_DEPTH; a count no 32-bit container iterator can hold (array >= 2^32 - 1,
+ * map >= 2^31) is COSE_ERR_CBOR_TRUNCATED at once, as the input cannot hold it either. */
 cose_err cbp_skip(cbp_reader *r);
 static inline bool cbp_at_end(const cbp_reader *r) { return r->pos == r->len; }
 
@@ -61,5 +68,15 @@ void cbp_put_tag(cbp_writer *w, uint64_t tag);
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n);
 /* Size of an item head for length/value n (1, 2, 3, 5 or 9). */
 size_t cbp_head_len(uint64_t n);
+
+/* For the ports: the argument of the head at h (additional info <= 27, all head bytes
+ * present, already checked by the backend); returns the head length. */
+size_t cbp_head_arg(const uint8_t *h, uint64_t *v);
+/* For the ports: the checks tinycbor's parser makes on the next head before anything else
+ * (present and complete, no reserved additional info, no lone break, no two-byte simple value
+ * below 32); indefinite-length heads pass. */
+cose_err cbp_check_head(const cbp_reader *r);
+/* For the ports: a string's content must lie inside what is left after its head. */
+cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n);
 
 #endif

@@ -1,4 +1,5 @@
-/* mbedTLS 2.28 backend of crypto_port.h. */
+/* mbedTLS 2.28 backend of crypto_port.h (make CRYPTO=mbedtls2): the legacy API, as Debian 12
+ * ships it. */
 #include "crypto_port.h"
 
 #include <mbedtls/ccm.h>
@@ -7,30 +8,9 @@
 #include <mbedtls/entropy.h>
 #include <mbedtls/gcm.h>
 #include <mbedtls/platform_util.h>
-#if defined(MBEDTLS_HKDF_C)
 #include <mbedtls/hkdf.h>
 #include <mbedtls/md.h>
-#endif
 #include <string.h>
-
-bool cp_alg_info(int64_t alg, cp_alg *o) {
-  /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. */
-  static const struct { int64_t alg; cp_alg a; } t[] = {
-      {COSE_ALG_A128GCM, {CP_GCM, 16, 16, 12}},        {COSE_ALG_A192GCM, {CP_GCM, 24, 16, 12}},
-      {COSE_ALG_A256GCM, {CP_GCM, 32, 16, 12}},        {COSE_ALG_CCM_16_64_128, {CP_CCM, 16, 8, 13}},
-      {COSE_ALG_CCM_16_64_256, {CP_CCM, 32, 8, 13}},   {COSE_ALG_CCM_64_64_128, {CP_CCM, 16, 8, 7}},
-      {COSE_ALG_CCM_64_64_256, {CP_CCM, 32, 8, 7}},    {COSE_ALG_CCM_16_128_128, {CP_CCM, 16, 16, 13}},
-      {COSE_ALG_CCM_16_128_256, {CP_CCM, 32, 16, 13}}, {COSE_ALG_CCM_64_128_128, {CP_CCM, 16, 16, 7}},
-      {COSE_ALG_CCM_64_128_256, {CP_CCM, 32, 16, 7}},  {COSE_ALG_HMAC256_64, {CP_HMAC, 0, 8, 0}},
-      {COSE_ALG_HMAC256, {CP_HMAC, 0, 32, 0}},         {COSE_ALG_ES256, {CP_ECDSA, 32, 64, 0}},
-  };
-  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-    if (t[i].alg == alg) {
-      *o = t[i].a;
-      return true;
-    }
-  return false;
-}
 
 cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
@@ -98,9 +78,10 @@ void cp_sha256_start(cp_sha256 *s) {
 void cp_sha256_update(cp_sha256 *s, const uint8_t *p, size_t n) {
   if (n) (void)mbedtls_sha256_update_ret(s, p, n);
 }
-void cp_sha256_finish(cp_sha256 *s, uint8_t out[32]) {
-  (void)mbedtls_sha256_finish_ret(s, out);
+cose_err cp_sha256_finish(cp_sha256 *s, uint8_t out[32]) {
+  int rc = mbedtls_sha256_finish_ret(s, out);
   mbedtls_sha256_free(s);
+  return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 /* HMAC (RFC 2104) on SHA-256: block size 64, keys longer than a block are hashed first. */
@@ -110,7 +91,7 @@ void cp_hmac_start(cp_hmac *h, const uint8_t *key, size_t key_len) {
     cp_sha256 s;
     cp_sha256_start(&s);
     cp_sha256_update(&s, key, key_len);
-    cp_sha256_finish(&s, k);
+    (void)cp_sha256_finish(&s, k); /* software SHA-256 on 2.28 cannot fail */
   } else if (key_len) {
     memcpy(k, key, key_len);
   }
@@ -124,47 +105,25 @@ void cp_hmac_start(cp_hmac *h, const uint8_t *key, size_t key_len) {
   mbedtls_platform_zeroize(ipad, sizeof ipad);
 }
 void cp_hmac_update(cp_hmac *h, const uint8_t *p, size_t n) { cp_sha256_update(&h->inner, p, n); }
-void cp_hmac_finish(cp_hmac *h, uint8_t out[32]) {
+cose_err cp_hmac_finish(cp_hmac *h, uint8_t out[32]) {
   uint8_t ih[32];
-  cp_sha256_finish(&h->inner, ih);
+  cose_err e = cp_sha256_finish(&h->inner, ih);
   cp_sha256 o;
   cp_sha256_start(&o);
   cp_sha256_update(&o, h->opad, 64);
   cp_sha256_update(&o, ih, 32);
-  cp_sha256_finish(&o, out);
+  cose_err e2 = cp_sha256_finish(&o, out);
   mbedtls_platform_zeroize(h->opad, sizeof h->opad);
+  mbedtls_platform_zeroize(ih, sizeof ih);
+  return e != COSE_OK ? e : e2;
 }
 
 cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm, size_t ikm_len,
                         const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len) {
   if (okm_len > 255 * 32) return COSE_ERR_ARG;
-#if defined(MBEDTLS_HKDF_C)
   int rc = mbedtls_hkdf(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), salt, salt_len, ikm, ikm_len,
                         info, info_len, okm, okm_len);
   return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
-#else
-  /* RFC 5869 on our HMAC: PRK = HMAC(salt, IKM); T(i) = HMAC(PRK, T(i-1) | info | i). */
-  uint8_t prk[32], t[32], zero[32] = {0};
-  cp_hmac h;
-  cp_hmac_start(&h, salt_len ? salt : zero, salt_len ? salt_len : 32);
-  cp_hmac_update(&h, ikm, ikm_len);
-  cp_hmac_finish(&h, prk);
-  size_t done = 0, tlen = 0;
-  for (uint8_t i = 1; done < okm_len; i++) {
-    cp_hmac_start(&h, prk, 32);
-    cp_hmac_update(&h, t, tlen);
-    cp_hmac_update(&h, info, info_len);
-    cp_hmac_update(&h, &i, 1);
-    cp_hmac_finish(&h, t);
-    tlen = 32;
-    size_t take = okm_len - done < 32 ? okm_len - done : 32;
-    memcpy(okm + done, t, take);
-    done += take;
-  }
-  mbedtls_platform_zeroize(prk, sizeof prk);
-  mbedtls_platform_zeroize(t, sizeof t);
-  return COSE_OK;
-#endif
 }
 
 /* One DRBG per process, seeded on first use; firmware replaces this with esp_fill_random. */
@@ -242,8 +201,20 @@ cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t
   return e;
 }
 
-bool cp_equal(const uint8_t *a, const uint8_t *b, size_t n) {
-  uint8_t d = 0;
-  for (size_t i = 0; i < n; i++) d |= a[i] ^ b[i];
-  return d == 0;
+cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
+  mbedtls_ecp_group g;
+  mbedtls_ecp_point q;
+  mbedtls_mpi k;
+  mbedtls_ecp_group_init(&g);
+  mbedtls_ecp_point_init(&q);
+  mbedtls_mpi_init(&k);
+  int rc = mbedtls_ecp_group_load(&g, MBEDTLS_ECP_DP_SECP256R1);
+  if (rc == 0) rc = mbedtls_ecp_gen_keypair(&g, &k, &q, rng, NULL);
+  if (rc == 0) rc = mbedtls_mpi_write_binary(&k, d, 32);
+  if (rc == 0) rc = mbedtls_mpi_write_binary(&q.X, x, 32);
+  if (rc == 0) rc = mbedtls_mpi_write_binary(&q.Y, y, 32);
+  mbedtls_mpi_free(&k);
+  mbedtls_ecp_point_free(&q);
+  mbedtls_ecp_group_free(&g);
+  return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }

@@ -1,15 +1,35 @@
 /*
- * The only interface between cose_dev and a crypto library (mbedTLS 2.28 here, as ESP-IDF
- * ships mbedTLS too). HMAC-SHA-256 is done on a plain SHA-256 context so that the MAC path
- * needs no mbedtls_md allocation; GCM/CCM/ECDSA go through mbedTLS, whose own internal
- * allocations (cipher contexts, bignums) use mbedtls_calloc: see README for a static pool.
+ * The only interface between cose_dev and a crypto library: crypto_mbedtls3.c (the default:
+ * mbedTLS 3.6 through PSA Crypto, where ESP-IDF 5 plugs its AES, SHA and ECC accelerators in)
+ * or crypto_mbedtls2.c (make CRYPTO=mbedtls2: Debian's 2.28, legacy API, -DCOSE_CRYPTO_MBEDTLS2).
+ * crypto_common.c holds what needs no library. mbedTLS's own allocations (bignums for ECDSA;
+ * cipher contexts in 2.28) go through mbedtls_calloc: see README for a static pool.
  */
 #ifndef CRYPTO_PORT_H
 #define CRYPTO_PORT_H
 
-#include <mbedtls/sha256.h>
-
 #include "cose_dev.h"
+
+#if defined(COSE_CRYPTO_MBEDTLS2)
+#include <mbedtls/sha256.h>
+typedef mbedtls_sha256_context cp_sha256;
+/* HMAC on a plain SHA-256 context: 2.28's mbedtls_md HMAC would allocate its pads. */
+typedef struct {
+  mbedtls_sha256_context inner;
+  uint8_t opad[64];
+} cp_hmac;
+#else
+#include <psa/crypto.h>
+typedef struct {
+  psa_hash_operation_t op;
+  cose_err err; /* sticky: the first failure, reported by finish */
+} cp_sha256;
+typedef struct {
+  psa_mac_operation_t op;
+  psa_key_id_t key; /* a volatile key for the operation's life, destroyed by finish */
+  cose_err err;
+} cp_hmac;
+#endif
 
 typedef enum { CP_NONE, CP_GCM, CP_CCM, CP_HMAC, CP_ECDSA } cp_kind;
 
@@ -32,31 +52,31 @@ cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uin
                       const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
                       uint8_t *out);
 
-typedef struct {
-  mbedtls_sha256_context inner;
-  uint8_t opad[64];
-} cp_hmac;
+/* Streaming HMAC-SHA-256 and SHA-256: a failure at start or update is kept and returned by
+ * finish, so the feeding code stays linear. finish always releases what start took. */
 void cp_hmac_start(cp_hmac *h, const uint8_t *key, size_t key_len);
 void cp_hmac_update(cp_hmac *h, const uint8_t *p, size_t n);
-void cp_hmac_finish(cp_hmac *h, uint8_t out[32]);
+cose_err cp_hmac_finish(cp_hmac *h, uint8_t out[32]);
+
+void cp_sha256_start(cp_sha256 *s);
+void cp_sha256_update(cp_sha256 *s, const uint8_t *p, size_t n);
+cose_err cp_sha256_finish(cp_sha256 *s, uint8_t out[32]);
 
 cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm, size_t ikm_len,
                         const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len);
 
-typedef mbedtls_sha256_context cp_sha256;
-void cp_sha256_start(cp_sha256 *s);
-void cp_sha256_update(cp_sha256 *s, const uint8_t *p, size_t n);
-void cp_sha256_finish(cp_sha256 *s, uint8_t out[32]);
-
 /* ES256 with the raw r||s signature of RFC 9053 (64 bytes). Signing is deterministic
- * (RFC 6979) so a device needs no entropy per signature, only for mbedTLS's blinding. */
+ * (RFC 6979) so a device needs no entropy per signature. */
 cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]);
 cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t hash[32],
                          const uint8_t sig[64]);
+/* A fresh P-256 key pair (the bench's keys; provisioning does this off the device). */
+cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]);
 
 /* Constant-time comparison (MAC tags). */
 bool cp_equal(const uint8_t *a, const uint8_t *b, size_t n);
-/* Random bytes for IVs: mbedTLS CTR_DRBG here, esp_fill_random() on an ESP32. */
+/* Random bytes for IVs: the library's DRBG here (PSA's on 3.6), esp_fill_random() on an ESP32
+ * through ESP-IDF's entropy source. */
 cose_err cp_random(uint8_t *out, size_t n);
 
 #endif

@@ -28,6 +28,8 @@ const char *cose_strerror(cose_err e) {
       [COSE_ERR_UNKNOWN_KID] = "no key for this kid",
       [COSE_ERR_REPLAY] = "replayed or too old sequence number",
       [COSE_ERR_COUNTER_EXHAUSTED] = "sequence number space exhausted",
+      [COSE_ERR_CBOR_DEPTH] = "CBOR nested too deeply",
+      [COSE_ERR_SEQ_STORE] = "sequence-number store failed; sealing stopped",
   };
   if ((int)e < 0 || e >= COSE_ERR_COUNT_ || !k[e]) return "unknown error";
   return k[e];

@@ -249,7 +249,7 @@ cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h
   cp_sha256 s;
   cp_sha256_start(&s);
   feed_tbs(sink_sha, &s, "Signature1", (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len);
-  cp_sha256_finish(&s, hash);
+  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
   if ((e = cp_es256_sign(key->d.p, hash, out + w.len)) != COSE_OK) return e;
   *out_len = w.len + 64;
   return COSE_OK;
@@ -271,19 +271,19 @@ cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_l
   cp_sha256 s;
   cp_sha256_start(&s);
   feed_tbs(sink_sha, &s, "Signature1", m.prot, aad, aad_len, m.body.p, m.body.n);
-  cp_sha256_finish(&s, hash);
+  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
   if ((e = cp_es256_verify(key->x.p, key->y.p, hash, m.tag.p)) != COSE_OK) return e;
   *payload = m.body;
   if (info) *info = m.info;
   return COSE_OK;
 }
 
-static void mac_tag(const cose_key *key, cose_bytes prot, const uint8_t *aad, size_t aad_len,
-                    const uint8_t *pl, size_t pl_len, uint8_t out[32]) {
+static cose_err mac_tag(const cose_key *key, cose_bytes prot, const uint8_t *aad, size_t aad_len,
+                        const uint8_t *pl, size_t pl_len, uint8_t out[32]) {
   cp_hmac hm;
   cp_hmac_start(&hm, key->k.p, key->k.n);
   feed_tbs(sink_hmac, &hm, "MAC0", prot, aad, aad_len, pl, pl_len);
-  cp_hmac_finish(&hm, out);
+  return cp_hmac_finish(&hm, out);
 }
 
 cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *h,
@@ -304,7 +304,8 @@ cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *
   cbp_put_bstr_head(&w, a.tag_len);
   if (w.overflow || cap - w.len < a.tag_len) return COSE_ERR_BUFFER_TOO_SMALL;
   uint8_t t[32];
-  mac_tag(key, (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len, t);
+  if ((e = mac_tag(key, (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len, t)) != COSE_OK)
+    return e;
   memcpy(out + w.len, t, a.tag_len); /* HMAC 256/64 keeps the leftmost 64 bits */
   *out_len = w.len + a.tag_len;
   return COSE_OK;
@@ -323,7 +324,7 @@ cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_le
   if (e != COSE_OK) return e;
   if (m.tag.n != a.tag_len) return COSE_ERR_AUTH;
   uint8_t t[32];
-  mac_tag(key, m.prot, aad, aad_len, m.body.p, m.body.n, t);
+  if ((e = mac_tag(key, m.prot, aad, aad_len, m.body.p, m.body.n, t)) != COSE_OK) return e;
   if (!cp_equal(t, m.tag.p, a.tag_len)) return COSE_ERR_AUTH;
   *payload = m.body;
   if (info) *info = m.info;

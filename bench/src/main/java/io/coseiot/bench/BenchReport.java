@@ -407,7 +407,11 @@ public final class BenchReport {
       m.put("opsPerSecondError", finite(r.error()));
       m.put("bytesPerOp", finite(r.bytesPerOp()));
       m.put("cpuOpsPerSecond", finite(r.cpuOpsPerSecond()));
-      m.put("timedInOwnProcess", r.impl().equals(Result.PYCOSE) || r.impl().equals(Result.DEVICE));
+      m.put(
+          "timedInOwnProcess",
+          r.impl().equals(Result.PYCOSE)
+              || r.impl().equals(Result.DEVICE)
+              || r.impl().equals(Result.DEVICE_MBEDTLS2));
       m.put("bareOpsPerSecond", finite(r.bareOpsPerSecond()));
       m.put("bareBytesPerOp", finite(r.bareBytesPerOp()));
       m.put("ratioToBare", r.message().equals("IV") ? null : finite(r.ratio()));

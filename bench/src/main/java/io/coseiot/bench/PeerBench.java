@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * The implementations outside the JVM, each timed inside its own process so that no process start,
  * pipe or JSON is in the timing: pyCOSE 1.1.0 by {@code interop/src/main/python/pycose_bench.py} in
- * the pinned virtual environment ({@code ./cose-tck peers install}), and the C device code by
- * {@code device/build/device_bench} (built by its Makefile). Both loop over the same
+ * the pinned virtual environment ({@code ./cose-tck peers install}), and the C device library by
+ * {@code device/build/tinycbor-mbedtls3/device_bench} and {@code .../tinycbor-mbedtls2/device_bench}
+ * (built by its Makefile). Both loop over the same
  * operations, payloads and keys as the JVM benchmarks, time with a monotonic clock ({@code
  * time.perf_counter_ns}, {@code clock_gettime(CLOCK_MONOTONIC)}), and print one JSON line per
  * figure, which this class reads.
@@ -88,39 +89,53 @@ public final class PeerBench {
   }
 
   /**
-   * Builds (with make) and times the C device code.
+   * Builds (with make) and times the C device library on both crypto backends: mbedTLS 3.6 through
+   * PSA (the default, as ESP-IDF 5 ships it) and Debian's mbedTLS 2.28, each on tinycbor.
    *
    * @param root the repository root
    * @param sizes payload sizes
    * @param timing time per figure
-   * @param log progress, and why the device was skipped
-   * @return the figures, empty if it cannot be built here
+   * @param log progress, and why a backend was skipped
+   * @return the figures, empty for a backend that cannot be built here
    */
   public static List<Result> device(Path root, int[] sizes, Timing timing, PrintStream log) {
+    List<Result> out = new ArrayList<>();
+    out.addAll(device(root, "mbedtls3", Result.DEVICE, sizes, timing, log));
+    out.addAll(device(root, "mbedtls2", Result.DEVICE_MBEDTLS2, sizes, timing, log));
+    return out;
+  }
+
+  private static List<Result> device(
+      Path root, String crypto, String impl, int[] sizes, Timing timing, PrintStream log) {
     Path dir = root.resolve("device");
+    String target = "build/tinycbor-" + crypto + "/device_bench";
     try {
       Process make =
-          new ProcessBuilder("make", "-s", "-C", dir.toString(), "build/device_bench")
+          new ProcessBuilder("make", "-s", "-C", dir.toString(), "CRYPTO=" + crypto, target)
               .redirectErrorStream(true)
               .start();
       String out = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
         log.println(
-            "bench: device skipped: make build/device_bench failed (needs gcc, libmbedtls-dev,"
-                + " libcbor-dev; see device/README.md): "
+            "bench: "
+                + impl
+                + " skipped: make "
+                + target
+                + " failed (needs gcc, ../shared/third_party, and libmbedtls-dev for 2.28; see"
+                + " device/README.md): "
                 + out.strip());
         return List.of();
       }
-      Path bin = dir.resolve("build/device_bench");
+      Path bin = dir.resolve(target);
       if (!Files.isExecutable(bin)) {
-        log.println("bench: device skipped: no " + bin);
+        log.println("bench: " + impl + " skipped: no " + bin);
         return List.of();
       }
       List<String> cmd = new ArrayList<>(List.of(bin.toString()));
       cmd.addAll(timing.args(sizes));
-      return run(Result.DEVICE, cmd, log);
+      return run(impl, cmd, log);
     } catch (IOException e) {
-      log.println("bench: device skipped: " + e.getMessage());
+      log.println("bench: " + impl + " skipped: " + e.getMessage());
       return List.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

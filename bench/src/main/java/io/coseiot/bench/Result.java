@@ -46,8 +46,11 @@ public record Result(
   /** pyCOSE 1.1.0, timed in its own Python process. */
   public static final String PYCOSE = "pyCOSE 1.1.0";
 
-  /** The C device peer, timed in its own process. */
+  /** The C device library on its default mbedTLS 3.6 (PSA), timed in its own process. */
   public static final String DEVICE = "device C";
+
+  /** The C device library on Debian's mbedTLS 2.28 (legacy API), timed in its own process. */
+  public static final String DEVICE_MBEDTLS2 = "device C 2.28";
 
   /**
    * Returns the throughput as a fraction of the bare primitive's.

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The C device peer of {@code device}: built on demand with the system compiler
- * through its {@code build.sh} (which checks for the Debian packages and runs {@code make}; make
- * rebuilds only what is stale), then started as the {@code device} line-protocol peer or run as the
- * MQTT device {@code device_mqtt}.
+ * The C device library of {@code device/} as the TCK's peer: its drives built on demand with the
+ * system compiler through {@code build.sh} (which checks for what the build needs and runs {@code
+ * make}; make rebuilds only what is stale) on the default backends, tinycbor and mbedTLS 3.6 (both
+ * compiled from {@code ../shared/third_party}), then started as the {@code device} line-protocol
+ * peer or run as the MQTT device {@code device_mqtt}.
  */
 public final class DeviceBuild {
   /** The peer's name in the TCK. */
@@ -25,12 +26,15 @@ public final class DeviceBuild {
    */
   public static final int BUFFER = 1024;
 
+  /** The backends the peer is built on: the library's defaults, as on an ESP32. */
+  public static final String COMBO = "tinycbor-mbedtls3";
+
   private final Path dir;
   private String built;
   private String failure;
 
   /**
-   * Uses the device peer's source folder.
+   * Uses the device library's folder.
    *
    * @param dir {@code device}
    */
@@ -68,9 +72,9 @@ public final class DeviceBuild {
     if (!Files.isRegularFile(dir.resolve("build.sh"))) {
       return failure = "no device peer sources at " + dir;
     }
-    List<String> cmd = List.of("bash", dir.resolve("build.sh").toString(), "build/device_peer");
-    List<String> all = new ArrayList<>(cmd);
-    all.add("build/device_mqtt");
+    List<String> all = new ArrayList<>(List.of("bash", dir.resolve("build.sh").toString()));
+    all.add(binary("device_peer"));
+    all.add(binary("device_mqtt"));
     try {
       Process p = new ProcessBuilder(all).directory(dir.toFile()).redirectErrorStream(true).start();
       p.getOutputStream().close();
@@ -103,7 +107,7 @@ public final class DeviceBuild {
   /**
    * Returns the MQTT device binary, building it if needed.
    *
-   * @return {@code build/device_mqtt}
+   * @return {@code build/tinycbor-mbedtls3/device_mqtt}
    * @throws IOException if it cannot be built, naming the command that builds it
    */
   public Path mqttDevice() throws IOException {
@@ -111,7 +115,11 @@ public final class DeviceBuild {
     if (why != null) {
       throw new IOException(why);
     }
-    return dir.resolve("build/device_mqtt");
+    return dir.resolve(binary("device_mqtt"));
+  }
+
+  private static String binary(String name) {
+    return "build/" + COMBO + "/" + name;
   }
 
   /**
@@ -129,7 +137,7 @@ public final class DeviceBuild {
         new LineProtocolPeer(
             NAME,
             List.of(
-                dir.resolve("build/device_peer").toString(), "--buffer", String.valueOf(BUFFER)));
+                dir.resolve(binary("device_peer")).toString(), "--buffer", String.valueOf(BUFFER)));
     if (!peer.hello().ok()) {
       peer.close();
       throw new IOException("the device peer did not answer hello: " + peer.hello());

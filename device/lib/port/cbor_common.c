@@ -1,0 +1,65 @@
+/* The parts of cbor_port.h that need no CBOR library: buffers, raw bytes, head arithmetic. */
+#include <string.h>
+
+#include "cbor_port.h"
+
+void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len) {
+  r->p = p;
+  r->len = p ? len : 0;
+  r->pos = 0;
+}
+
+void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap) {
+  w->p = p;
+  w->cap = p ? cap : 0;
+  w->len = 0;
+  w->overflow = false;
+}
+
+void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
+  if (w->overflow) return;
+  if (n > w->cap - w->len) {
+    w->overflow = true;
+    return;
+  }
+  if (n) memcpy(w->p + w->len, p, n);
+  w->len += n;
+}
+
+void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
+  cbp_put_bstr_head(w, n);
+  cbp_put_raw(w, p, n);
+}
+
+size_t cbp_head_len(uint64_t n) {
+  return n < 24 ? 1 : n <= 0xff ? 2 : n <= 0xffff ? 3 : n <= 0xffffffffu ? 5 : 9;
+}
+
+size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
+  unsigned ai = h[0] & 0x1f;
+  size_t hl = ai < 24 ? 1 : (size_t)1 + ((size_t)1 << (ai - 24));
+  uint64_t x = ai < 24 ? ai : 0;
+  for (size_t i = 1; i < hl; i++) x = (x << 8) | h[i];
+  *v = x;
+  return hl;
+}
+
+cose_err cbp_check_head(const cbp_reader *r) {
+  if (r->pos >= r->len) return COSE_ERR_CBOR_TRUNCATED;
+  const uint8_t *h = r->p + r->pos;
+  unsigned major = h[0] >> 5, ai = h[0] & 0x1f;
+  if (ai >= 28 && ai <= 30) return COSE_ERR_CBOR_MALFORMED;
+  if (ai == 31) return major >= 2 && major <= 5 ? COSE_OK : COSE_ERR_CBOR_MALFORMED;
+  size_t hl = ai < 24 ? 1 : (size_t)1 + ((size_t)1 << (ai - 24));
+  if (r->len - r->pos < hl) return COSE_ERR_CBOR_TRUNCATED;
+  if (major == 7 && ai == 24 && h[1] < 32) return COSE_ERR_CBOR_MALFORMED;
+  return COSE_OK;
+}
+
+/* Compared as 64-bit values, so a length above SIZE_MAX on a 32-bit target is never cut down
+ * to a plausible one. */
+cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n) {
+  size_t left = r->len - r->pos;
+  if (head_len > left || n > (uint64_t)(left - head_len)) return COSE_ERR_CBOR_TRUNCATED;
+  return COSE_OK;
+}
