@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "cose_dev.h"
+#include "cose_seq_file.h"
 #include "hex.h"
 
 #define MAX_BUFFER 65536
@@ -30,6 +31,8 @@ static struct {
   uint64_t epoch;
   bool counter, have_signer, have_verifier;
   cose_sender sender;
+  cose_seq_file seq_file; /* --seq-dir: the sequence number persists across runs */
+  cose_seq_store seq;
   cose_topic_key tel_key, cmd_key;
   cose_key signer, verifier;
   cose_replay_window window;
@@ -89,7 +92,6 @@ static void on_message(struct mosquitto *m, void *u, const struct mosquitto_mess
 static int publish(struct mosquitto *m) {
   size_t len;
   cose_ws ws = {g_ws, 2 * g.buffer};
-  uint64_t seq = g.sender.next_seq;
   cose_err e = cose_profile_seal(&g.tel_key, g.tel_topic, g.counter ? &g.sender : NULL,
                                  g.have_signer ? &g.signer : NULL, (const uint8_t *)g.payload,
                                  strlen(g.payload), g_out, g.buffer, &len, ws);
@@ -112,7 +114,8 @@ static int publish(struct mosquitto *m) {
     fprintf(stderr, "device_mqtt: publish: %s\n", mosquitto_strerror(rc));
     return 1;
   }
-  printf("published %s %llu\n", g.tel_topic, g.counter ? (unsigned long long)seq : 0ULL);
+  /* The seal spent next_seq - 1 (with a store, the store's number). */
+  printf("published %s %llu\n", g.tel_topic, g.counter ? (unsigned long long)(g.sender.next_seq - 1) : 0ULL);
   fflush(stdout);
   return 0;
 }
@@ -121,7 +124,7 @@ static void usage(void) {
   fprintf(stderr,
           "usage: device_mqtt --master HEX [--salt HEX] [--host H] [--port N] [--mqtt 5|3]\n"
           "  [--telemetry TOPIC] [--commands TOPIC] [--filter F] [--cmd-filter F] [--alg 1|10]\n"
-          "  [--epoch N] [--sid HEX (counter mode; else random IVs)] [--seq N]\n"
+          "  [--epoch N] [--sid HEX (counter mode; else random IVs)] [--seq N | --seq-dir DIR]\n"
           "  [--signer COSE_KEY_HEX] [--verifier COSE_KEY_HEX] [--payload TEXT] [--count N]\n"
           "  [--expect N] [--wait SECONDS] [--buffer BYTES]\n");
   exit(2);
@@ -155,6 +158,7 @@ int main(int argc, char **argv) {
       g.sender.sid_len = n;
       g.counter = true;
     } else if (!strcmp(a, "--seq")) g.sender.next_seq = strtoull(v, NULL, 10);
+    else if (!strcmp(a, "--seq-dir")) g.seq_file.dir = v;
     else if (!strcmp(a, "--signer")) {
       hexarg(v, g_signer, sizeof g_signer, &n);
       g.have_signer = cose_key_decode(g_signer, n, &g.signer) == COSE_OK;
@@ -173,6 +177,17 @@ int main(int argc, char **argv) {
     } else usage();
   }
   if (!g.master_len) usage();
+  if (g.seq_file.dir && g.counter) {
+    /* One record per sender id, reserved 16 numbers at a time. */
+    char key[COSE_SEQ_KEY_MAX + 1] = "seq-";
+    for (size_t i = 0; i < g.sender.sid_len && i < 5; i++) snprintf(key + 4 + 2 * i, 3, "%02x", g.sender.sid[i]);
+    cose_err se = cose_seq_open(&g.seq, cose_seq_file_kv(&g.seq_file), key, 16, false);
+    if (se != COSE_OK) {
+      fprintf(stderr, "device_mqtt: sequence store in %s: %s\n", g.seq_file.dir, cose_strerror(se));
+      return 2;
+    }
+    g.sender.store = &g.seq;
+  }
   if (!g.filter) g.filter = g.tel_topic;
   if (!g.cmd_filter) g.cmd_filter = g.cmd_topic;
   cose_err e = cose_topic_key_derive(g_master, g.master_len, g.salt_len ? g_salt : NULL, g.salt_len,

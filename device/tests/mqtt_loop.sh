@@ -30,6 +30,14 @@ run() {
 run "v5 counter A128GCM" --mqtt 5 --sid 01 --count 3 --expect 3
 run "v5 random CCM" --mqtt 5 --alg 10 --count 2 --expect 2
 run "3.1.1 counter" --mqtt 3 --sid 02 --count 2 --expect 2
+# The sequence number from a file store: two runs of one sender, the second resuming above the
+# first's reservation (published numbers 0 1, then 16 17 with K = 16).
+seqdir="$(mktemp -d)"
+run "v5 counter, file store, run 1" --mqtt 5 --sid 04 --seq-dir "$seqdir" --count 2 --expect 2
+grep -q 'published d/1/loop 1$' /tmp/mqtt_loop.out && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL mqtt loop: run 1 numbers"; cat /tmp/mqtt_loop.out; }
+run "v5 counter, file store, run 2" --mqtt 5 --sid 04 --seq-dir "$seqdir" --count 2 --expect 2
+grep -q 'published d/1/loop 16$' /tmp/mqtt_loop.out && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL mqtt loop: run 2 did not resume at 16"; cat /tmp/mqtt_loop.out; }
+rm -rf "$seqdir"
 run "v5 Sign1 in Encrypt0" --mqtt 5 --sid 03 --signer "$signer" --verifier "$verifier" --count 2 --expect 2
 # A key for another filter must not open: the run must fail (exit 3) with "no key for this kid".
 if "$bin" --port "$port" --master "$m" --telemetry d/1/loop --commands d/1/loop --cmd-filter other --count 1 --expect 1 --wait 2 | grep -q 'rejected d/1/loop no key for this kid'; then

@@ -19,7 +19,8 @@ size_t unhex(const char *s, unsigned char *out, size_t cap) {
 int main(int argc, char **argv) {
   struct { const char *name; void (*fn)(void); } suites[] = {
       {"json", test_json},         {"negative", test_negative}, {"profile", test_profile},
-      {"vectors", test_vectors},   {"fuzz", test_fuzz},
+      {"vectors", test_vectors},   {"fuzz", test_fuzz},         {"seq", test_seq},
+      {"seq_file", test_seq_file},
   };
   for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
     if (argc > 1 && strcmp(argv[1], suites[i].name) != 0) continue;

@@ -28,6 +28,8 @@ void test_negative(void);
 void test_profile(void);
 void test_fuzz(void);
 void test_json(void);
+void test_seq(void);
+void test_seq_file(void);
 
 /* Test helpers shared by the files. */
 size_t unhex(const char *s, unsigned char *out, size_t cap);

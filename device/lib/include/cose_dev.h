@@ -222,11 +222,53 @@ cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const u
                                size_t salt_len, const char *filter, int64_t alg, uint64_t epoch,
                                cose_topic_key *out);
 
-/* A sender in counter mode: its id and next sequence number (persist it before use). */
+/* ---- Sequence numbers across reboots (RFC 8613 Appendix B.1.1) ---- */
+
+/* A store of u64 records shaped like ESP-IDF's NVS: get_u64 is nvs_get_u64 (NOT_FOUND for
+ * ESP_ERR_NVS_NOT_FOUND), set_u64 is nvs_set_u64 then nvs_commit and returns OK only once the
+ * value survives a power cut. Any other outcome (I/O error, a corrupt or truncated record) is
+ * FAIL. cose_seq_file.h has one on files for hosts. */
+typedef enum { COSE_KV_OK, COSE_KV_NOT_FOUND, COSE_KV_FAIL } cose_kv_status;
+typedef struct {
+  cose_kv_status (*get_u64)(void *ctx, const char *key, uint64_t *value);
+  cose_kv_status (*set_u64)(void *ctx, const char *key, uint64_t value);
+  void *ctx;
+} cose_kv;
+
+#define COSE_SEQ_KEY_MAX 15 /* NVS keys are at most 15 characters */
+
+/* A sender's sequence numbers with OSCORE's reservation: the persisted record R says every
+ * number below R may already have been used. Before issuing a number >= R it persists
+ * next + K, so only one write per K messages; after a reset it resumes at R (at most K - 1
+ * numbers are skipped, none reused). A failed write issues nothing: sealing stops with
+ * COSE_ERR_SEQ_STORE and is retried on the next seal. */
+typedef struct {
+  cose_kv kv;
+  char key[COSE_SEQ_KEY_MAX + 1];
+  uint64_t next;     /* the next number to issue */
+  uint64_t reserved; /* the persisted bound R */
+  uint32_t k;
+  bool ready;
+} cose_seq_store;
+
+/* Reads the record under key (resume at it). A missing record is a fresh sender starting at
+ * 0 unless expect_record says the device was provisioned: then it is COSE_ERR_SEQ_STORE, as is
+ * a record the store cannot read or one above COSE_PROFILE_MAX_SEQ + 1 (never written so). */
+cose_err cose_seq_open(cose_seq_store *s, cose_kv kv, const char *key, uint32_t k,
+                       bool expect_record);
+/* The number to use now (not spent yet); persists a new reservation first when needed. */
+cose_err cose_seq_peek(cose_seq_store *s, uint64_t *seq);
+/* Spends the number the last peek returned (once its message is sealed). */
+void cose_seq_spend(cose_seq_store *s);
+
+/* A sender in counter mode: its id and next sequence number. With a store, the store owns the
+ * number (next_seq mirrors it) and cose_profile_seal reserves through it; without one, the
+ * caller must persist next_seq before each use. */
 typedef struct {
   uint8_t sid[8];
   size_t sid_len;
   uint64_t next_seq;
+  cose_seq_store *store;
 } cose_sender;
 
 /* Seals one payload for a topic as a tagged COSE_Encrypt0: counter mode if sender is given,

@@ -145,6 +145,7 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   cose_err e;
   if (sender) {
     if (sender->sid_len > k->iv_len - 6) return COSE_ERR_NONCE;
+    if (sender->store && (e = cose_seq_peek(sender->store, &sender->next_seq)) != COSE_OK) return e;
     if (sender->next_seq > COSE_PROFILE_MAX_SEQ) return COSE_ERR_COUNTER_EXHAUSTED;
     field_len = cose_profile_piv(sender->next_seq, field);
   } else {
@@ -200,7 +201,10 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   e = cose_encrypt0_seal(&key, k->alg, &h, content, content_len, aad, aad_len,
                          COSE_F_TAGGED | COSE_F_PROFILE_NONCE, out,
                          cap, out_len, ws);
-  if (e == COSE_OK && sender) sender->next_seq++;
+  if (e == COSE_OK && sender) {
+    sender->next_seq++;
+    if (sender->store) cose_seq_spend(sender->store);
+  }
   return e;
 }
 

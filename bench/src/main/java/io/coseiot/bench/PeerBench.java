@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  * The implementations outside the JVM, each timed inside its own process so that no process start,
  * pipe or JSON is in the timing: pyCOSE 1.1.0 by {@code interop/src/main/python/pycose_bench.py} in
  * the pinned virtual environment ({@code ./cose-tck peers install}), and the C device library by
- * {@code device/build/tinycbor-mbedtls3/device_bench} and {@code .../tinycbor-mbedtls2/device_bench}
- * (built by its Makefile). Both loop over the same
- * operations, payloads and keys as the JVM benchmarks, time with a monotonic clock ({@code
+ * {@code device/build/tinycbor-mbedtls3/device_bench} and {@code
+ * .../tinycbor-mbedtls2/device_bench} (built by its Makefile). Both loop over the same operations,
+ * payloads and keys as the JVM benchmarks, time with a monotonic clock ({@code
  * time.perf_counter_ns}, {@code clock_gettime(CLOCK_MONOTONIC)}), and print one JSON line per
  * figure, which this class reads.
  */
