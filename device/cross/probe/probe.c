@@ -13,6 +13,21 @@
 #include "test_keys.h"
 
 static int failures;
+
+/* The sequence-number store's records in RAM: what NVS does on the device, without flash. */
+static uint64_t record;
+static bool has_record;
+static cose_kv_status ram_get(void *ctx, const char *key, uint64_t *v) {
+  (void)ctx, (void)key;
+  if (!has_record) return COSE_KV_NOT_FOUND;
+  *v = record;
+  return COSE_KV_OK;
+}
+static cose_kv_status ram_set(void *ctx, const char *key, uint64_t v) {
+  (void)ctx, (void)key;
+  record = v, has_record = true;
+  return COSE_KV_OK;
+}
 static measure_result r;
 
 static void report(const char *call, cose_err e) {
@@ -60,7 +75,14 @@ int main(void) {
   MEASURE(&r, e = cose_topic_key_derive(t.master, 32, NULL, 0, filter, COSE_ALG_CCM_16_64_128, 1,
                                         &tk));
   report("cose_topic_key_derive", e);
-  cose_sender me = {.sid = {0x07}, .sid_len = 1, .next_seq = 1000};
+  static cose_seq_store store;
+  cose_kv kv = {ram_get, ram_set, NULL};
+  MEASURE(&r, e = cose_seq_open(&store, kv, "seq", 64, false));
+  report("cose_seq_open", e);
+  uint64_t seq = 0;
+  MEASURE(&r, e = cose_seq_peek(&store, &seq));
+  report("cose_seq_peek(reserve)", e);
+  cose_sender me = {.sid = {0x07}, .sid_len = 1, .store = &store};
   cose_replay_window win = {0};
   MEASURE(&r, e = cose_profile_seal(&tk, topic, &me, NULL, payload, sizeof payload, out,
                                     sizeof out, &n, ws));

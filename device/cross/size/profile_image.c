@@ -29,6 +29,19 @@ void _exit(int code) {
   }
 }
 
+/* The counter store's records; on an ESP32 cose_seq_nvs_kv() puts them in NVS. */
+static uint64_t record;
+static cose_kv_status get_record(void *ctx, const char *key, uint64_t *v) {
+  (void)ctx, (void)key;
+  *v = record;
+  return COSE_KV_OK;
+}
+static cose_kv_status set_record(void *ctx, const char *key, uint64_t v) {
+  (void)ctx, (void)key;
+  record = v;
+  return COSE_KV_OK;
+}
+
 static void load(uint8_t *dst, size_t off, size_t n) {
   for (size_t i = 0; i < n; i++) dst[i] = provisioned[off + i];
 }
@@ -47,7 +60,10 @@ int main(void) {
 
   failures += cose_topic_key_derive(master, sizeof master, NULL, 0, "sensors/+/telemetry",
                                     COSE_ALG_CCM_16_64_128, 1, &tk) != COSE_OK;
-  cose_sender me = {.sid = {0x07}, .sid_len = 1, .next_seq = 1};
+  static cose_seq_store store;
+  cose_kv kv = {get_record, set_record, NULL};
+  failures += cose_seq_open(&store, kv, "seq", 64, true) != COSE_OK;
+  cose_sender me = {.sid = {0x07}, .sid_len = 1, .store = &store};
   size_t n = 0;
   failures += cose_profile_seal(&tk, topic, &me, NULL, msg, 64, out, sizeof out, &n, ws) != COSE_OK;
   cose_bytes plain;

@@ -3,21 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cose_seq_nvs.h"
+
 #define NVS_MASTER "master"
 #define NVS_SEQ "seq"         /* the sequence-number reservation (cose_seq_store) */
 #define NVS_CMD_HIGH "cmd_hi" /* highest accepted command sequence number, plus one */
-
-/* cose_kv on NVS: the store's contract is nvs_set_u64 + nvs_commit, OK only once committed. */
-static cose_kv_status kv_get(void *ctx, const char *key, uint64_t *value) {
-  esp_err_t e = nvs_get_u64(*(nvs_handle_t *)ctx, key, value);
-  if (e == ESP_ERR_NVS_NOT_FOUND) return COSE_KV_NOT_FOUND;
-  return e == ESP_OK ? COSE_KV_OK : COSE_KV_FAIL;
-}
-static cose_kv_status kv_set(void *ctx, const char *key, uint64_t value) {
-  nvs_handle_t h = *(nvs_handle_t *)ctx;
-  return nvs_set_u64(h, key, value) == ESP_OK && nvs_commit(h) == ESP_OK ? COSE_KV_OK
-                                                                          : COSE_KV_FAIL;
-}
 
 esp_err_t cose_app_init(cose_app *a, const cose_app_config *c, esp_mqtt_client_handle_t mqtt,
                         nvs_handle_t nvs) {
@@ -46,8 +36,7 @@ esp_err_t cose_app_init(cose_app *a, const cose_app_config *c, esp_mqtt_client_h
   if (ce != COSE_OK) return ESP_FAIL;
 
   /* Provisioning writes the first record, so a missing one means NVS was erased. */
-  cose_kv kv = {kv_get, kv_set, &a->nvs};
-  if (cose_seq_open(&a->seq, kv, NVS_SEQ, c->seq_reserve, true) != COSE_OK)
+  if (cose_seq_open(&a->seq, cose_seq_nvs_kv(&a->nvs), NVS_SEQ, c->seq_reserve, true) != COSE_OK)
     return ESP_ERR_INVALID_STATE;
   a->me.sid[0] = c->sid;
   a->me.sid_len = 1;

@@ -1,8 +1,9 @@
 /*
  * The example's portable part: sealed telemetry out, sealed commands in, the sequence number
- * in NVS. It calls only esp-mqtt (esp_mqtt_client_publish) and NVS (nvs_get_*/nvs_set_u64/
- * nvs_commit), so CI builds and tests it on the host against stubs of those calls (host/);
- * app_main.c is the ESP-IDF glue (Wi-Fi, MQTT events, the telemetry loop).
+ * in NVS (the component's port/seq_nvs.c). It calls only esp-mqtt (esp_mqtt_client_publish)
+ * and NVS (nvs_get_u64, nvs_get_blob, nvs_set_u64, nvs_commit), so CI builds and tests it on
+ * the host against stubs of those calls (host/); app_main.c is the ESP-IDF glue (Wi-Fi, MQTT
+ * events, the telemetry loop).
  */
 #ifndef COSE_APP_H
 #define COSE_APP_H
