@@ -102,6 +102,7 @@ def main():
             print_probe(probe)
         else:
             print("stack/heap per call: not measured on this target (no QEMU for it here)")
+        print_static(os.path.join(build, "stack_static.out"))
         print()
 
 
@@ -117,6 +118,19 @@ def print_probe(path):
             worst_lib = max(worst_lib, stack)
     print(f"  budget: <= 2 KiB stack per call: {'met' if worst_lib <= 2048 else 'MISSED'} "
           f"(worst {worst_lib} B); heap: the library itself calls no allocator")
+
+
+def print_static(path):
+    if not os.path.exists(path):
+        return
+    rows = [l.split() for l in open(path) if l.startswith("static ")]
+    print("static worst case (-fcallgraph-info=su call graph; tinycbor's recursion at its limit;")
+    print("  not followed: indirect calls, the C library), public calls of the profile:")
+    shown = [r for r in rows if int(r[2]) >= 256]
+    for r in shown:
+        print(f"  {r[1]:26s} {int(r[2]):6d}B  {r[3] if r[3] != '-' else ''}")
+    small = [r[1] for r in rows if int(r[2]) < 256]
+    print(f"  under 256 B: {', '.join(small)}")
 
 
 if __name__ == "__main__":

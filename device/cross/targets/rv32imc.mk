@@ -13,3 +13,4 @@ RUN_LDFLAGS := --oslib=semihost --crt0=semihost \
 IMAGE_LDFLAGS := --crt0=minimal --oslib=dummyhost \
   -Wl,--defsym=__flash=0x80000000,--defsym=__flash_size=0x400000 \
   -Wl,--defsym=__ram=0x80400000,--defsym=__ram_size=0x400000
+CALLGRAPH := -fcallgraph-info=su
