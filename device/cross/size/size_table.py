@@ -116,6 +116,9 @@ def print_probe(path):
         print(f"  {name:26s} {stack:6d}B {allocs:7d} {peak:9d}B {leaked:6d}B")
         if name.startswith("cose_"):
             worst_lib = max(worst_lib, stack)
+    for l in open(path):
+        if l.startswith("mbedTLS static pool"):
+            print("  " + l.strip() + " (MBEDTLS_MEMORY_BUFFER_ALLOC_C, after psa_crypto_init)")
     print(f"  budget: <= 2 KiB stack per call: {'met' if worst_lib <= 2048 else 'MISSED'} "
           f"(worst {worst_lib} B); heap: the library itself calls no allocator")
 
