@@ -58,7 +58,8 @@ void app_main(void) {
 
   for (;;) {
     char json[48];
-    int n = snprintf(json, sizeof json, "{\"uptime_s\":%lld}", esp_timer_get_time() / 1000000);
+    int n = snprintf(json, sizeof json, "{\"uptime_s\":%lld}",
+                     (long long)(esp_timer_get_time() / 1000000));
     if (cose_app_publish(&app, (const uint8_t *)json, (size_t)n) < 0)
       ESP_LOGE(TAG, "telemetry not sent (sealing failed: sequence store?)");
     vTaskDelay(pdMS_TO_TICKS(CONFIG_APP_TELEMETRY_PERIOD_S * 1000));
