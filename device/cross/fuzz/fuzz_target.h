@@ -16,6 +16,13 @@ enum {
   FUZZ_PATHS_
 };
 
+#include "cose_dev.h"
+
+/* Once, before any input: PSA, the test keys, the topic key. */
+void fuzz_init(void);
+/* One input: its first byte picks the path; aborts on a contract violation. */
+cose_err fuzz_one(const uint8_t *data, size_t size);
+
 #define FUZZ_FILTER "sensors/+/telemetry"
 #define FUZZ_TOPIC "sensors/dev7/telemetry"
 #define FUZZ_ALG COSE_ALG_CCM_16_64_128
