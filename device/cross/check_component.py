@@ -46,7 +46,8 @@ def main():
     # ESP-IDF only: the NVS store (the cross build has no NVS; make example tests it on stubs).
     built |= {"port/seq_nvs.c"}
     if default != built:
-        errors.append(f"CMakeLists.txt default sources {sorted(default)} != cross build {sorted(built)}")
+        errors.append(f"CMakeLists.txt default sources {sorted(default)} "
+                      f"!= cross build {sorted(built)}")
     pio = pio_sources(lib)
     if pio != built:
         errors.append(f"library.json sources {sorted(pio)} != cross build {sorted(built)}")

@@ -96,8 +96,9 @@ def main():
               f"(+ stack; no heap arena is counted)")
         lib_t = sizes.get(("library", "text"), 0)
         print(f"  budget: library <= 8 KiB .text: {'met' if lib_t <= 8192 else 'MISSED'}")
+        by_size = sorted(lib_objects.items(), key=lambda x: -x[1])
         print("  library .text by object: " + ", ".join(
-            f"{o.removesuffix('.o')} {n}" for o, n in sorted(lib_objects.items(), key=lambda x: -x[1])))
+            f"{o.removesuffix('.o')} {n}" for o, n in by_size))
         if probe:
             print_probe(probe)
         else:
