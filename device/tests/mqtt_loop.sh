@@ -2,7 +2,7 @@
 # Device -> broker -> device over a private mosquitto on 127.0.0.1: MQTT 5 (kid user property,
 # counter mode, Sign1 in Encrypt0) and MQTT 3.1.1 (kid in the COSE header only). Bounded by --wait.
 set -u
-bin="${1:-build/device_mqtt}"
+bin="${1:-build/tinycbor-mbedtls3/device_mqtt}"
 if ! command -v mosquitto >/dev/null 2>&1 && [[ ! -x /usr/sbin/mosquitto ]]; then
   echo "mqtt loop: skipped: the mosquitto broker is not installed (apt-get install mosquitto)"
   exit 0

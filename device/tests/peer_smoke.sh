@@ -2,7 +2,7 @@
 # The line protocol end to end through the (ASan) peer binary: every request gets exactly one
 # answer with the right id and kind, malformed lines included, and shutdown exits 0.
 set -u
-bin="${1:-build/asan/device_peer}"
+bin="${1:-build/tinycbor-mbedtls3/asan/device_peer}"
 key=a2010420501112131415161718191a1b1c1d1e1f20
 iv=a1054c0102030405060708090a0b0c
 big=$(head -c 1500 /dev/zero | od -An -v -tx1 | tr -d ' \n')

@@ -20,7 +20,9 @@ int main(int argc, char **argv) {
   struct { const char *name; void (*fn)(void); } suites[] = {
       {"json", test_json},         {"negative", test_negative}, {"profile", test_profile},
       {"vectors", test_vectors},   {"fuzz", test_fuzz},         {"seq", test_seq},
+#if defined(__unix__) /* files and fork(): hosts only; bare-metal builds leave test_seq_file.c out */
       {"seq_file", test_seq_file},
+#endif
   };
   for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
     if (argc > 1 && strcmp(argv[1], suites[i].name) != 0) continue;

@@ -31,10 +31,6 @@ void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
   cbp_put_raw(w, p, n);
 }
 
-size_t cbp_head_len(uint64_t n) {
-  return n < 24 ? 1 : n <= 0xff ? 2 : n <= 0xffff ? 3 : n <= 0xffffffffu ? 5 : 9;
-}
-
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
   unsigned ai = h[0] & 0x1f;
   size_t hl = ai < 24 ? 1 : (size_t)1 + ((size_t)1 << (ai - 24));

@@ -66,9 +66,6 @@ void cbp_put_array(cbp_writer *w, size_t n);
 void cbp_put_map(cbp_writer *w, size_t n);
 void cbp_put_tag(cbp_writer *w, uint64_t tag);
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n);
-/* Size of an item head for length/value n (1, 2, 3, 5 or 9). */
-size_t cbp_head_len(uint64_t n);
-
 /* For the ports: the argument of the head at h (additional info <= 27, all head bytes
  * present, already checked by the backend); returns the head length. */
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v);
