@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes a {@link Matrix} as JUnit XML (one suite per row) and as one self-contained HTML page. */
+/**
+ * Writes a {@link Matrix} as JUnit XML (one suite per row), one self-contained HTML page and
+ * {@code report.json}.
+ */
 final class Reports {
   private Reports() {}
 
@@ -23,6 +26,7 @@ final class Reports {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("TEST-cose-tck.xml"), junit(m), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("index.html"), html(m), StandardCharsets.UTF_8);
+    RunReport.write(m, dir.resolve("report.json"));
   }
 
   private static String esc(String s) {
