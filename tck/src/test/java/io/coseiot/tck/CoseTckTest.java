@@ -97,8 +97,7 @@ class CoseTckTest {
   }
 
   @Test
-  void runReportCarriesTheVersionAndTheDigestOfEveryVectorFile(@TempDir Path dir)
-      throws Exception {
+  void runReportCarriesTheVersionAndTheDigestOfEveryVectorFile(@TempDir Path dir) throws Exception {
     Path wg = Files.createDirectories(dir.resolve("vectors/cose-wg-examples"));
     Path a = Files.createDirectories(wg.resolve("x")).resolve("tiny.json");
     Path b = Files.createDirectories(wg.resolve("y/z")).resolve("other.json");

@@ -8,8 +8,11 @@ import io.coseiot.interop.Outcome.Verdict;
 import io.coseiot.interop.Replay;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -65,5 +68,30 @@ class ReportsTest {
     Element na = (Element) testcase(d, "na.json").getElementsByTagName("skipped").item(0);
     assertEquals("n/a: counter signatures", na.getAttribute("message"));
     assertEquals(1, testcase(d, "bad.json").getElementsByTagName("failure").getLength());
+  }
+
+  @Test
+  void htmlPutsEachFailureFirstWithAnchorBytesAndRequirements(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("bad.json"),
+        "{\"title\":\"bad\",\"output\":{\"cbor\":\"D08343A10101A0F6\"},"
+            + "\"coseiot\":{\"mqtt\":{\"requirements\":[\"R2.10\",\"R2.9\"]}}}");
+    Matrix m = matrix();
+    m.roots.put("s", dir);
+    String html = Reports.html(m);
+
+    String anchor = "fail-s-bad.json-pycose-" + Replay.PEER_OPENS;
+    int failure = html.indexOf("id=\"" + anchor + "\"");
+    assertTrue(failure > 0, html);
+    assertTrue(failure < html.indexOf("<h2>Matrix</h2>"), "failures come first: " + html);
+    String entry = html.substring(failure, html.indexOf("</div>", failure));
+    assertTrue(entry.contains("accepted a forgery"), entry);
+    assertTrue(entry.contains("d08343a10101a0f6"), entry);
+    assertTrue(entry.contains("href=\"#req-R2.9\""), entry);
+    // The per-requirement view, R2.9 before R2.10, links back to the failure.
+    int r9 = html.indexOf("<tr id=\"req-R2.9\">");
+    int r10 = html.indexOf("<tr id=\"req-R2.10\">");
+    assertTrue(r9 > 0 && r10 > r9, html);
+    assertTrue(html.substring(r9, r10).contains("href=\"#" + anchor + "\""), html);
   }
 }
