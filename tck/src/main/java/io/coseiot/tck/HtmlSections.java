@@ -81,7 +81,11 @@ final class HtmlSections {
       // The peer protocol returns no bytes for a failed open, so the vector's are the known side.
       h.append("<p>expected bytes (output.cbor): <code>")
           .append(f.cborHex().isEmpty() ? "none in the vector" : Reports.esc(f.cborHex()))
-          .append("</code></p></div>");
+          .append("</code></p>");
+      if (!f.diagnostic().isEmpty()) {
+        h.append("<pre>").append(Reports.esc(f.diagnostic())).append("</pre>");
+      }
+      h.append("</div>");
     }
   }
 

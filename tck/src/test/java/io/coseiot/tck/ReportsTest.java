@@ -74,7 +74,8 @@ class ReportsTest {
   void htmlPutsEachFailureFirstWithAnchorBytesAndRequirements(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("bad.json"),
-        "{\"title\":\"bad\",\"output\":{\"cbor\":\"D08343A10101A0F6\"},"
+        "{\"title\":\"bad\",\"output\":{\"cbor\":\"D08343A10101A0F6\","
+            + "\"cbor_diag\":\"16([h'a10101', {}, nil])\"},"
             + "\"coseiot\":{\"mqtt\":{\"requirements\":[\"R2.10\",\"R2.9\"]}}}");
     Matrix m = matrix();
     m.roots.put("s", dir);
@@ -88,6 +89,7 @@ class ReportsTest {
     assertTrue(entry.contains("accepted a forgery"), entry);
     assertTrue(entry.contains("d08343a10101a0f6"), entry);
     assertTrue(entry.contains("href=\"#req-R2.9\""), entry);
+    assertTrue(entry.contains("16([h'a10101', {}, nil])"), entry);
     // The per-requirement view, R2.9 before R2.10, links back to the failure.
     int r9 = html.indexOf("<tr id=\"req-R2.9\">");
     int r10 = html.indexOf("<tr id=\"req-R2.10\">");
