@@ -29,11 +29,16 @@ final class Matrix {
   final Map<String, String> unavailable = new LinkedHashMap<>();
   final Map<String, String> versions = new LinkedHashMap<>();
   final List<String> suites = new ArrayList<>();
+
+  /** Each vector suite's root folder, whose files the JSON report digests. */
+  final Map<String, Path> roots = new LinkedHashMap<>();
+
   final Quirks quirks = Quirks.load();
 
   /** Runs the library's own runner over a suite. */
   void jvmSuite(String suite, Path dir, PrintWriter progress) {
     suites.add(suite);
+    roots.put(suite, dir);
     long t0 = System.nanoTime();
     // MQTT vectors also go through a profile receiver (expected_rejection, received_before).
     SuiteRun run =

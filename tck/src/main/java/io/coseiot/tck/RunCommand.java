@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cose-tck run}: the conformance matrix. Vector suites (the COSE WG Examples in {@code
  * <shared>/vectors}, and our generated sets for both profiles) x the library itself and every peer
- * x both directions. Writes JUnit XML and an HTML page to {@code target/tck-report/}.
+ * x both directions. Writes JUnit XML, an HTML page and report.json to {@code target/tck-report/}.
  */
 @Command(
     name = "run",
@@ -131,7 +131,13 @@ final class RunCommand implements Callable<Integer> {
     m.print(out);
     Path dir = report != null ? report : root.resolve("target/tck-report");
     Reports.write(m, dir);
-    out.println("report: " + dir.resolve("index.html") + ", " + dir.resolve("TEST-cose-tck.xml"));
+    out.println(
+        "report: "
+            + dir.resolve("index.html")
+            + ", "
+            + dir.resolve("TEST-cose-tck.xml")
+            + ", "
+            + dir.resolve("report.json"));
     out.println(Verify.closingLine(m));
     out.flush();
     return m.unexpected() == 0 && m.unavailable.isEmpty() ? 0 : 1;

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,32 @@ class CoseTckTest {
     assertEquals("0 passed, 0 failed, 1 skipped", lastLine());
     assertTrue(Files.exists(report.resolve("index.html")));
     assertTrue(Files.exists(report.resolve("TEST-cose-tck.xml")));
+  }
+
+  @Test
+  void runReportCarriesTheVersionAndTheDigestOfEveryVectorFile(@TempDir Path dir) throws Exception {
+    Path wg = Files.createDirectories(dir.resolve("vectors/cose-wg-examples"));
+    Path a = Files.createDirectories(wg.resolve("x")).resolve("tiny.json");
+    Path b = Files.createDirectories(wg.resolve("y/z")).resolve("other.json");
+    Files.writeString(a, EXAMPLE);
+    Files.writeString(b, EXAMPLE.replace("\"tiny\"", "\"other\""));
+    Path report = dir.resolve("report");
+    tck("run", "--shared", dir.toString(), "--suite", "wg", "--no-peers", "--report", "" + report);
+
+    JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+    assertEquals(CoseTck.VERSION, json.get("version").asText());
+    assertEquals(1, json.get("format").asInt());
+    JsonNode sha = json.get("suites").get("cose-wg-examples").get("sha256");
+    assertEquals(2, sha.size(), sha.toString());
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    for (Path f : List.of(a, b)) {
+      String want = HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
+      assertEquals(want, sha.get(wg.relativize(f).toString()).asText(), sha.toString());
+    }
+    JsonNode outcomes = json.get("outcomes");
+    assertEquals(2, outcomes.size(), outcomes.toString());
+    assertEquals("jvm", outcomes.get(0).get("peer").asText());
+    assertEquals("SKIP", outcomes.get(0).get("verdict").asText());
   }
 
   @Test
