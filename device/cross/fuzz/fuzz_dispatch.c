@@ -69,7 +69,7 @@ cose_err fuzz_one(const uint8_t *data, size_t size) {
       if (e == COSE_OK) check_within(out, msg, n, NULL, 0);
       break;
     case FUZZ_PROFILE_OPEN: {
-      cose_replay_window win = {0};
+      cose_replay_state win = {0};
       e = cose_profile_open(&topic_key, FUZZ_TOPIC, NULL, &win, &keys.verifier, msg, n, pt,
                             sizeof pt, &out, ws);
       if (e == COSE_OK) check_within(out, pt, sizeof pt, ws_buf, sizeof ws_buf);

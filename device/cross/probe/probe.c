@@ -83,7 +83,7 @@ int main(void) {
   MEASURE(&r, e = cose_seq_peek(&store, &seq));
   report("cose_seq_peek(reserve)", e);
   cose_sender me = {.sid = {0x07}, .sid_len = 1, .store = &store};
-  cose_replay_window win = {0};
+  cose_replay_state win = {0};
   MEASURE(&r, e = cose_profile_seal(&tk, topic, &me, NULL, payload, sizeof payload, out,
                                     sizeof out, &n, ws));
   report("cose_profile_seal", e);
@@ -96,7 +96,7 @@ int main(void) {
   MEASURE(&r, e = cose_profile_open(&tk, topic, NULL, &win, verifier, out, n, pt, sizeof pt,
                                     &plain, ws));
   report("cose_profile_open+verify", e);
-  MEASURE(&r, e = cose_replay_accept(&win, 2000));
+  MEASURE(&r, e = cose_replay_accept(&win.window, 2000));
   report("cose_replay_accept", e);
 
   /* The three message types directly. */

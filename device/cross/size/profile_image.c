@@ -49,7 +49,7 @@ static void load(uint8_t *dst, size_t off, size_t n) {
 int main(void) {
   static uint8_t master[32], key_cbor[160], msg[256], out[256], pt[256], ws_buf[512];
   static cose_topic_key tk;
-  static cose_replay_window win;
+  static cose_replay_state win;
   int failures = 0;
   if (psa_crypto_init() != PSA_SUCCESS) return 1;
   load(master, 0, sizeof master);

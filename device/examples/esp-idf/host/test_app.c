@@ -28,7 +28,7 @@ static const uint8_t master[32] = {0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x3
 static const cose_app_config config = {"dev7", 7, 4, 1};
 static cose_app app; /* static: its buffers are large */
 static cose_topic_key backend_telemetry, backend_command;
-static cose_replay_window backend_window; /* the backend's window for this device */
+static cose_replay_state backend_window; /* the backend's replay state for this device */
 static uint8_t pt[1024], ws_buf[2048];
 
 /* The backend opens everything published since the last call; returns how many opened. */

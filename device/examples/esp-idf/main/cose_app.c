@@ -46,9 +46,9 @@ esp_err_t cose_app_init(cose_app *a, const cose_app_config *c, esp_mqtt_client_h
   uint64_t high = 0;
   e = nvs_get_u64(nvs, NVS_CMD_HIGH, &high);
   if (e == ESP_OK && high > 0) {
-    a->command_window.highest = high - 1;
-    a->command_window.seen = ~UINT64_C(0);
-    a->command_window.any = true;
+    a->command_replay.window.highest = high - 1;
+    a->command_replay.window.seen = ~UINT64_C(0);
+    a->command_replay.window.any = true;
   } else if (e != ESP_ERR_NVS_NOT_FOUND && e != ESP_OK) {
     return ESP_ERR_INVALID_STATE;
   }
@@ -70,16 +70,18 @@ esp_err_t cose_app_open_command(cose_app *a, const char *topic, int topic_len, c
   if (topic_len < 0 || data_len < 0 || (size_t)topic_len != strlen(a->command_topic) ||
       memcmp(topic, a->command_topic, (size_t)topic_len) != 0)
     return ESP_ERR_INVALID_ARG;
-  /* Open against a copy of the window: it advances only once the new mark is in NVS. */
-  cose_replay_window w = a->command_window;
+  /* Open against a copy of the replay state: it advances only once the new mark is in NVS. */
+  a->command_next = a->command_replay;
+  const cose_replay_window *w = &a->command_next.window, *was = &a->command_replay.window;
   cose_ws ws = {a->cmd_ws, sizeof a->cmd_ws};
-  if (cose_profile_open(&a->command_key, a->command_topic, NULL, &w, NULL, (const uint8_t *)data,
-                        (size_t)data_len, a->cmd_pt, sizeof a->cmd_pt, command, ws) != COSE_OK)
+  if (cose_profile_open(&a->command_key, a->command_topic, NULL, &a->command_next, NULL,
+                        (const uint8_t *)data, (size_t)data_len, a->cmd_pt, sizeof a->cmd_pt,
+                        command, ws) != COSE_OK)
     return ESP_FAIL;
-  if (w.highest != a->command_window.highest || !a->command_window.any) {
-    if (nvs_set_u64(a->nvs, NVS_CMD_HIGH, w.highest + 1) != ESP_OK || nvs_commit(a->nvs) != ESP_OK)
+  if (w->highest != was->highest || !was->any) {
+    if (nvs_set_u64(a->nvs, NVS_CMD_HIGH, w->highest + 1) != ESP_OK || nvs_commit(a->nvs) != ESP_OK)
       return ESP_ERR_INVALID_STATE;
   }
-  a->command_window = w;
+  a->command_replay = a->command_next;
   return ESP_OK;
 }

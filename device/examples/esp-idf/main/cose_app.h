@@ -32,7 +32,8 @@ typedef struct {
   cose_topic_key telemetry_key, command_key;
   cose_seq_store seq;
   cose_sender me;
-  cose_replay_window command_window;
+  cose_replay_state command_replay; /* the window and (kid, IV) memory for commands */
+  cose_replay_state command_next;   /* opened against, kept until its mark is in NVS */
   uint8_t pub_out[COSE_DEFAULT_BUFFER], pub_ws[2 * COSE_DEFAULT_BUFFER];
   uint8_t cmd_pt[COSE_DEFAULT_BUFFER], cmd_ws[2 * COSE_DEFAULT_BUFFER];
 } cose_app;
