@@ -164,28 +164,30 @@ public final class Replay {
       byte[] content = x.openTheirs(theirs, r.bytes("detached_content"));
       boolean same = Arrays.equals(content, e.plaintext());
       return verdict(
-          suite,
-          vector,
-          peer,
-          JVM_OPENS,
-          e,
-          facts,
-          same,
-          "accepted",
-          Arrays.equals(theirs, e.outputCbor()),
-          same ? "" : "content differs");
+              suite,
+              vector,
+              peer,
+              JVM_OPENS,
+              e,
+              facts,
+              same,
+              "accepted",
+              Arrays.equals(theirs, e.outputCbor()),
+              same ? "" : "content differs")
+          .withPeerMessage(theirs);
     } catch (CoseException | RuntimeException ex) {
       return verdict(
-          suite,
-          vector,
-          peer,
-          JVM_OPENS,
-          e,
-          facts,
-          false,
-          "accepted",
-          false,
-          "the library refuses the peer's message: " + ex.getMessage());
+              suite,
+              vector,
+              peer,
+              JVM_OPENS,
+              e,
+              facts,
+              false,
+              "accepted",
+              false,
+              "the library refuses the peer's message: " + ex.getMessage())
+          .withPeerMessage(theirs);
     }
   }
 

@@ -1,9 +1,11 @@
 package io.coseiot.tck;
 
+import com.upokecenter.cbor.CBORObject;
 import io.coseiot.interop.Outcome;
 import io.coseiot.vectors.examples.ExampleResult.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,13 @@ final class HtmlSections {
 
   /** One result of the run, from the library's own check or a peer's replay. */
   record Line(
-      String suite, String vector, String peer, String direction, String verdict, String detail) {
+      String suite,
+      String vector,
+      String peer,
+      String direction,
+      String verdict,
+      String detail,
+      String peerMessage) {
     boolean failed() {
       return verdict.equals("FAIL");
     }
@@ -33,7 +41,7 @@ final class HtmlSections {
     List<Line> out = new ArrayList<>();
     for (Matrix.JvmResult r : m.jvm) {
       String v = r.status() == Status.FAIL ? "FAIL" : r.status() == Status.PASS ? "pass" : "n/a";
-      out.add(new Line(r.suite(), r.vector(), "jvm", "self", v, r.reason()));
+      out.add(new Line(r.suite(), r.vector(), "jvm", "self", v, r.reason(), ""));
     }
     for (Outcome o : m.outcomes) {
       String v =
@@ -43,7 +51,8 @@ final class HtmlSections {
             case DEVIATION -> "deviation " + o.quirk();
             case NOT_APPLICABLE -> "n/a";
           };
-      out.add(new Line(o.suite(), o.vector(), o.peer(), o.direction(), v, o.detail()));
+      out.add(
+          new Line(o.suite(), o.vector(), o.peer(), o.direction(), v, o.detail(), o.peerMessage()));
     }
     return out;
   }
@@ -78,12 +87,20 @@ final class HtmlSections {
                         .append("</a> "));
         h.append("</p>");
       }
-      // The peer protocol returns no bytes for a failed open, so the vector's are the known side.
       h.append("<p>expected bytes (output.cbor): <code>")
           .append(f.cborHex().isEmpty() ? "none in the vector" : Reports.esc(f.cborHex()))
           .append("</code></p>");
-      if (!f.diagnostic().isEmpty()) {
-        h.append("<pre>").append(Reports.esc(f.diagnostic())).append("</pre>");
+      String expected = f.diagnostic().isEmpty() ? diagnostic(f.cborHex()) : f.diagnostic();
+      if (!expected.isEmpty()) {
+        h.append("<pre>").append(Reports.esc(expected)).append("</pre>");
+      }
+      // A failed open returns no bytes over the peer protocol; a message the peer made does.
+      if (!l.peerMessage().isEmpty()) {
+        h.append("<p>the peer's message: <code>")
+            .append(Reports.esc(l.peerMessage()))
+            .append("</code></p><pre>")
+            .append(Reports.esc(diagnostic(l.peerMessage())))
+            .append("</pre>");
       }
       h.append("</div>");
     }
@@ -92,12 +109,15 @@ final class HtmlSections {
   static void requirements(Matrix m, VectorFacts facts, StringBuilder h) {
     Map<String, List<Line>> byId = new TreeMap<>(HtmlSections::compareIds);
     for (Line l : lines(m)) {
-      for (String id : facts.of(l.suite(), l.vector()).requirements()) {
+      List<String> ids = new ArrayList<>(facts.of(l.suite(), l.vector()).requirements());
+      ids.addAll(m.tripRequirements.getOrDefault(l.suite(), List.of()));
+      for (String id : ids) {
         byId.computeIfAbsent(id, k -> new ArrayList<>()).add(l);
       }
     }
-    h.append("<h2>Outcomes by requirement</h2><p>The MQTT vectors that name a requirement of the")
-        .append(" profile (docs/mqtt-cose-profile.md).</p><table><tr><th>id</th><th>pass</th>")
+    h.append("<h2>Outcomes by requirement</h2><p>The MQTT vectors and round trips that name a")
+        .append(
+            " requirement of the profile (docs/mqtt-cose-profile.md).</p><table><tr><th>id</th><th>pass</th>")
         .append("<th>FAIL</th><th>deviation</th><th>n/a</th><th>outcomes</th></tr>");
     byId.forEach(
         (id, ls) -> {
@@ -145,6 +165,18 @@ final class HtmlSections {
           h.append("</details></td></tr>");
         });
     h.append("</table>");
+  }
+
+  /** CBOR diagnostic notation of hex bytes, or why there is none; empty for no bytes. */
+  static String diagnostic(String hex) {
+    if (hex.isEmpty()) {
+      return "";
+    }
+    try {
+      return CBORObject.DecodeFromBytes(HexFormat.of().parseHex(hex)).toString();
+    } catch (RuntimeException e) {
+      return "(not one CBOR item: " + e.getMessage() + ")";
+    }
   }
 
   /** R2.10 after R2.9: compares the numbers in an id as numbers. */

@@ -11,6 +11,7 @@ import io.coseiot.vectors.examples.MqttProfileRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ final class Matrix {
 
   final List<JvmResult> jvm = new ArrayList<>();
   final List<Outcome> outcomes = new ArrayList<>();
+
+  /** The profile requirements each MQTT round-trip suite checks, for the requirement view. */
+  final Map<String, List<String>> tripRequirements = new HashMap<>();
+
   final Map<String, String> unavailable = new LinkedHashMap<>();
   final Map<String, String> versions = new LinkedHashMap<>();
   final List<String> suites = new ArrayList<>();
@@ -88,6 +93,7 @@ final class Matrix {
       suites.add(trip.suite());
     }
     outcomes.addAll(results);
+    tripRequirements.put(trip.suite(), trip.requirements());
     long passed = results.stream().filter(o -> o.verdict() == Verdict.PASS).count();
     progress.printf(
         "  %-22s %-10s %5d/%d opened  %5.1fs  %s%n",

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +96,49 @@ class ReportsTest {
     int r10 = html.indexOf("<tr id=\"req-R2.10\">");
     assertTrue(r9 > 0 && r10 > r9, html);
     assertTrue(html.substring(r9, r10).contains("href=\"#" + anchor + "\""), html);
+  }
+
+  @Test
+  void aFailureShowsThePeersMessageAndRoundTripsReachTheRequirementView() {
+    Matrix m = matrix();
+    m.outcomes.add(
+        new Outcome(
+                "s",
+                "theirs.json",
+                "pycose",
+                Replay.JVM_OPENS,
+                Verdict.FAIL,
+                false,
+                "accepted",
+                "",
+                false,
+                "the library refuses the peer's message")
+            .withPeerMessage(new byte[] {(byte) 0x83, 0x40, (byte) 0xa0, (byte) 0xf6}));
+    m.suites.add("mqtt-trip");
+    m.tripRequirements.put("mqtt-trip", List.of("R6.2"));
+    m.outcomes.add(
+        new Outcome(
+            "mqtt-trip",
+            "jvm-opens",
+            "pycose",
+            Replay.JVM_OPENS,
+            Verdict.PASS,
+            false,
+            "accepted",
+            "",
+            false,
+            ""));
+    String html = Reports.html(m);
+
+    int failure = html.indexOf("id=\"fail-s-theirs.json-pycose-" + Replay.JVM_OPENS + "\"");
+    assertTrue(failure > 0, html);
+    String entry = html.substring(failure, html.indexOf("</div>", failure));
+    assertTrue(entry.contains("the peer's message: <code>8340a0f6</code>"), entry);
+    // Diagnostic notation of [h'', {}, null], as the CBOR library writes it.
+    assertTrue(entry.contains("[h'', {}, null]"), entry);
+    int r62 = html.indexOf("<tr id=\"req-R6.2\">");
+    assertTrue(r62 > 0, html);
+    assertTrue(
+        html.substring(r62, html.indexOf("</tr>", r62)).contains("mqtt-trip/jvm-opens"), html);
   }
 }
