@@ -27,7 +27,7 @@ static size_t g_buffer = COSE_DEFAULT_BUFFER;
 
 /* The algorithms this peer implements (hello lists them; creating with any other is
  * "unsupported" before the key is even looked at, since an OKP or P-384 key cannot decode). */
-static const int64_t ALGS[] = {-7, 1, 2, 3, 4, 5, 10, 11, 12, 13, 30, 31, 32, 33};
+static const int64_t ALGS[] = {-7, -9, 1, 2, 3, 4, 5, 10, 11, 12, 13, 30, 31, 32, 33};
 
 static bool implemented(int64_t alg) {
   for (size_t i = 0; i < sizeof ALGS / sizeof ALGS[0]; i++)

@@ -136,6 +136,20 @@ static void one(const char *dir, const char *file) {
     CHECK_ERR(e, COSE_OK, "%s re-sign", path);
     if (e == COSE_OK)
       CHECK_ERR(cose_sign1_verify(&kpub, out, out_len, aad, aad_len, 0, &pl, NULL), COSE_OK, "%s", path);
+    /* RFC 9864's ESP256 is ES256 with the curve fixed: the same P-256 key signs and verifies. */
+    uint8_t sp[16], su[8];
+    cose_headers eh;
+    cose_hdr_info info;
+    CHECK_ERR(cose_headers_build(COSE_ALG_ESP256, (cose_bytes){0}, (cose_bytes){0}, (cose_bytes){0},
+                                 sp, sizeof sp, su, sizeof su, &eh), COSE_OK, "%s ESP256", path);
+    e = cose_sign1_sign(&kprv, COSE_ALG_ESP256, &eh, (const uint8_t *)pt, strlen(pt), aad, aad_len,
+                        COSE_F_TAGGED, out, sizeof out, &out_len);
+    CHECK_ERR(e, COSE_OK, "%s ESP256 sign", path);
+    if (e == COSE_OK) {
+      CHECK_ERR(cose_sign1_verify(&kpub, out, out_len, aad, aad_len, COSE_F_REQUIRE_TAG, &pl, &info),
+                COSE_OK, "%s ESP256 verify", path);
+      CHECK(info.alg == COSE_ALG_ESP256, "%s: ESP256 read back as %lld", path, (long long)info.alg);
+    }
     return;
   }
   char k64[128];

@@ -66,6 +66,7 @@ typedef struct {
 /* IANA COSE algorithm ids of the device profile. */
 enum {
   COSE_ALG_ES256 = -7,
+  COSE_ALG_ESP256 = -9, /* RFC 9864: ES256 with its curve fixed to P-256 (keys are P-256 only) */
   COSE_ALG_A128GCM = 1,
   COSE_ALG_A192GCM = 2,
   COSE_ALG_A256GCM = 3,

@@ -11,6 +11,7 @@ bool cp_alg_info(int64_t alg, cp_alg *o) {
       {COSE_ALG_CCM_16_128_256, {CP_CCM, 32, 16, 13}}, {COSE_ALG_CCM_64_128_128, {CP_CCM, 16, 16, 7}},
       {COSE_ALG_CCM_64_128_256, {CP_CCM, 32, 16, 7}},  {COSE_ALG_HMAC256_64, {CP_HMAC, 0, 8, 0}},
       {COSE_ALG_HMAC256, {CP_HMAC, 0, 32, 0}},         {COSE_ALG_ES256, {CP_ECDSA, 32, 64, 0}},
+      {COSE_ALG_ESP256, {CP_ECDSA, 32, 64, 0}},
   };
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
     if (t[i].alg == alg) {
