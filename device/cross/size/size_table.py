@@ -81,10 +81,12 @@ def main():
         size_tool = os.environ.get(f"SIZE_{target.replace('-', '_')}", "size")
         text, ram = archive_size(size_tool, os.path.join(build, "libcose_dev.a"))
         print(f"== {target} (-Os) ==")
+        ptext, _ = archive_size(size_tool, os.path.join(build, "profile", "libcose_dev.a"))
         print(f"library archive (every function, before --gc-sections): .text {kib(text)}, "
-              f".data+.bss {ram} B")
+              f".data+.bss {ram} B; device-profile configuration {kib(ptext)}")
         sizes, lib_objects = map_sizes(os.path.join(build, "profile_image.map"))
-        print(f"device-profile image, by origin (kept sections; .text includes .rodata):")
+        print("device-profile image (library with COSE_CFG_SIGN=0 COSE_CFG_ALL_ALGS=0), by origin "
+              "(kept sections; .text includes .rodata):")
         print(f"  {'part':14s} {'.text':>20s} {'.data+.bss':>11s}")
         total_t = total_r = 0
         for name in ["library", "tinycbor", "mbedTLS", "app main", "entropy hook", "libc+runtime"]:

@@ -27,41 +27,20 @@ static psa_algorithm_t aead_alg(const cp_alg *a) {
   return PSA_ALG_AEAD_WITH_SHORTENED_TAG(base, a->tag_len);
 }
 
-static cose_err aead(bool seal, int64_t alg, const uint8_t *key, size_t key_len,
-                     const uint8_t *nonce, const uint8_t *aad, size_t aad_len, const uint8_t *in,
-                     size_t in_len, uint8_t *out, size_t out_len) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a) || (a.kind != CP_GCM && a.kind != CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (key_len != a.key_len) return COSE_ERR_KEY;
+cose_err cp_aead(bool seal, const cp_alg *a, const uint8_t *key, const uint8_t *nonce,
+                 const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n, uint8_t *out) {
   psa_key_id_t id;
-  psa_algorithm_t pa = aead_alg(&a);
+  psa_algorithm_t pa = aead_alg(a);
   cose_err e = import(PSA_KEY_TYPE_AES, pa, seal ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT,
-                      key, key_len, &id);
+                      key, a->key_len, &id);
   if (e != COSE_OK) return e;
-  size_t got = 0;
+  size_t got = 0, out_len = seal ? n + a->tag_len : n - a->tag_len;
   psa_status_t st =
-      seal ? psa_aead_encrypt(id, pa, nonce, a.nonce_len, aad, aad_len, in, in_len, out, out_len, &got)
-           : psa_aead_decrypt(id, pa, nonce, a.nonce_len, aad, aad_len, in, in_len, out, out_len, &got);
+      seal ? psa_aead_encrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got)
+           : psa_aead_decrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got);
   psa_destroy_key(id);
   if (st == PSA_ERROR_INVALID_SIGNATURE) return COSE_ERR_AUTH;
   return st == PSA_SUCCESS && got == out_len ? COSE_OK : COSE_ERR_CRYPTO;
-}
-
-cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a)) return COSE_ERR_UNSUPPORTED_ALG;
-  return aead(true, alg, key, key_len, nonce, aad, aad_len, in, n, out, n + a.tag_len);
-}
-
-cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (ct_len < a.tag_len) return COSE_ERR_STRUCTURE;
-  return aead(false, alg, key, key_len, nonce, aad, aad_len, in, ct_len, out, ct_len - a.tag_len);
 }
 
 void cp_sha256_start(cp_sha256 *s) {
@@ -132,17 +111,6 @@ cose_err cp_random(uint8_t *out, size_t n) {
 #define P256_PAIR PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1)
 #define P256_PUB PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1)
 
-cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]) {
-  psa_key_id_t id;
-  psa_algorithm_t alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
-  cose_err e = import(P256_PAIR, alg, PSA_KEY_USAGE_SIGN_HASH, d, 32, &id);
-  if (e != COSE_OK) return e;
-  size_t got = 0;
-  psa_status_t st = psa_sign_hash(id, alg, hash, 32, sig, 64, &got);
-  psa_destroy_key(id);
-  return st == PSA_SUCCESS && got == 64 ? COSE_OK : COSE_ERR_CRYPTO;
-}
-
 cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t hash[32],
                          const uint8_t sig[64]) {
   uint8_t pt[65];
@@ -158,6 +126,18 @@ cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t
   psa_destroy_key(id);
   if (st == PSA_ERROR_INVALID_SIGNATURE) return COSE_ERR_AUTH;
   return st == PSA_SUCCESS ? COSE_OK : COSE_ERR_CRYPTO;
+}
+
+#if COSE_CFG_SIGN
+cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]) {
+  psa_key_id_t id;
+  psa_algorithm_t alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
+  cose_err e = import(P256_PAIR, alg, PSA_KEY_USAGE_SIGN_HASH, d, 32, &id);
+  if (e != COSE_OK) return e;
+  size_t got = 0;
+  psa_status_t st = psa_sign_hash(id, alg, hash, 32, sig, 64, &got);
+  psa_destroy_key(id);
+  return st == PSA_SUCCESS && got == 64 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
@@ -180,3 +160,4 @@ cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
   memcpy(y, pub + 33, 32);
   return COSE_OK;
 }
+#endif

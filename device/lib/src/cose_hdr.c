@@ -101,7 +101,8 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
       }
       continue;
     }
-    switch (l.i) {
+    /* Labels outside 1..6 are skipped; inside, a 32-bit switch (l.i is 64-bit). */
+    switch (l.i >= 1 && l.i <= 6 ? (int)l.i : 0) {
       case 1: /* alg: int, or text which no device supports */
         if ((e = cbp_next(r, &vi)) != COSE_OK) return e;
         if (vi.type == CBP_TSTR) info->alg = COSE_ALG_TEXT;
@@ -220,7 +221,7 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
     if ((e = cbp_next(&r, &vi)) != COSE_OK) return e;
     cose_bytes b = {vi.ptr, (size_t)vi.v};
     bool is_b = vi.type == CBP_BSTR;
-    switch (l.i) {
+    switch ((int)l.i) { /* -4..5 here */
       case 1:
         if (cose_read_int(&vi, &k->kty) != COSE_OK) return COSE_ERR_KEY;
         have_kty = true;
