@@ -88,11 +88,10 @@ cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm
   if (e != COSE_OK) return e;
   psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
   psa_status_t st = psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256));
-  /* An absent salt is HashLen zero bytes (RFC 5869 2.2); PSA wants the step either way. */
-  static const uint8_t zero[32] = {0};
-  if (st == PSA_SUCCESS)
-    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt_len ? salt : zero,
-                                        salt_len ? salt_len : sizeof zero);
+  /* Without the salt step PSA's HKDF extracts with an empty salt, which HMAC pads to the
+   * HashLen zero bytes of an absent salt (RFC 5869 section 2.2). */
+  if (st == PSA_SUCCESS && salt_len)
+    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt, salt_len);
   if (st == PSA_SUCCESS)
     st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, ikm_len);
   if (st == PSA_SUCCESS)

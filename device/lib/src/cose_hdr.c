@@ -84,7 +84,7 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
   if (e != COSE_OK) return e;
   if (it.type != CBP_MAP) return COSE_ERR_STRUCTURE;
   if (it.v > COSE_MAX_LABELS) return COSE_ERR_HEADER;
-  for (uint64_t i = 0; i < it.v; i++) {
+  for (size_t i = 0, n = (size_t)it.v; i < n; i++) { /* 32-bit counter: n is bounded above */
     cbp_item li, vi;
     cose_label l;
     size_t at = r->pos;
@@ -207,7 +207,7 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
   if (e != COSE_OK) return e;
   if (it.type != CBP_MAP || it.v > COSE_MAX_LABELS) return COSE_ERR_KEY;
   cose_label_set seen = {.n = 0};
-  for (uint64_t i = 0; i < it.v; i++) {
+  for (size_t i = 0, n = (size_t)it.v; i < n; i++) {
     cbp_item li, vi;
     cose_label l;
     size_t at = r.pos;

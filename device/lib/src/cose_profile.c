@@ -75,10 +75,14 @@ cose_err cose_profile_nonce(const uint8_t *iv, size_t n, cose_bytes sid, cose_by
 
 size_t cose_profile_piv(uint64_t seq, uint8_t out[5]) {
   if (seq > COSE_PROFILE_MAX_SEQ) return 0;
-  size_t len = 1;
-  while (len < 5 && (seq >> (8 * len)) != 0) len++;
-  for (size_t i = 0; i < len; i++) out[len - 1 - i] = (uint8_t)(seq >> (8 * i));
-  return len;
+  /* Constant shifts only: a variable 64-bit shift is a long sequence on a 32-bit core. */
+  uint32_t lo = (uint32_t)seq;
+  uint8_t b[5] = {(uint8_t)(seq >> 32), (uint8_t)(lo >> 24), (uint8_t)(lo >> 16), (uint8_t)(lo >> 8),
+                  (uint8_t)lo};
+  size_t skip = 0;
+  while (skip < 4 && b[skip] == 0) skip++;
+  memcpy(out, b + skip, 5 - skip);
+  return 5 - skip;
 }
 
 cose_err cose_profile_seq(cose_bytes piv, uint64_t *seq) {
@@ -176,7 +180,8 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
 #if !COSE_CFG_SIGN
   if (signer) return COSE_ERR_UNSUPPORTED_ALG; /* checked first: no number is reserved for it */
 #endif
-  uint8_t prot[16], unprot[64], field[16], *aad;
+  /* unprot: {4: kid, 6: piv, "sid": sid} is at most 31 B, {4: kid, 5: iv} 29 B */
+  uint8_t prot[16], unprot[40], field[16], *aad;
   size_t aad_len, field_len;
   cose_headers h;
   cose_err e;
