@@ -92,15 +92,14 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
     memcpy(nonce, hi->iv.p, a->nonce_len);
     return COSE_OK;
   }
-  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_piv && hi->has_sid) { /* OSCORE layout */
-    if (!key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+  /* A Partial IV needs the key's Base IV of the nonce's length in either layout. */
+  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_sid) { /* OSCORE layout */
     uint64_t seq;
     if (cose_profile_seq(hi->piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
     return cose_profile_nonce(key->base_iv.p, a->nonce_len, hi->sid, hi->piv, nonce);
   }
-  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len || hi->piv.n == 0 ||
-      hi->piv.n > a->nonce_len)
-    return COSE_ERR_NONCE;
+  if (hi->piv.n == 0 || hi->piv.n > a->nonce_len) return COSE_ERR_NONCE;
   memcpy(nonce, key->base_iv.p, a->nonce_len);
   size_t off = a->nonce_len - hi->piv.n;
   for (size_t i = 0; i < hi->piv.n; i++) nonce[off + i] ^= hi->piv.p[i];

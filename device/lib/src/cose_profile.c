@@ -165,6 +165,14 @@ static cose_err carve(cose_ws *ws, size_t len, uint8_t **p) {
   return COSE_OK;
 }
 
+/* The profile's external_aad for topic, carved off the workspace. */
+static cose_err topic_aad(cose_ws *ws, const char *topic, uint64_t epoch, uint8_t **aad,
+                          size_t *aad_len) {
+  size_t cap = strlen(topic) + 32;
+  cose_err e = carve(ws, cap, aad);
+  return e == COSE_OK ? cose_profile_aad(topic, epoch, *aad, cap, aad_len) : e;
+}
+
 static cose_key sym_key(const cose_topic_key *k) {
   cose_key key = {.kty = 4, .alg = k->alg, .has_alg = true, .has_base_iv = true};
   key.k = (cose_bytes){k->key, k->key_len};
@@ -210,9 +218,7 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
     h.unprot_len = w.len;
   }
 
-  size_t tl = strlen(topic);
-  if ((e = carve(&ws, tl + 32, &aad)) != COSE_OK) return e;
-  if ((e = cose_profile_aad(topic, k->epoch, aad, tl + 32, &aad_len)) != COSE_OK) return e;
+  if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   const uint8_t *content = pt;
   size_t content_len = pt_len;
 #if COSE_CFG_SIGN
@@ -264,9 +270,8 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   }
   if (kid.n != COSE_PROFILE_KID_LEN || memcmp(kid.p, k->kid, kid.n) != 0) return COSE_ERR_UNKNOWN_KID;
   uint8_t *aad;
-  size_t aad_len, tl = strlen(topic), pt_len;
-  if ((e = carve(&ws, tl + 32, &aad)) != COSE_OK) return e;
-  if ((e = cose_profile_aad(topic, k->epoch, aad, tl + 32, &aad_len)) != COSE_OK) return e;
+  size_t aad_len, pt_len;
+  if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   cose_key key = sym_key(k);
   cose_hdr_info hi;
   if ((e = cose_encrypt0_open(&key, msg, msg_len, aad, aad_len, flags, pt, pt_cap, &pt_len, ws,
