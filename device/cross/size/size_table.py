@@ -3,7 +3,7 @@
 whole device-profile image split by where its bytes come from (from the linker map, so only
 what --gc-sections kept), and the probe's measured stack and heap per public call.
 
-usage: size_table.py TARGET:BUILD_DIR[:PROBE_OUTPUT] ...
+usage: size_table.py TARGET:BUILD_DIR[:PROBE_OUTPUT[:PROFILE_PROBE_OUTPUT]] ...
 """
 import os
 import re
@@ -77,14 +77,18 @@ def kib(n):
 def main():
     for spec in sys.argv[1:]:
         parts = spec.split(":")
-        target, build, probe = parts[0], parts[1], parts[2] if len(parts) > 2 else None
+        target, build = parts[0], parts[1]
+        probe = parts[2] if len(parts) > 2 else None
+        probe_profile = parts[3] if len(parts) > 3 else None
         size_tool = os.environ.get(f"SIZE_{target.replace('-', '_')}", "size")
         text, ram = archive_size(size_tool, os.path.join(build, "libcose_dev.a"))
         print(f"== {target} (-Os) ==")
+        ptext, _ = archive_size(size_tool, os.path.join(build, "profile", "libcose_dev.a"))
         print(f"library archive (every function, before --gc-sections): .text {kib(text)}, "
-              f".data+.bss {ram} B")
+              f".data+.bss {ram} B; device-profile configuration {kib(ptext)}")
         sizes, lib_objects = map_sizes(os.path.join(build, "profile_image.map"))
-        print(f"device-profile image, by origin (kept sections; .text includes .rodata):")
+        print("device-profile image (library with COSE_CFG_SIGN=0 COSE_CFG_ALL_ALGS=0), by origin "
+              "(kept sections; .text includes .rodata):")
         print(f"  {'part':14s} {'.text':>20s} {'.data+.bss':>11s}")
         total_t = total_r = 0
         for name in ["library", "tinycbor", "mbedTLS", "app main", "entropy hook", "libc+runtime"]:
@@ -101,6 +105,8 @@ def main():
             f"{o.removesuffix('.o')} {n}" for o, n in by_size))
         if probe:
             print_probe(probe)
+        if probe_profile:
+            print_probe_profile(probe_profile)
         else:
             print("stack/heap per call: not measured on this target (no QEMU for it here)")
         print_static(os.path.join(build, "stack_static.out"))
@@ -122,6 +128,14 @@ def print_probe(path):
             print("  " + l.strip() + " (MBEDTLS_MEMORY_BUFFER_ALLOC_C, after psa_crypto_init)")
     print(f"  budget: <= 2 KiB stack per call: {'met' if worst_lib <= 2048 else 'MISSED'} "
           f"(worst {worst_lib} B); heap: the library itself calls no allocator")
+
+
+def print_probe_profile(path):
+    rows = [l.split() for l in open(path) if l.startswith("probe ") and len(l.split()) >= 6]
+    calls = [r for r in rows if r[1].startswith("cose_")]
+    worst = max(calls, key=lambda r: int(r[2]))
+    print(f"the device-profile configuration's own probe on QEMU: {len(calls)} calls succeed "
+          f"(no Sign1 there), worst stack {worst[2]} B ({worst[1]})")
 
 
 def print_static(path):

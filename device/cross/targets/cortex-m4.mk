@@ -8,7 +8,4 @@ ARCH := -mcpu=cortex-m4 -mthumb -mfloat-abi=soft
 LIBC := --specs=nano.specs
 RUN_LDFLAGS := --specs=nosys.specs
 IMAGE_LDFLAGS := $(RUN_LDFLAGS)
-# arm-none-eabi's ABI has short enums, so cose_err is unsigned there and cose_strerror's
-# "(int)e < 0" range check warns (type-limits); harmless, kept until that check is rewritten.
-ARCH += -Wno-type-limits
 CALLGRAPH := -fcallgraph-info=su

@@ -24,6 +24,17 @@
 #define COSE_CBOR_MAX_DEPTH 8
 #endif
 
+/* Build configuration (ESP-IDF: menuconfig, see Kconfig). The full library by default; the
+ * device-profile build (device/cross's sized image) sets both to 0 and keeps exactly what the
+ * profile's device side uses: AES-CCM-16-64-128 and A128GCM, HMAC 256/64 and 256/256, ES256
+ * (and ESP256) verification. */
+#ifndef COSE_CFG_SIGN
+#define COSE_CFG_SIGN 1 /* 0: no Sign1 signing (cose_sign1_sign, signed profile seals) */
+#endif
+#ifndef COSE_CFG_ALL_ALGS
+#define COSE_CFG_ALL_ALGS 1 /* 0: only the AEADs above (no A192/A256GCM, no other AES-CCM) */
+#endif
+
 typedef enum {
   COSE_OK = 0,
   COSE_ERR_ARG,               /* a NULL pointer or contradictory arguments from the caller */
@@ -150,10 +161,12 @@ cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_
                             const uint8_t *aad, size_t aad_len, unsigned flags, uint8_t *pt,
                             size_t pt_cap, size_t *pt_len, cose_ws ws, cose_hdr_info *info);
 
+#if COSE_CFG_SIGN
 cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h,
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len);
+#endif
 cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
                            const uint8_t *aad, size_t aad_len, unsigned flags,
                            cose_bytes *payload, cose_hdr_info *info);
@@ -303,7 +316,8 @@ typedef struct {
 
 /* Seals one payload for a topic as a tagged COSE_Encrypt0: counter mode if sender is given,
  * else a random IV. If signer is given (EC2 P-256 private COSE_Key with its kid), the payload
- * is first signed into a tagged COSE_Sign1 (in ws) and that is encrypted. */
+ * is first signed into a tagged COSE_Sign1 (in ws) and that is encrypted; without
+ * COSE_CFG_SIGN a signer is COSE_ERR_UNSUPPORTED_ALG. */
 cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_sender *sender,
                            const cose_key *signer, const uint8_t *pt, size_t pt_len,
                            uint8_t *out, size_t cap, size_t *out_len, cose_ws ws);

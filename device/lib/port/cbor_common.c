@@ -1,4 +1,4 @@
-/* The parts of cbor_port.h that need no CBOR library: buffers, raw bytes, head arithmetic. */
+/* The parts of cbor_port.h that need no CBOR library: buffers, the writer, head arithmetic. */
 #include <string.h>
 
 #include "cbor_port.h"
@@ -26,9 +26,33 @@ void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
   w->len += n;
 }
 
+/* A head in its shortest form (RFC 8949 section 4.2.1: preferred serialization). */
+void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v) {
+  uint8_t h[9];
+  size_t n = 1;
+  unsigned ai = (unsigned)v;
+  if (v >= 24) {
+    ai = v <= 0xff ? 24 : v <= 0xffff ? 25 : v <= 0xffffffffu ? 26 : 27;
+    n += (size_t)1 << (ai - 24);
+    for (size_t i = n - 1; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
+  }
+  h[0] = (uint8_t)(major << 5 | ai);
+  cbp_put_raw(w, h, n);
+}
+
+void cbp_put_int(cbp_writer *w, int64_t v) {
+  if (v < 0) cbp_put_head(w, 1, (uint64_t)(-1 - v));
+  else cbp_put_head(w, 0, (uint64_t)v);
+}
+
 void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
-  cbp_put_bstr_head(w, n);
+  cbp_put_head(w, 2, n);
   cbp_put_raw(w, p, n);
+}
+
+void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) {
+  cbp_put_head(w, 3, n);
+  cbp_put_raw(w, (const uint8_t *)s, n);
 }
 
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {

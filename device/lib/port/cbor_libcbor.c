@@ -1,5 +1,5 @@
-/* libcbor backend of cbor_port.h (make CBOR=libcbor): cbor_encode_* into buffers,
- * cbor_stream_decode to read one head at a time. */
+/* libcbor backend of cbor_port.h (make CBOR=libcbor): cbor_stream_decode reads one head at a
+ * time (the writer is the library's own, in cbor_common.c). */
 #include "cbor_port.h"
 
 #include <cbor.h>
@@ -145,36 +145,4 @@ cose_err cbp_skip(cbp_reader *r) {
     }
     due[++depth] = it.type == CBP_TAG ? 1 : it.type == CBP_ARRAY ? it.v : 2 * it.v;
   }
-}
-
-/* libcbor's encoders return 0 when the buffer is too small; turn that into sticky overflow. */
-static void took(cbp_writer *w, size_t n) {
-  if (n == 0) w->overflow = true;
-  else w->len += n;
-}
-#define ROOM(w) ((w)->overflow ? NULL : (w)->p + (w)->len), ((w)->overflow ? 0 : (w)->cap - (w)->len)
-
-void cbp_put_uint(cbp_writer *w, uint64_t v) {
-  if (!w->overflow) took(w, cbor_encode_uint(v, ROOM(w)));
-}
-void cbp_put_int(cbp_writer *w, int64_t v) {
-  if (w->overflow) return;
-  if (v >= 0) took(w, cbor_encode_uint((uint64_t)v, ROOM(w)));
-  else took(w, cbor_encode_negint((uint64_t)(-1 - v), ROOM(w)));
-}
-void cbp_put_bstr_head(cbp_writer *w, size_t n) {
-  if (!w->overflow) took(w, cbor_encode_bytestring_start(n, ROOM(w)));
-}
-void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) {
-  if (!w->overflow) took(w, cbor_encode_string_start(n, ROOM(w)));
-  cbp_put_raw(w, (const uint8_t *)s, n);
-}
-void cbp_put_array(cbp_writer *w, size_t n) {
-  if (!w->overflow) took(w, cbor_encode_array_start(n, ROOM(w)));
-}
-void cbp_put_map(cbp_writer *w, size_t n) {
-  if (!w->overflow) took(w, cbor_encode_map_start(n, ROOM(w)));
-}
-void cbp_put_tag(cbp_writer *w, uint64_t tag) {
-  if (!w->overflow) took(w, cbor_encode_tag(tag, ROOM(w)));
 }

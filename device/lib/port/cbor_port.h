@@ -1,8 +1,10 @@
 /*
  * The ONLY interface between cose_dev and a CBOR library. Everything CBOR goes through here:
  * cbor_tinycbor.c (default, ESP-IDF's espressif/cbor) or cbor_libcbor.c (Debian), chosen at
- * build time; cbor_common.c holds what needs no library. Both backends give the same cose_err
- * for the same bytes (tests/test_negative.c asserts it on each build).
+ * build time; cbor_common.c holds what needs no library, the writer included: COSE writes its
+ * contents (ciphertexts, tags, the payload) around heads of 1 to 9 bytes, which need no
+ * library. Both backends give the same cose_err for the same bytes (tests/test_negative.c
+ * asserts it on each build).
  * No allocation: the reader walks the caller's bytes one item head at a time, the writer
  * writes into the caller's buffer and remembers overflow instead of truncating silently.
  */
@@ -11,6 +13,7 @@
 
 #include "cose_dev.h"
 
+/* Numbered as CBOR's major types 0..7 (the tinycbor port relies on it). */
 typedef enum {
   CBP_UINT,   /* v = value */
   CBP_NINT,   /* value = -1 - v */
@@ -57,14 +60,17 @@ typedef struct {
 } cbp_writer;
 
 void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap);
-void cbp_put_uint(cbp_writer *w, uint64_t v);
+/* The head of major type major (0..7) with argument v, shortest form. */
+void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v);
+static inline void cbp_put_uint(cbp_writer *w, uint64_t v) { cbp_put_head(w, 0, v); }
 void cbp_put_int(cbp_writer *w, int64_t v);
 void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n);
-void cbp_put_bstr_head(cbp_writer *w, size_t n); /* the content follows via cbp_put_raw */
+/* the content follows via cbp_put_raw */
+static inline void cbp_put_bstr_head(cbp_writer *w, size_t n) { cbp_put_head(w, 2, n); }
 void cbp_put_tstr(cbp_writer *w, const char *s, size_t n);
-void cbp_put_array(cbp_writer *w, size_t n);
-void cbp_put_map(cbp_writer *w, size_t n);
-void cbp_put_tag(cbp_writer *w, uint64_t tag);
+static inline void cbp_put_array(cbp_writer *w, size_t n) { cbp_put_head(w, 4, n); }
+static inline void cbp_put_map(cbp_writer *w, size_t n) { cbp_put_head(w, 5, n); }
+static inline void cbp_put_tag(cbp_writer *w, uint64_t tag) { cbp_put_head(w, 6, tag); }
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n);
 /* For the ports: the argument of the head at h (additional info <= 27, all head bytes
  * present, already checked by the backend); returns the head length. */

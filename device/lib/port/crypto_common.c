@@ -2,16 +2,23 @@
 #include "crypto_port.h"
 
 bool cp_alg_info(int64_t alg, cp_alg *o) {
-  /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. */
-  static const struct { int64_t alg; cp_alg a; } t[] = {
-      {COSE_ALG_A128GCM, {CP_GCM, 16, 16, 12}},        {COSE_ALG_A192GCM, {CP_GCM, 24, 16, 12}},
-      {COSE_ALG_A256GCM, {CP_GCM, 32, 16, 12}},        {COSE_ALG_CCM_16_64_128, {CP_CCM, 16, 8, 13}},
-      {COSE_ALG_CCM_16_64_256, {CP_CCM, 32, 8, 13}},   {COSE_ALG_CCM_64_64_128, {CP_CCM, 16, 8, 7}},
-      {COSE_ALG_CCM_64_64_256, {CP_CCM, 32, 8, 7}},    {COSE_ALG_CCM_16_128_128, {CP_CCM, 16, 16, 13}},
+  /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. The
+   * profile's device algorithms (docs/mqtt-cose-profile.md section 6) and HMAC 256/64 first,
+   * then the other AEADs unless the build leaves them out. */
+  static const struct {
+    int8_t alg;
+    cp_alg a;
+  } t[] = {
+      {COSE_ALG_CCM_16_64_128, {CP_CCM, 16, 8, 13}},  {COSE_ALG_A128GCM, {CP_GCM, 16, 16, 12}},
+      {COSE_ALG_HMAC256_64, {CP_HMAC, 0, 8, 0}},      {COSE_ALG_HMAC256, {CP_HMAC, 0, 32, 0}},
+      {COSE_ALG_ES256, {CP_ECDSA, 32, 64, 0}},        {COSE_ALG_ESP256, {CP_ECDSA, 32, 64, 0}},
+#if COSE_CFG_ALL_ALGS
+      {COSE_ALG_A192GCM, {CP_GCM, 24, 16, 12}},       {COSE_ALG_A256GCM, {CP_GCM, 32, 16, 12}},
+      {COSE_ALG_CCM_16_64_256, {CP_CCM, 32, 8, 13}},  {COSE_ALG_CCM_64_64_128, {CP_CCM, 16, 8, 7}},
+      {COSE_ALG_CCM_64_64_256, {CP_CCM, 32, 8, 7}},   {COSE_ALG_CCM_16_128_128, {CP_CCM, 16, 16, 13}},
       {COSE_ALG_CCM_16_128_256, {CP_CCM, 32, 16, 13}}, {COSE_ALG_CCM_64_128_128, {CP_CCM, 16, 16, 7}},
-      {COSE_ALG_CCM_64_128_256, {CP_CCM, 32, 16, 7}},  {COSE_ALG_HMAC256_64, {CP_HMAC, 0, 8, 0}},
-      {COSE_ALG_HMAC256, {CP_HMAC, 0, 32, 0}},         {COSE_ALG_ES256, {CP_ECDSA, 32, 64, 0}},
-      {COSE_ALG_ESP256, {CP_ECDSA, 32, 64, 0}},
+      {COSE_ALG_CCM_64_128_256, {CP_CCM, 32, 16, 7}},
+#endif
   };
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
     if (t[i].alg == alg) {

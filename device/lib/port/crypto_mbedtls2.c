@@ -12,12 +12,11 @@
 #include <mbedtls/md.h>
 #include <string.h>
 
-cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a) || (a.kind != CP_GCM && a.kind != CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (key_len != a.key_len) return COSE_ERR_KEY;
+static cose_err gcm_ccm_seal(const cp_alg *pa, const uint8_t *key, const uint8_t *nonce,
+                             const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
+                             uint8_t *out) {
+  cp_alg a = *pa;
+  size_t key_len = a.key_len;
   int rc;
   if (a.kind == CP_GCM) {
     mbedtls_gcm_context g;
@@ -39,14 +38,11 @@ cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uin
   return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
-cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a) || (a.kind != CP_GCM && a.kind != CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (key_len != a.key_len) return COSE_ERR_KEY;
-  if (ct_len < a.tag_len) return COSE_ERR_STRUCTURE;
-  size_t n = ct_len - a.tag_len;
+static cose_err gcm_ccm_open(const cp_alg *pa, const uint8_t *key, const uint8_t *nonce,
+                             const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
+                             uint8_t *out) {
+  cp_alg a = *pa;
+  size_t key_len = a.key_len, n = ct_len - a.tag_len;
   int rc, auth;
   if (a.kind == CP_GCM) {
     mbedtls_gcm_context g;
@@ -69,6 +65,12 @@ cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uin
   }
   if (rc == auth) return COSE_ERR_AUTH;
   return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
+}
+
+cose_err cp_aead(bool is_seal, const cp_alg *a, const uint8_t *key, const uint8_t *nonce,
+                 const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n, uint8_t *out) {
+  return is_seal ? gcm_ccm_seal(a, key, nonce, aad, aad_len, in, n, out)
+                 : gcm_ccm_open(a, key, nonce, aad, aad_len, in, n, out);
 }
 
 void cp_sha256_start(cp_sha256 *s) {
@@ -148,6 +150,7 @@ cose_err cp_random(uint8_t *out, size_t n) {
   return mbedtls_ctr_drbg_random(&g_drbg, out, n) == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
+#if COSE_CFG_SIGN
 cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]) {
   mbedtls_ecp_group g;
   mbedtls_mpi k, r, s;
@@ -170,6 +173,7 @@ cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[
   mbedtls_ecp_group_free(&g);
   return e;
 }
+#endif
 
 cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t hash[32],
                          const uint8_t sig[64]) {
@@ -201,6 +205,7 @@ cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t
   return e;
 }
 
+#if COSE_CFG_SIGN
 cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
   mbedtls_ecp_group g;
   mbedtls_ecp_point q;
@@ -218,3 +223,4 @@ cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
   mbedtls_ecp_group_free(&g);
   return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }
+#endif

@@ -27,41 +27,20 @@ static psa_algorithm_t aead_alg(const cp_alg *a) {
   return PSA_ALG_AEAD_WITH_SHORTENED_TAG(base, a->tag_len);
 }
 
-static cose_err aead(bool seal, int64_t alg, const uint8_t *key, size_t key_len,
-                     const uint8_t *nonce, const uint8_t *aad, size_t aad_len, const uint8_t *in,
-                     size_t in_len, uint8_t *out, size_t out_len) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a) || (a.kind != CP_GCM && a.kind != CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (key_len != a.key_len) return COSE_ERR_KEY;
+cose_err cp_aead(bool seal, const cp_alg *a, const uint8_t *key, const uint8_t *nonce,
+                 const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n, uint8_t *out) {
   psa_key_id_t id;
-  psa_algorithm_t pa = aead_alg(&a);
+  psa_algorithm_t pa = aead_alg(a);
   cose_err e = import(PSA_KEY_TYPE_AES, pa, seal ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT,
-                      key, key_len, &id);
+                      key, a->key_len, &id);
   if (e != COSE_OK) return e;
-  size_t got = 0;
+  size_t got = 0, out_len = seal ? n + a->tag_len : n - a->tag_len;
   psa_status_t st =
-      seal ? psa_aead_encrypt(id, pa, nonce, a.nonce_len, aad, aad_len, in, in_len, out, out_len, &got)
-           : psa_aead_decrypt(id, pa, nonce, a.nonce_len, aad, aad_len, in, in_len, out, out_len, &got);
+      seal ? psa_aead_encrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got)
+           : psa_aead_decrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got);
   psa_destroy_key(id);
   if (st == PSA_ERROR_INVALID_SIGNATURE) return COSE_ERR_AUTH;
   return st == PSA_SUCCESS && got == out_len ? COSE_OK : COSE_ERR_CRYPTO;
-}
-
-cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a)) return COSE_ERR_UNSUPPORTED_ALG;
-  return aead(true, alg, key, key_len, nonce, aad, aad_len, in, n, out, n + a.tag_len);
-}
-
-cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
-                      uint8_t *out) {
-  cp_alg a;
-  if (!cp_alg_info(alg, &a)) return COSE_ERR_UNSUPPORTED_ALG;
-  if (ct_len < a.tag_len) return COSE_ERR_STRUCTURE;
-  return aead(false, alg, key, key_len, nonce, aad, aad_len, in, ct_len, out, ct_len - a.tag_len);
 }
 
 void cp_sha256_start(cp_sha256 *s) {
@@ -109,11 +88,10 @@ cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm
   if (e != COSE_OK) return e;
   psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
   psa_status_t st = psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256));
-  /* An absent salt is HashLen zero bytes (RFC 5869 2.2); PSA wants the step either way. */
-  static const uint8_t zero[32] = {0};
-  if (st == PSA_SUCCESS)
-    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt_len ? salt : zero,
-                                        salt_len ? salt_len : sizeof zero);
+  /* Without the salt step PSA's HKDF extracts with an empty salt, which HMAC pads to the
+   * HashLen zero bytes of an absent salt (RFC 5869 section 2.2). */
+  if (st == PSA_SUCCESS && salt_len)
+    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt, salt_len);
   if (st == PSA_SUCCESS)
     st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, ikm_len);
   if (st == PSA_SUCCESS)
@@ -132,17 +110,6 @@ cose_err cp_random(uint8_t *out, size_t n) {
 #define P256_PAIR PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1)
 #define P256_PUB PSA_KEY_TYPE_ECC_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1)
 
-cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]) {
-  psa_key_id_t id;
-  psa_algorithm_t alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
-  cose_err e = import(P256_PAIR, alg, PSA_KEY_USAGE_SIGN_HASH, d, 32, &id);
-  if (e != COSE_OK) return e;
-  size_t got = 0;
-  psa_status_t st = psa_sign_hash(id, alg, hash, 32, sig, 64, &got);
-  psa_destroy_key(id);
-  return st == PSA_SUCCESS && got == 64 ? COSE_OK : COSE_ERR_CRYPTO;
-}
-
 cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t hash[32],
                          const uint8_t sig[64]) {
   uint8_t pt[65];
@@ -158,6 +125,18 @@ cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t
   psa_destroy_key(id);
   if (st == PSA_ERROR_INVALID_SIGNATURE) return COSE_ERR_AUTH;
   return st == PSA_SUCCESS ? COSE_OK : COSE_ERR_CRYPTO;
+}
+
+#if COSE_CFG_SIGN
+cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]) {
+  psa_key_id_t id;
+  psa_algorithm_t alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
+  cose_err e = import(P256_PAIR, alg, PSA_KEY_USAGE_SIGN_HASH, d, 32, &id);
+  if (e != COSE_OK) return e;
+  size_t got = 0;
+  psa_status_t st = psa_sign_hash(id, alg, hash, 32, sig, 64, &got);
+  psa_destroy_key(id);
+  return st == PSA_SUCCESS && got == 64 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
@@ -180,3 +159,4 @@ cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]) {
   memcpy(y, pub + 33, 32);
   return COSE_OK;
 }
+#endif

@@ -33,24 +33,22 @@ typedef struct {
 
 typedef enum { CP_NONE, CP_GCM, CP_CCM, CP_HMAC, CP_ECDSA } cp_kind;
 
+/* One byte a field: the table of cp_alg_info stays small in flash. */
 typedef struct {
-  cp_kind kind;
-  size_t key_len;   /* exact for AEADs; 0 = any non-empty for HMAC; 32 for ES256 d */
-  size_t tag_len;   /* AEAD tag / truncated MAC length / signature length */
-  size_t nonce_len; /* AEAD nonce length */
+  uint8_t kind;      /* cp_kind */
+  uint8_t key_len;   /* exact for AEADs; 0 = any non-empty for HMAC; 32 for ES256 d */
+  uint8_t tag_len;   /* AEAD tag / truncated MAC length / signature length */
+  uint8_t nonce_len; /* AEAD nonce length */
 } cp_alg;
 
-/* Fills *out for an alg of the device profile; false if outside it. */
+/* Fills *out for an alg this build supports (COSE_CFG_ALL_ALGS); false if outside it. */
 bool cp_alg_info(int64_t alg, cp_alg *out);
 
-/* out receives n bytes of ciphertext followed by the tag (n + tag_len bytes). */
-cose_err cp_aead_seal(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n,
-                      uint8_t *out);
-/* in is ciphertext||tag of ct_len bytes; out receives ct_len - tag_len bytes. */
-cose_err cp_aead_open(int64_t alg, const uint8_t *key, size_t key_len, const uint8_t *nonce,
-                      const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t ct_len,
-                      uint8_t *out);
+/* a: a GCM or CCM alg from cp_alg_info, key: exactly a->key_len bytes (the caller checked both).
+ * Sealing, out receives n bytes of ciphertext followed by the tag (n + tag_len bytes); opening,
+ * in is ciphertext||tag of n >= tag_len bytes and out receives n - tag_len bytes. */
+cose_err cp_aead(bool seal, const cp_alg *a, const uint8_t *key, const uint8_t *nonce,
+                 const uint8_t *aad, size_t aad_len, const uint8_t *in, size_t n, uint8_t *out);
 
 /* Streaming HMAC-SHA-256 and SHA-256: a failure at start or update is kept and returned by
  * finish, so the feeding code stays linear. finish always releases what start took. */
@@ -67,11 +65,13 @@ cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm
 
 /* ES256 with the raw r||s signature of RFC 9053 (64 bytes). Signing is deterministic
  * (RFC 6979) so a device needs no entropy per signature. */
-cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]);
 cose_err cp_es256_verify(const uint8_t x[32], const uint8_t y[32], const uint8_t hash[32],
                          const uint8_t sig[64]);
+#if COSE_CFG_SIGN
+cose_err cp_es256_sign(const uint8_t d[32], const uint8_t hash[32], uint8_t sig[64]);
 /* A fresh P-256 key pair (the bench's keys; provisioning does this off the device). */
 cose_err cp_es256_generate(uint8_t d[32], uint8_t x[32], uint8_t y[32]);
+#endif
 
 /* Constant-time comparison (MAC tags). */
 bool cp_equal(const uint8_t *a, const uint8_t *b, size_t n);

@@ -32,6 +32,8 @@ const char *cose_strerror(cose_err e) {
       [COSE_ERR_SEQ_STORE] = "sequence-number store failed; sealing stopped",
       [COSE_ERR_NOT_SEALED] = "not a sealed message (empty, untagged or not COSE)",
   };
-  if ((int)e < 0 || e >= COSE_ERR_COUNT_ || !k[e]) return "unknown error";
+  /* As unsigned, a negative value is out of range too, whether the ABI's enum is signed
+   * (RV32, hosts) or unsigned (arm-none-eabi's short enums). */
+  if ((unsigned)e >= COSE_ERR_COUNT_ || !k[e]) return "unknown error";
   return k[e];
 }

@@ -3,6 +3,14 @@
 
 #include "cose_internal.h"
 
+/* A label, decoded. */
+typedef struct {
+  bool text;
+  int64_t i;
+  const uint8_t *s;
+  size_t n;
+} cose_label;
+
 cose_err cose_read_int(const cbp_item *it, int64_t *out) {
   if (it->type == CBP_UINT) {
     if (it->v > (uint64_t)INT64_MAX) return COSE_ERR_HEADER;
@@ -27,17 +35,19 @@ static cose_err read_label(const cbp_item *it, cose_label *l) {
   return cose_read_int(it, &l->i);
 }
 
-static bool same_label(const cose_label *a, const cose_label *b) {
-  if (a->text != b->text) return false;
-  if (!a->text) return a->i == b->i;
-  return a->n == b->n && (a->n == 0 || memcmp(a->s, b->s, a->n) == 0);
+/* a and b are the heads of two labels that read_label accepted (int or text, whole in the input). */
+static bool same_label(const uint8_t *a, const uint8_t *b) {
+  uint64_t x, y;
+  size_t ha = cbp_head_arg(a, &x), hb = cbp_head_arg(b, &y);
+  if ((a[0] >> 5) != (b[0] >> 5) || x != y) return false;
+  return (a[0] >> 5) != 3 || memcmp(a + ha, b + hb, (size_t)x) == 0;
 }
 
-static cose_err remember(cose_label_set *seen, const cose_label *l) {
+static cose_err remember(cose_label_set *seen, const uint8_t *head) {
   for (size_t i = 0; i < seen->n; i++)
-    if (same_label(&seen->l[i], l)) return COSE_ERR_DUPLICATE_LABEL;
+    if (same_label(seen->l[i], head)) return COSE_ERR_DUPLICATE_LABEL;
   if (seen->n == sizeof seen->l / sizeof seen->l[0]) return COSE_ERR_HEADER;
-  seen->l[seen->n++] = *l;
+  seen->l[seen->n++] = head;
   return COSE_OK;
 }
 
@@ -74,12 +84,13 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
   if (e != COSE_OK) return e;
   if (it.type != CBP_MAP) return COSE_ERR_STRUCTURE;
   if (it.v > COSE_MAX_LABELS) return COSE_ERR_HEADER;
-  for (uint64_t i = 0; i < it.v; i++) {
+  for (size_t i = 0, n = (size_t)it.v; i < n; i++) { /* 32-bit counter: n is bounded above */
     cbp_item li, vi;
     cose_label l;
+    size_t at = r->pos;
     if ((e = cbp_next(r, &li)) != COSE_OK) return e;
     if ((e = read_label(&li, &l)) != COSE_OK) return e;
-    if ((e = remember(seen, &l)) != COSE_OK) return e;
+    if ((e = remember(seen, r->p + at)) != COSE_OK) return e;
     if (l.text) {
       /* "sid": the sender id of the profile's counter mode; other text labels are skipped. */
       if (!is_protected && l.n == 3 && memcmp(l.s, "sid", 3) == 0) {
@@ -90,7 +101,8 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
       }
       continue;
     }
-    switch (l.i) {
+    /* Labels outside 1..6 are skipped; inside, a 32-bit switch (l.i is 64-bit). */
+    switch (l.i >= 1 && l.i <= 6 ? (int)l.i : 0) {
       case 1: /* alg: int, or text which no device supports */
         if ((e = cbp_next(r, &vi)) != COSE_OK) return e;
         if (vi.type == CBP_TSTR) info->alg = COSE_ALG_TEXT;
@@ -195,12 +207,13 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
   if (e != COSE_OK) return e;
   if (it.type != CBP_MAP || it.v > COSE_MAX_LABELS) return COSE_ERR_KEY;
   cose_label_set seen = {.n = 0};
-  for (uint64_t i = 0; i < it.v; i++) {
+  for (size_t i = 0, n = (size_t)it.v; i < n; i++) {
     cbp_item li, vi;
     cose_label l;
+    size_t at = r.pos;
     if ((e = cbp_next(&r, &li)) != COSE_OK) return e;
     if ((e = read_label(&li, &l)) != COSE_OK) return COSE_ERR_KEY;
-    if ((e = remember(&seen, &l)) != COSE_OK) return e;
+    if ((e = remember(&seen, r.p + at)) != COSE_OK) return e;
     if (l.text || l.i == 4 || l.i < -4 || l.i > 5) { /* key_ops, base IV-less extras: skip */
       if ((e = cbp_skip(&r)) != COSE_OK) return e;
       continue;
@@ -208,7 +221,7 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
     if ((e = cbp_next(&r, &vi)) != COSE_OK) return e;
     cose_bytes b = {vi.ptr, (size_t)vi.v};
     bool is_b = vi.type == CBP_BSTR;
-    switch (l.i) {
+    switch ((int)l.i) { /* -4..5 here */
       case 1:
         if (cose_read_int(&vi, &k->kty) != COSE_OK) return COSE_ERR_KEY;
         have_kty = true;

@@ -11,18 +11,16 @@
 /* Reads an integer item into int64 (COSE labels and alg values). */
 cose_err cose_read_int(const cbp_item *it, int64_t *out);
 
-/* Parses one header map from r into info; seen/nseen collect labels across both buckets. */
+/* Labels seen across both header buckets (or in one COSE_Key), each kept as a pointer to its
+ * encoded head in the input rather than a decoded copy: 4 bytes a label keeps the set small on a
+ * device's stack. Compared by value (major type, argument, text), so a non-minimal head still
+ * matches its minimal twin. */
 #define COSE_MAX_LABELS 16
 typedef struct {
-  bool text;
-  int64_t i;
-  const uint8_t *s;
-  size_t n;
-} cose_label;
-typedef struct {
-  cose_label l[2 * COSE_MAX_LABELS];
+  const uint8_t *l[2 * COSE_MAX_LABELS];
   size_t n;
 } cose_label_set;
+/* Parses one header map from r into info; seen collects the labels across both buckets. */
 cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set *seen,
                                cose_hdr_info *info);
 cose_err cose_parse_protected(const uint8_t *p, size_t n, cose_label_set *seen, cose_hdr_info *info);

@@ -60,7 +60,7 @@ static cose_err parse_msg(const uint8_t *m, size_t n, uint64_t want_tag, uint64_
 /* Picks the algorithm: the request's (creating) or the header's (opening), which the key's
  * alg and the header's must then agree with; kind is the primitive the message type needs. */
 static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int64_t requested,
-                            cp_kind kind, int64_t *alg, cp_alg *a) {
+                            cp_kind kind, cp_alg *a) {
   int64_t x = requested;
   if (x == 0) {
     if (hi->has_alg) x = hi->alg;
@@ -73,7 +73,6 @@ static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int64_
   if (x == COSE_ALG_TEXT || !cp_alg_info(x, a)) return COSE_ERR_UNSUPPORTED_ALG;
   /* CP_GCM stands for "any AEAD" here: Encrypt0 takes GCM and CCM alike. */
   if (a->kind != kind && !(kind == CP_GCM && a->kind == CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
-  *alg = x;
   return COSE_OK;
 }
 
@@ -93,15 +92,14 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
     memcpy(nonce, hi->iv.p, a->nonce_len);
     return COSE_OK;
   }
-  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_piv && hi->has_sid) { /* OSCORE layout */
-    if (!key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+  /* A Partial IV needs the key's Base IV of the nonce's length in either layout. */
+  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+  if ((flags & COSE_F_PROFILE_NONCE) && hi->has_sid) { /* OSCORE layout */
     uint64_t seq;
     if (cose_profile_seq(hi->piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
     return cose_profile_nonce(key->base_iv.p, a->nonce_len, hi->sid, hi->piv, nonce);
   }
-  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len || hi->piv.n == 0 ||
-      hi->piv.n > a->nonce_len)
-    return COSE_ERR_NONCE;
+  if (hi->piv.n == 0 || hi->piv.n > a->nonce_len) return COSE_ERR_NONCE;
   memcpy(nonce, key->base_iv.p, a->nonce_len);
   size_t off = a->nonce_len - hi->piv.n;
   for (size_t i = 0; i < hi->piv.n; i++) nonce[off + i] ^= hi->piv.p[i];
@@ -172,30 +170,124 @@ static cose_err write_prefix(cbp_writer *w, unsigned flags, uint64_t tag, uint64
   return w->overflow ? COSE_ERR_BUFFER_TOO_SMALL : COSE_OK;
 }
 
+static cose_err check_ec_key(const cose_key *key, bool need_private) {
+  if (key->kty != 2 || key->crv != 1) return COSE_ERR_KEY;
+  if (need_private) return key->d.p && key->d.n == 32 ? COSE_OK : COSE_ERR_KEY;
+  return key->x.p && key->x.n == 32 && key->y.p && key->y.n == 32 ? COSE_OK : COSE_ERR_KEY;
+}
+
+/* What tells the three message types apart; the calls below are shared by all three. */
+typedef struct {
+  uint8_t tag, arity;
+  uint8_t kind;    /* the cp_kind resolve_alg wants (CP_GCM: any AEAD) */
+  const char *ctx; /* the context string of the authenticated structure */
+} msg_type;
+static const msg_type k_encrypt0 = {COSE_TAG_ENCRYPT0, 3, CP_GCM, "Encrypt0"};
+static const msg_type k_mac0 = {COSE_TAG_MAC0, 4, CP_HMAC, "MAC0"};
+static const msg_type k_sign1 = {COSE_TAG_SIGN1, 4, CP_ECDSA, "Signature1"};
+
+/* The algorithm, the key checked against it and, for an AEAD, the nonce. */
+static cose_err prepare(const msg_type *t, const cose_hdr_info *hi, const cose_key *key,
+                        int64_t requested, unsigned flags, bool create, cp_alg *a,
+                        uint8_t nonce[16]) {
+  cose_err e = resolve_alg(hi, key, requested, (cp_kind)t->kind, a);
+  if (e == COSE_OK) e = a->kind == CP_ECDSA ? check_ec_key(key, create) : check_sym_key(key, a);
+  if (e == COSE_OK && t->kind == CP_GCM) e = make_nonce(hi, key, a, flags, nonce);
+  return e;
+}
+
+/* The HMAC (Mac0) or the hash to sign (Sign1) of the MAC_structure / Sig_structure. */
+static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes prot,
+                           const uint8_t *aad, size_t aad_len, const uint8_t *pl, size_t pl_len,
+                           uint8_t out[32]) {
+  if (t->kind == CP_HMAC) {
+    cp_hmac hm;
+    cp_hmac_start(&hm, key->k.p, key->k.n);
+    feed_tbs(sink_hmac, &hm, t->ctx, prot, aad, aad_len, pl, pl_len);
+    return cp_hmac_finish(&hm, out);
+  }
+  cp_sha256 s;
+  cp_sha256_start(&s);
+  feed_tbs(sink_sha, &s, t->ctx, prot, aad, aad_len, pl, pl_len);
+  return cp_sha256_finish(&s, out);
+}
+
+/* Encrypt0 seal, Mac0 create, Sign1 sign: [tag] [prot, unprot, body (, tag)]. */
+static cose_err create(const msg_type *t, const cose_key *key, int64_t alg, const cose_headers *h,
+                       const uint8_t *pl, size_t pl_len, const uint8_t *aad, size_t aad_len,
+                       unsigned flags, uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
+  if (!key || !h || !out || !out_len || (!pl && pl_len) || (!aad && aad_len)) return COSE_ERR_ARG;
+  cose_hdr_info hi;
+  cp_alg a;
+  uint8_t nonce[16];
+  cose_err e = cose_headers_parse(h, &hi);
+  if (e == COSE_OK) e = prepare(t, &hi, key, alg, flags, true, &a, nonce);
+  if (e != COSE_OK) return e;
+  bool aead = t->kind == CP_GCM;
+  if (aead && pl_len > SIZE_MAX - a.tag_len) return COSE_ERR_TOO_LARGE;
+  /* Still to come after the heads: ciphertext and tag, or the tag / MAC / signature. */
+  size_t need = aead ? pl_len + a.tag_len : a.tag_len;
+  cbp_writer w;
+  cbp_writer_init(&w, out, cap);
+  if ((e = write_prefix(&w, flags, t->tag, t->arity, h, aead ? need : pl_len)) != COSE_OK) return e;
+  if (!aead) {
+    cbp_put_raw(&w, pl, pl_len);
+    cbp_put_bstr_head(&w, a.tag_len);
+  }
+  if (w.overflow || cap - w.len < need) return COSE_ERR_BUFFER_TOO_SMALL;
+  uint8_t *dst = out + w.len;
+  cose_bytes prot = {h->prot, h->prot_len};
+  if (aead) {
+    size_t sl;
+    e = enc_structure(prot, aad, aad_len, ws, &sl);
+    if (e == COSE_OK) e = cp_aead(true, &a, key->k.p, nonce, ws.p, sl, pl, pl_len, dst);
+  } else {
+    uint8_t d[32];
+    e = tbs_digest(t, key, prot, aad, aad_len, pl, pl_len, d);
+    if (e == COSE_OK && t->kind == CP_HMAC) memcpy(dst, d, a.tag_len); /* 256/64: leftmost 64 bits */
+#if COSE_CFG_SIGN
+    else if (e == COSE_OK) e = cp_es256_sign(key->d.p, d, dst);
+#endif
+  }
+  if (e == COSE_OK) *out_len = w.len + need;
+  return e;
+}
+
+/* The opening calls' common start: the message parsed, then prepare() as for creating. */
+static cose_err open_parts(const msg_type *t, const cose_key *key, const uint8_t *msg,
+                           size_t msg_len, unsigned flags, parts *m, cp_alg *a, uint8_t nonce[16]) {
+  cose_err e = parse_msg(msg, msg_len, t->tag, t->arity, flags, m);
+  if (e == COSE_OK) e = prepare(t, &m->info, key, 0, flags, false, a, nonce);
+  return e;
+}
+
+/* Mac0 verify, Sign1 verify. */
+static cose_err verify(const msg_type *t, const cose_key *key, const uint8_t *msg, size_t msg_len,
+                       const uint8_t *aad, size_t aad_len, unsigned flags, cose_bytes *payload,
+                       cose_hdr_info *info) {
+  if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
+  parts m;
+  cp_alg a;
+  uint8_t d[32];
+  cose_err e = open_parts(t, key, msg, msg_len, flags, &m, &a, NULL);
+  if (e != COSE_OK) return e;
+  if (m.tag.n != a.tag_len) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
+  if ((e = tbs_digest(t, key, m.prot, aad, aad_len, m.body.p, m.body.n, d)) != COSE_OK) return e;
+  if (t->kind == CP_HMAC) {
+    if (!cp_equal(d, m.tag.p, a.tag_len)) return COSE_ERR_AUTH;
+  } else if ((e = cp_es256_verify(key->x.p, key->y.p, d, m.tag.p)) != COSE_OK) {
+    return e;
+  }
+  *payload = m.body;
+  if (info) *info = m.info;
+  return COSE_OK;
+}
+
 cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers *h,
                             const uint8_t *pt, size_t pt_len, const uint8_t *aad,
                             size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                             size_t *out_len, cose_ws ws) {
-  if (!key || !h || !out || !out_len || (!pt && pt_len) || (!aad && aad_len)) return COSE_ERR_ARG;
-  cose_hdr_info hi;
-  cp_alg a;
-  uint8_t nonce[16];
-  size_t sl;
-  cose_err e = cose_headers_parse(h, &hi);
-  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_GCM, &alg, &a);
-  if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e == COSE_OK) e = make_nonce(&hi, key, &a, flags, nonce);
-  if (e != COSE_OK) return e;
-  if (pt_len > SIZE_MAX - a.tag_len) return COSE_ERR_TOO_LARGE;
-  cbp_writer w;
-  cbp_writer_init(&w, out, cap);
-  if ((e = write_prefix(&w, flags, COSE_TAG_ENCRYPT0, 3, h, pt_len + a.tag_len)) != COSE_OK) return e;
-  if (cap - w.len < pt_len + a.tag_len) return COSE_ERR_BUFFER_TOO_SMALL;
-  if ((e = enc_structure((cose_bytes){h->prot, h->prot_len}, aad, aad_len, ws, &sl)) != COSE_OK) return e;
-  if ((e = cp_aead_seal(alg, key->k.p, key->k.n, nonce, ws.p, sl, pt, pt_len, out + w.len)) != COSE_OK)
-    return e;
-  *out_len = w.len + pt_len + a.tag_len;
-  return COSE_OK;
+  return create(&k_encrypt0, key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws);
 }
 
 cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_len,
@@ -204,131 +296,47 @@ cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_
   if (!key || !pt_len || (!pt && pt_cap) || (!aad && aad_len)) return COSE_ERR_ARG;
   parts m;
   cp_alg a;
-  int64_t alg;
   uint8_t nonce[16];
   size_t sl;
-  cose_err e = parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
-  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_GCM, &alg, &a);
-  if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e == COSE_OK) e = make_nonce(&m.info, key, &a, flags, nonce);
+  cose_err e = open_parts(&k_encrypt0, key, msg, msg_len, flags, &m, &a, nonce);
   if (e != COSE_OK) return e;
   if (m.body.n < a.tag_len) return COSE_ERR_STRUCTURE;
   if (m.body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
   if ((e = enc_structure(m.prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
-  if ((e = cp_aead_open(alg, key->k.p, key->k.n, nonce, ws.p, sl, m.body.p, m.body.n, pt)) != COSE_OK)
-    return e;
+  if ((e = cp_aead(false, &a, key->k.p, nonce, ws.p, sl, m.body.p, m.body.n, pt)) != COSE_OK) return e;
   *pt_len = m.body.n - a.tag_len;
   if (info) *info = m.info;
   return COSE_OK;
 }
 
-static cose_err check_ec_key(const cose_key *key, bool need_private) {
-  if (key->kty != 2 || key->crv != 1) return COSE_ERR_KEY;
-  if (need_private) return key->d.p && key->d.n == 32 ? COSE_OK : COSE_ERR_KEY;
-  return key->x.p && key->x.n == 32 && key->y.p && key->y.n == 32 ? COSE_OK : COSE_ERR_KEY;
-}
-
+#if COSE_CFG_SIGN
 cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h,
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len) {
-  if (!key || !h || !out || !out_len || (!payload && payload_len) || (!aad && aad_len)) return COSE_ERR_ARG;
-  cose_hdr_info hi;
-  cp_alg a;
-  cose_err e = cose_headers_parse(h, &hi);
-  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_ECDSA, &alg, &a);
-  if (e == COSE_OK) e = check_ec_key(key, true);
-  if (e != COSE_OK) return e;
-  cbp_writer w;
-  cbp_writer_init(&w, out, cap);
-  if ((e = write_prefix(&w, flags, COSE_TAG_SIGN1, 4, h, payload_len)) != COSE_OK) return e;
-  cbp_put_raw(&w, payload, payload_len);
-  cbp_put_bstr_head(&w, 64);
-  if (w.overflow || cap - w.len < 64) return COSE_ERR_BUFFER_TOO_SMALL;
-  uint8_t hash[32];
-  cp_sha256 s;
-  cp_sha256_start(&s);
-  feed_tbs(sink_sha, &s, "Signature1", (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len);
-  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
-  if ((e = cp_es256_sign(key->d.p, hash, out + w.len)) != COSE_OK) return e;
-  *out_len = w.len + 64;
-  return COSE_OK;
+  return create(&k_sign1, key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                (cose_ws){NULL, 0});
 }
+#endif
 
 cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
                            const uint8_t *aad, size_t aad_len, unsigned flags,
                            cose_bytes *payload, cose_hdr_info *info) {
-  if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
-  parts m;
-  cp_alg a;
-  int64_t alg;
-  cose_err e = parse_msg(msg, msg_len, COSE_TAG_SIGN1, 4, flags, &m);
-  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_ECDSA, &alg, &a);
-  if (e == COSE_OK) e = check_ec_key(key, false);
-  if (e != COSE_OK) return e;
-  if (m.tag.n != 64) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
-  uint8_t hash[32];
-  cp_sha256 s;
-  cp_sha256_start(&s);
-  feed_tbs(sink_sha, &s, "Signature1", m.prot, aad, aad_len, m.body.p, m.body.n);
-  if ((e = cp_sha256_finish(&s, hash)) != COSE_OK) return e;
-  if ((e = cp_es256_verify(key->x.p, key->y.p, hash, m.tag.p)) != COSE_OK) return e;
-  *payload = m.body;
-  if (info) *info = m.info;
-  return COSE_OK;
-}
-
-static cose_err mac_tag(const cose_key *key, cose_bytes prot, const uint8_t *aad, size_t aad_len,
-                        const uint8_t *pl, size_t pl_len, uint8_t out[32]) {
-  cp_hmac hm;
-  cp_hmac_start(&hm, key->k.p, key->k.n);
-  feed_tbs(sink_hmac, &hm, "MAC0", prot, aad, aad_len, pl, pl_len);
-  return cp_hmac_finish(&hm, out);
+  return verify(&k_sign1, key, msg, msg_len, aad, aad_len, flags, payload, info);
 }
 
 cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *h,
                           const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                           size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                           size_t *out_len) {
-  if (!key || !h || !out || !out_len || (!payload && payload_len) || (!aad && aad_len)) return COSE_ERR_ARG;
-  cose_hdr_info hi;
-  cp_alg a;
-  cose_err e = cose_headers_parse(h, &hi);
-  if (e == COSE_OK) e = resolve_alg(&hi, key, alg, CP_HMAC, &alg, &a);
-  if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e != COSE_OK) return e;
-  cbp_writer w;
-  cbp_writer_init(&w, out, cap);
-  if ((e = write_prefix(&w, flags, COSE_TAG_MAC0, 4, h, payload_len)) != COSE_OK) return e;
-  cbp_put_raw(&w, payload, payload_len);
-  cbp_put_bstr_head(&w, a.tag_len);
-  if (w.overflow || cap - w.len < a.tag_len) return COSE_ERR_BUFFER_TOO_SMALL;
-  uint8_t t[32];
-  if ((e = mac_tag(key, (cose_bytes){h->prot, h->prot_len}, aad, aad_len, payload, payload_len, t)) != COSE_OK)
-    return e;
-  memcpy(out + w.len, t, a.tag_len); /* HMAC 256/64 keeps the leftmost 64 bits */
-  *out_len = w.len + a.tag_len;
-  return COSE_OK;
+  return create(&k_mac0, key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                (cose_ws){NULL, 0});
 }
 
 cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
                           const uint8_t *aad, size_t aad_len, unsigned flags,
                           cose_bytes *payload, cose_hdr_info *info) {
-  if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
-  parts m;
-  cp_alg a;
-  int64_t alg;
-  cose_err e = parse_msg(msg, msg_len, COSE_TAG_MAC0, 4, flags, &m);
-  if (e == COSE_OK) e = resolve_alg(&m.info, key, 0, CP_HMAC, &alg, &a);
-  if (e == COSE_OK) e = check_sym_key(key, &a);
-  if (e != COSE_OK) return e;
-  if (m.tag.n != a.tag_len) return COSE_ERR_AUTH;
-  uint8_t t[32];
-  if ((e = mac_tag(key, m.prot, aad, aad_len, m.body.p, m.body.n, t)) != COSE_OK) return e;
-  if (!cp_equal(t, m.tag.p, a.tag_len)) return COSE_ERR_AUTH;
-  *payload = m.body;
-  if (info) *info = m.info;
-  return COSE_OK;
+  return verify(&k_mac0, key, msg, msg_len, aad, aad_len, flags, payload, info);
 }
 
 cose_err cose_peek_kid(const uint8_t *msg, size_t msg_len, uint64_t tag, cose_bytes *kid) {

@@ -48,14 +48,17 @@ cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const u
   k->epoch = epoch;
   k->key_len = a.key_len;
   k->iv_len = a.nonce_len;
-  cose_err e = cose_profile_derive(master, master_len, salt, salt_len, filter, alg, epoch, "Key",
-                                   k->key, k->key_len);
-  if (e == COSE_OK)
-    e = cose_profile_derive(master, master_len, salt, salt_len, filter, alg, epoch, "KID", k->kid,
-                            COSE_PROFILE_KID_LEN);
-  if (e == COSE_OK)
-    e = cose_profile_derive(master, master_len, salt, salt_len, filter, alg, epoch, "IV",
-                            k->common_iv, k->iv_len);
+  /* The profile's three outputs of one derivation input, told apart by their type. */
+  const struct {
+    const char *type;
+    uint8_t *out;
+    size_t len;
+  } outs[] = {{"Key", k->key, k->key_len}, {"KID", k->kid, COSE_PROFILE_KID_LEN},
+              {"IV", k->common_iv, k->iv_len}};
+  cose_err e = COSE_OK;
+  for (size_t i = 0; i < 3 && e == COSE_OK; i++)
+    e = cose_profile_derive(master, master_len, salt, salt_len, filter, alg, epoch, outs[i].type,
+                            outs[i].out, outs[i].len);
   return e;
 }
 
@@ -72,10 +75,14 @@ cose_err cose_profile_nonce(const uint8_t *iv, size_t n, cose_bytes sid, cose_by
 
 size_t cose_profile_piv(uint64_t seq, uint8_t out[5]) {
   if (seq > COSE_PROFILE_MAX_SEQ) return 0;
-  size_t len = 1;
-  while (len < 5 && (seq >> (8 * len)) != 0) len++;
-  for (size_t i = 0; i < len; i++) out[len - 1 - i] = (uint8_t)(seq >> (8 * i));
-  return len;
+  /* Constant shifts only: a variable 64-bit shift is a long sequence on a 32-bit core. */
+  uint32_t lo = (uint32_t)seq;
+  uint8_t b[5] = {(uint8_t)(seq >> 32), (uint8_t)(lo >> 24), (uint8_t)(lo >> 16), (uint8_t)(lo >> 8),
+                  (uint8_t)lo};
+  size_t skip = 0;
+  while (skip < 4 && b[skip] == 0) skip++;
+  memcpy(out, b + skip, 5 - skip);
+  return 5 - skip;
 }
 
 cose_err cose_profile_seq(cose_bytes piv, uint64_t *seq) {
@@ -158,6 +165,14 @@ static cose_err carve(cose_ws *ws, size_t len, uint8_t **p) {
   return COSE_OK;
 }
 
+/* The profile's external_aad for topic, carved off the workspace. */
+static cose_err topic_aad(cose_ws *ws, const char *topic, uint64_t epoch, uint8_t **aad,
+                          size_t *aad_len) {
+  size_t cap = strlen(topic) + 32;
+  cose_err e = carve(ws, cap, aad);
+  return e == COSE_OK ? cose_profile_aad(topic, epoch, *aad, cap, aad_len) : e;
+}
+
 static cose_key sym_key(const cose_topic_key *k) {
   cose_key key = {.kty = 4, .alg = k->alg, .has_alg = true, .has_base_iv = true};
   key.k = (cose_bytes){k->key, k->key_len};
@@ -170,7 +185,11 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
                            const cose_key *signer, const uint8_t *pt, size_t pt_len,
                            uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
   if (!k || !topic || !out_len || (!pt && pt_len)) return COSE_ERR_ARG;
-  uint8_t prot[16], unprot[64], field[16], *aad;
+#if !COSE_CFG_SIGN
+  if (signer) return COSE_ERR_UNSUPPORTED_ALG; /* checked first: no number is reserved for it */
+#endif
+  /* unprot: {4: kid, 6: piv, "sid": sid} is at most 31 B, {4: kid, 5: iv} 29 B */
+  uint8_t prot[16], unprot[40], field[16], *aad;
   size_t aad_len, field_len;
   cose_headers h;
   cose_err e;
@@ -184,37 +203,29 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
     if ((e = cp_random(field, field_len)) != COSE_OK) return e;
   }
   /* {1: alg} and {4: kid, 5: iv} or {4: kid, 6: piv, "sid": sid}, as the JVM codec writes. */
-  cbp_writer w;
-  cbp_writer_init(&w, prot, sizeof prot);
-  cbp_put_map(&w, 1);
-  cbp_put_uint(&w, 1);
-  cbp_put_int(&w, k->alg);
-  h.prot = prot;
-  h.prot_len = w.len;
-  cbp_writer_init(&w, unprot, sizeof unprot);
-  cbp_put_map(&w, sender ? 3 : 2);
-  cbp_put_uint(&w, 4);
-  cbp_put_bstr(&w, k->kid, COSE_PROFILE_KID_LEN);
-  cbp_put_uint(&w, sender ? 6 : 5);
-  cbp_put_bstr(&w, field, field_len);
+  cose_bytes kid = {k->kid, COSE_PROFILE_KID_LEN}, f = {field, field_len}, none = {NULL, 0};
+  if ((e = cose_headers_build(k->alg, kid, sender ? none : f, sender ? f : none, prot, sizeof prot,
+                              unprot, sizeof unprot, &h)) != COSE_OK)
+    return e;
   if (sender) {
+    cbp_writer w;
+    cbp_writer_init(&w, unprot, sizeof unprot);
+    w.len = h.unprot_len;
+    unprot[0] = 0xa3; /* the map's head: three entries now */
     cbp_put_tstr(&w, "sid", 3);
     cbp_put_bstr(&w, sender->sid, sender->sid_len);
+    if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
+    h.unprot_len = w.len;
   }
-  if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
-  h.unprot = unprot;
-  h.unprot_len = w.len;
 
-  size_t tl = strlen(topic);
-  if ((e = carve(&ws, tl + 32, &aad)) != COSE_OK) return e;
-  if ((e = cose_profile_aad(topic, k->epoch, aad, tl + 32, &aad_len)) != COSE_OK) return e;
+  if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   const uint8_t *content = pt;
   size_t content_len = pt_len;
+#if COSE_CFG_SIGN
   if (signer) {
     uint8_t sp[16], su[32], *inner;
     cose_headers sh;
     if (signer->kid.n > 16) return COSE_ERR_KEY;
-    cose_bytes none = {NULL, 0};
     if ((e = cose_headers_build(COSE_ALG_ES256, signer->kid, none, none, sp, sizeof sp, su,
                                 sizeof su, &sh)) != COSE_OK)
       return e;
@@ -228,6 +239,7 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
       return e;
     content = inner;
   }
+#endif
   cose_key key = sym_key(k);
   e = cose_encrypt0_seal(&key, k->alg, &h, content, content_len, aad, aad_len,
                          COSE_F_TAGGED | COSE_F_PROFILE_NONCE, out,
@@ -258,9 +270,8 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   }
   if (kid.n != COSE_PROFILE_KID_LEN || memcmp(kid.p, k->kid, kid.n) != 0) return COSE_ERR_UNKNOWN_KID;
   uint8_t *aad;
-  size_t aad_len, tl = strlen(topic), pt_len;
-  if ((e = carve(&ws, tl + 32, &aad)) != COSE_OK) return e;
-  if ((e = cose_profile_aad(topic, k->epoch, aad, tl + 32, &aad_len)) != COSE_OK) return e;
+  size_t aad_len, pt_len;
+  if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   cose_key key = sym_key(k);
   cose_hdr_info hi;
   if ((e = cose_encrypt0_open(&key, msg, msg_len, aad, aad_len, flags, pt, pt_cap, &pt_len, ws,
