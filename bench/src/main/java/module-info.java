@@ -14,6 +14,10 @@ module io.coseiot.bench {
   requires com.h2database.mvstore;
   requires redis.clients.jedis;
   requires java.sql;
+  // MqttBench: both client adapters through the embedded broker, and the process's CPU time.
+  requires io.coseiot.mqtt.paho;
+  requires io.coseiot.mqtt.hivemq;
+  requires jdk.management;
 
   exports io.coseiot.bench;
   // JMH's generated harness lives beside the benchmarks and is loaded reflectively.

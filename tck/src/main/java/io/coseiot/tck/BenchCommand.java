@@ -4,6 +4,7 @@ import io.coseiot.bench.BenchReport;
 import io.coseiot.bench.BenchRunner;
 import io.coseiot.bench.Fixtures;
 import io.coseiot.bench.Machine;
+import io.coseiot.bench.MqttBench;
 import io.coseiot.bench.MqttResult;
 import io.coseiot.bench.Result;
 import io.coseiot.bench.WireOverhead;

@@ -3,6 +3,7 @@ package io.coseiot.tck;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.message.Encrypt0Message;
+import io.coseiot.interop.broker.EmbeddedBroker;
 import io.coseiot.mqtt.client.SecureMqttClient;
 import io.coseiot.mqtt.client.SecureMqttException;
 import io.coseiot.mqtt.client.SecureMqttOptions;
@@ -82,10 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "Demo master secret (fixed and public, for this demo only): "
             + HexFormat.of().formatHex(DEMO_MASTER_SECRET));
-    // HiveMQ logs through logback, whose own jar ships a chatty configuration: use ours.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
-    }
+    EmbeddedBroker.quietLogging();
     EmbeddedBroker embedded = null;
     try {
       String uri = broker;

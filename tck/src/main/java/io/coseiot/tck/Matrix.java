@@ -5,6 +5,7 @@ import io.coseiot.interop.Outcome.Verdict;
 import io.coseiot.interop.Peer;
 import io.coseiot.interop.Quirks;
 import io.coseiot.interop.Replay;
+import io.coseiot.interop.mqtt.MqttRoundTrips;
 import io.coseiot.vectors.examples.ExampleLoader;
 import io.coseiot.vectors.examples.ExampleResult.Status;
 import io.coseiot.vectors.examples.MqttProfileRunner;

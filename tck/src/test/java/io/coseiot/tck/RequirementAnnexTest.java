@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.interop.mqtt.MqttRoundTrips;
 import io.coseiot.mqtt.codec.MqttVersion;
 import io.coseiot.tck.probe.Requirement;
 import io.coseiot.vectors.generate.Profile;

@@ -1,4 +1,4 @@
-package io.coseiot.tck;
+package io.coseiot.interop.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import io.coseiot.interop.DeviceBuild;
 import io.coseiot.interop.Outcome;
 import io.coseiot.interop.Outcome.Verdict;
 import io.coseiot.interop.PyCoseEnvironment;
+import io.coseiot.interop.broker.EmbeddedBroker;
 import io.coseiot.mqtt.codec.MqttVersion;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.coseiot.tck;
+package io.coseiot.interop.mqtt;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,9 +52,9 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
  * {@link Mac}, and a plain Paho v5 client sets the MQTT properties of §4. Random-IV A128GCM only:
  * COSE-JAVA has no notion of the profile's counter-mode nonce.
  */
-final class CoseJavaMqttPeer extends Process {
+public final class CoseJavaMqttPeer extends Process {
   /** The command word of a {@link MqttRoundTrips.Trip} that runs this peer. */
-  static final String COMMAND = "cose-java-in-jvm";
+  public static final String COMMAND = "cose-java-in-jvm";
 
   private static final String PROFILE = "cose-iot-mqtt/1";
   private static final String CONTENT_TYPE = "application/cose; cose-type=\"cose-encrypt0\"";

@@ -1,4 +1,4 @@
-package io.coseiot.tck;
+package io.coseiot.interop.mqtt;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.interop.Outcome;
@@ -37,14 +37,17 @@ import java.util.concurrent.TimeUnit;
  * commands that the peer opens ({@link Replay#PEER_OPENS}); every message is one result, and a lost
  * or unopened one is a failure.
  */
-final class MqttRoundTrips {
+public final class MqttRoundTrips {
   /** Public and fixed: the round trips test interoperability, not secrecy. */
   static final byte[] MASTER =
       HexFormat.of().parseHex("5463b35f0d4a1c6e8b2f9a7d3e1c0b4a5968778695a4b3c2d1e0f1e2d3c4b5a6");
 
   static final String TELEMETRY_FILTER = "tck/+/telemetry";
   static final String COMMAND_FILTER = "tck/+/commands";
-  static final int MESSAGES = 3;
+
+  /** Messages each side publishes in one round trip. */
+  public static final int MESSAGES = 3;
+
   // An upper bound only (peers exit as soon as every message has arrived); generous because a
   // loaded 2-core CI machine once took more than 10 s for the whole exchange.
   private static final long WAIT_SECONDS = 30;
@@ -60,7 +63,7 @@ final class MqttRoundTrips {
    * @param peerSid the peer's sender id in hex (counter mode), or null for random IVs
    * @param jvmSid the JVM's sender id (counter mode), or null for random IVs
    */
-  record Trip(
+  public record Trip(
       String suite,
       String peer,
       List<String> command,
@@ -73,7 +76,7 @@ final class MqttRoundTrips {
      * on both sides from the master secret alone, bound to their topics, at QoS 1; in MQTT 5 with
      * the content type and kid property, in 3.1.1 with neither.
      */
-    List<String> requirements() {
+    public List<String> requirements() {
       return version == MqttVersion.V5
           ? List.of("R2.1", "R3.1", "R4.1", "R4.3", "R4.7", "R6.2")
           : List.of("R2.1", "R3.1", "R4.7", "R5.1", "R6.2");
@@ -88,7 +91,7 @@ final class MqttRoundTrips {
   private MqttRoundTrips() {}
 
   /** Runs one round trip and returns one outcome per message and direction. */
-  static List<Outcome> run(Trip t, String host, int port) throws IOException {
+  public static List<Outcome> run(Trip t, String host, int port) throws IOException {
     String device = t.peer() + "-" + (t.version() == MqttVersion.V5 ? "v5" : "v311");
     String telemetry = "tck/" + device + "/telemetry";
     String commands = "tck/" + device + "/commands";

@@ -1,4 +1,4 @@
-package io.coseiot.tck;
+package io.coseiot.interop.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * HiveMQ CE embedded in this JVM on a free loopback port: a plain TCP listener, in-memory
- * persistence, no usage statistics, in a temporary folder removed on close. Public for the examples
- * module's tests, which run the sealed MQTT example through it.
+ * persistence, no usage statistics, in a temporary folder removed on close. The broker of {@code
+ * cose-tck run}'s MQTT round trips, {@code cose-tck demo} and {@code cose-tck bench}, and of the
+ * examples module's tests, which run the sealed MQTT example through it.
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private final EmbeddedHiveMQ hive;
@@ -35,10 +36,7 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @throws Exception if it does not start within a minute
    */
   public static EmbeddedBroker start() throws Exception {
-    // HiveMQ logs through logback, whose own jar ships a chatty configuration: use the quiet one.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
-    }
+    quietLogging();
     Path dir = Files.createTempDirectory("cose-tck-hivemq");
     Path conf = Files.createDirectories(dir.resolve("conf"));
     int port;
@@ -72,6 +70,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     return broker;
   }
 
+  /**
+   * Sends logback's output to stderr at WARN and above, unless {@code logback.configurationFile} is
+   * set already: HiveMQ (broker and client) logs through logback, whose jar ships a chatty
+   * configuration. Call it before the first logger is made, also when no embedded broker runs.
+   */
+  public static void quietLogging() {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty(
+          "logback.configurationFile", "io/coseiot/interop/broker/quiet-logback.xml");
+    }
+  }
+
   private void awaitListening(long millis) throws IOException, InterruptedException {
     long end = System.currentTimeMillis() + millis;
     while (true) {
@@ -96,7 +106,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     return "tcp://127.0.0.1:" + port;
   }
 
-  int port() {
+  /**
+   * Returns the broker's port on 127.0.0.1.
+   *
+   * @return the TCP port
+   */
+  public int port() {
     return port;
   }
 

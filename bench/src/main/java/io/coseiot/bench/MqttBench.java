@@ -1,8 +1,8 @@
-package io.coseiot.tck;
+package io.coseiot.bench;
 
-import io.coseiot.bench.MqttResult;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.interop.broker.EmbeddedBroker;
 import io.coseiot.mqtt.client.OpenedMessageListener;
 import io.coseiot.mqtt.client.RejectionListener;
 import io.coseiot.mqtt.client.SecureMqttClient;
@@ -65,9 +65,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * the COSE structure and the MQTT v5 properties add, several times what sealing and opening cost.
  * The HiveMQ client decodes from Netty buffers and shows what the COSE work itself costs.
  */
-final class MqttBench {
+public final class MqttBench {
   static final String FILTER = "bench/#";
   private static final byte[] MASTER = new byte[32];
+
+  /**
+   * Publish QoS and subscription QoS: 0/0, 1/1, and QoS 1 publishes to a QoS 0 subscription, which
+   * leaves out the broker-to-subscriber QoS 1 leg to show the publisher's side.
+   */
+  static final int[][] QOS = {{0, 0}, {1, 1}, {1, 0}};
 
   /**
    * What to run.
@@ -83,13 +89,7 @@ final class MqttBench {
    *     drops new ones, even at QoS 1)
    * @param timeoutSeconds the longest a run may take
    */
-  /**
-   * Publish QoS and subscription QoS: 0/0, 1/1, and QoS 1 publishes to a QoS 0 subscription, which
-   * leaves out the broker-to-subscriber QoS 1 leg to show the publisher's side.
-   */
-  static final int[][] QOS = {{0, 0}, {1, 1}, {1, 0}};
-
-  record Settings(
+  public record Settings(
       int[] sizes,
       int[][] qos,
       int messages,
@@ -98,13 +98,24 @@ final class MqttBench {
       int window,
       int endToEndWindow,
       long timeoutSeconds) {
-    static Settings standard(boolean quick) {
+    /**
+     * The settings of {@code cose-tck bench}.
+     *
+     * @param quick the short run of {@code --quick}
+     * @return the settings
+     */
+    public static Settings standard(boolean quick) {
       return quick
           ? new Settings(new int[] {64, 256}, QOS, 3_000, 3_000, 1, 10, 100, 30)
           : new Settings(new int[] {64, 256}, QOS, 20_000, 5_000, 9, 10, 100, 120);
     }
 
-    String describe() {
+    /**
+     * Says what runs, for the report.
+     *
+     * @return one line
+     */
+    public String describe() {
       return String.format(
           "%d warm-up + %d x %d messages per configuration, at most %d unacknowledged and %d"
               + " undelivered, QoS %s, sizes %s",
@@ -164,10 +175,9 @@ final class MqttBench {
    * @return one result per configuration
    * @throws Exception if the broker or a client fails
    */
-  static List<MqttResult> run(Settings s, String brokerUri, PrintStream log) throws Exception {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "io/coseiot/tck/demo-logback.xml");
-    }
+  public static List<MqttResult> run(Settings s, String brokerUri, PrintStream log)
+      throws Exception {
+    EmbeddedBroker.quietLogging();
     Keyring keyring =
         Keyring.builder()
             .add(TopicKeyset.derived(FILTER, Algorithm.A128GCM, MASTER, null))
