@@ -12,6 +12,11 @@ import java.util.Objects;
  * SecureMqttClient} adapter does with a received PUBLISH. Runs on the MQTT client's callback
  * thread, so it throws nothing: an exception there would make Paho drop the connection, and would
  * reach the HiveMQ client's Netty thread.
+ *
+ * <p>Each rejection goes to the {@link RejectionListener} and is also logged at WARNING on the
+ * logger {@code io.coseiot.mqtt.rejections} with topic, kid and reason, at most 10 lines per reason
+ * per minute (a line after a quiet spell counts those left out); configure that logger to silence
+ * or route them.
  */
 public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
@@ -19,6 +24,7 @@ public final class Delivery {
   private final PayloadOpener opener;
   private final OpenedMessageListener listener;
   private final RejectionListener rejections;
+  private final RejectionLog rejectionLog;
 
   /**
    * Delivers through these three.
@@ -29,9 +35,18 @@ public final class Delivery {
    */
   public Delivery(
       PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+    this(opener, listener, rejections, new RejectionLog());
+  }
+
+  Delivery(
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections,
+      RejectionLog rejectionLog) {
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
+    this.rejectionLog = rejectionLog;
   }
 
   /**
@@ -87,7 +102,7 @@ public final class Delivery {
   }
 
   private void reject(String wireTopic, RejectedMessageException e) {
-    LOG.log(Level.DEBUG, () -> "rejected a message on " + wireTopic + ": " + e.getMessage());
+    rejectionLog.rejected(wireTopic, e);
     try {
       rejections.onRejected(wireTopic, e);
     } catch (Throwable t) {
