@@ -25,28 +25,26 @@ public final class Delivery {
   private final OpenedMessageListener listener;
   private final RejectionListener rejections;
   private final RejectionLog rejectionLog;
+  private final ClientStats stats;
 
   /**
-   * Delivers through these three.
+   * Delivers through these three, counting into the client's stats.
    *
    * @param opener opens each payload
    * @param listener gets what opened
    * @param rejections gets what did not, with the reason
+   * @param stats counts deliveries and rejections for {@link SecureMqttClient#health()}
    */
   public Delivery(
-      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
-    this(opener, listener, rejections, new RejectionLog());
-  }
-
-  Delivery(
       PayloadOpener opener,
       OpenedMessageListener listener,
       RejectionListener rejections,
-      RejectionLog rejectionLog) {
+      ClientStats stats) {
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
-    this.rejectionLog = rejectionLog;
+    this.stats = Objects.requireNonNull(stats, "stats");
+    this.rejectionLog = new RejectionLog();
   }
 
   /**
@@ -56,16 +54,21 @@ public final class Delivery {
    * @param opener opens each payload, or null
    * @param listener gets what opened; required with an opener
    * @param rejections gets what did not; required with an opener
+   * @param stats the client's stats
    * @return the delivery, or null without an opener
    */
   public static Delivery forOpener(
-      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections,
+      ClientStats stats) {
     return opener == null
         ? null
         : new Delivery(
             opener,
             Objects.requireNonNull(listener, "listener"),
-            Objects.requireNonNull(rejections, "rejections"));
+            Objects.requireNonNull(rejections, "rejections"),
+            stats);
   }
 
   /**
@@ -94,6 +97,7 @@ public final class Delivery {
               RejectedMessageException.Reason.MALFORMED, "the opener failed: " + t, t));
       return;
     }
+    stats.delivered();
     try {
       listener.onMessage(opened);
     } catch (Throwable t) {
@@ -102,6 +106,7 @@ public final class Delivery {
   }
 
   private void reject(String wireTopic, RejectedMessageException e) {
+    stats.rejected(wireTopic, e);
     rejectionLog.rejected(wireTopic, e);
     try {
       rejections.onRejected(wireTopic, e);

@@ -78,7 +78,8 @@ class RejectionLogTest {
     tampered[tampered.length - 1] ^= 1;
     List<RejectedMessageException> heard = new ArrayList<>();
     List<OpenedMessage> opened = new ArrayList<>();
-    Delivery d = new Delivery(codec.opener(), opened::add, (t, e) -> heard.add(e));
+    Delivery d =
+        new Delivery(codec.opener(), opened::add, (t, e) -> heard.add(e), new ClientStats());
 
     d.deliver(m.topic(), tampered, m.contentType(), m.userProperties());
 
@@ -104,7 +105,7 @@ class RejectionLogTest {
             .seal(TOPIC, new byte[] {21});
     List<RejectedMessageException> heard = new ArrayList<>();
     PayloadOpener otherKeys = CoseMqttCodec.builder().keyring(keyring((byte) 2)).build().opener();
-    new Delivery(otherKeys, x -> {}, (t, e) -> heard.add(e))
+    new Delivery(otherKeys, x -> {}, (t, e) -> heard.add(e), new ClientStats())
         .deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
 
     assertEquals(Reason.UNKNOWN_KEY, heard.get(0).reason());
