@@ -8,16 +8,19 @@
  * dependency: the adapters live in their own modules, {@code io.coseiot.mqtt.paho} (Eclipse Paho,
  * MQTT v5 and 3.1.1) and {@code io.coseiot.mqtt.hivemq} (the HiveMQ MQTT client, MQTT v5), so an
  * application pulls in only the client it uses. H2 MVStore and Jedis are optional dependencies, for
- * the durable ({@code replay.durable}) and the Redis ({@code replay.redis}) replay states.
+ * the durable ({@code replay.durable}) and the Redis ({@code replay.redis}) replay states;
+ * Micrometer is one for {@code metrics.MicrometerMetrics}.
  */
 module io.coseiot.mqtt {
   requires transitive io.coseiot.cose;
   requires static com.h2database.mvstore;
   requires static redis.clients.jedis;
+  requires static micrometer.core;
 
   exports io.coseiot.mqtt.client;
   exports io.coseiot.mqtt.codec;
   exports io.coseiot.mqtt.keyring;
+  exports io.coseiot.mqtt.metrics;
   exports io.coseiot.mqtt.nonce;
   exports io.coseiot.mqtt.replay;
   exports io.coseiot.mqtt.replay.durable;

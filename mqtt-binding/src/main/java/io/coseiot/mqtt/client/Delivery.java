@@ -12,6 +12,11 @@ import java.util.Objects;
  * SecureMqttClient} adapter does with a received PUBLISH. Runs on the MQTT client's callback
  * thread, so it throws nothing: an exception there would make Paho drop the connection, and would
  * reach the HiveMQ client's Netty thread.
+ *
+ * <p>Each rejection goes to the {@link RejectionListener} and is also logged at WARNING on the
+ * logger {@code io.coseiot.mqtt.rejections} with topic, kid and reason, at most 10 lines per reason
+ * per minute (a line after a quiet spell counts those left out); configure that logger to silence
+ * or route them.
  */
 public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
@@ -19,19 +24,27 @@ public final class Delivery {
   private final PayloadOpener opener;
   private final OpenedMessageListener listener;
   private final RejectionListener rejections;
+  private final RejectionLog rejectionLog;
+  private final ClientStats stats;
 
   /**
-   * Delivers through these three.
+   * Delivers through these three, counting into the client's stats.
    *
    * @param opener opens each payload
    * @param listener gets what opened
    * @param rejections gets what did not, with the reason
+   * @param stats counts deliveries and rejections for {@link SecureMqttClient#health()}
    */
   public Delivery(
-      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections,
+      ClientStats stats) {
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
+    this.stats = Objects.requireNonNull(stats, "stats");
+    this.rejectionLog = new RejectionLog();
   }
 
   /**
@@ -41,16 +54,21 @@ public final class Delivery {
    * @param opener opens each payload, or null
    * @param listener gets what opened; required with an opener
    * @param rejections gets what did not; required with an opener
+   * @param stats the client's stats
    * @return the delivery, or null without an opener
    */
   public static Delivery forOpener(
-      PayloadOpener opener, OpenedMessageListener listener, RejectionListener rejections) {
+      PayloadOpener opener,
+      OpenedMessageListener listener,
+      RejectionListener rejections,
+      ClientStats stats) {
     return opener == null
         ? null
         : new Delivery(
             opener,
             Objects.requireNonNull(listener, "listener"),
-            Objects.requireNonNull(rejections, "rejections"));
+            Objects.requireNonNull(rejections, "rejections"),
+            stats);
   }
 
   /**
@@ -79,6 +97,7 @@ public final class Delivery {
               RejectedMessageException.Reason.MALFORMED, "the opener failed: " + t, t));
       return;
     }
+    stats.delivered();
     try {
       listener.onMessage(opened);
     } catch (Throwable t) {
@@ -87,7 +106,8 @@ public final class Delivery {
   }
 
   private void reject(String wireTopic, RejectedMessageException e) {
-    LOG.log(Level.DEBUG, () -> "rejected a message on " + wireTopic + ": " + e.getMessage());
+    stats.rejected(wireTopic, e);
+    rejectionLog.rejected(wireTopic, e);
     try {
       rejections.onRejected(wireTopic, e);
     } catch (Throwable t) {

@@ -75,6 +75,14 @@ public interface SecureMqttClient extends AutoCloseable {
   boolean isConnected();
 
   /**
+   * Reads the client's health: connected, counts of messages published, delivered and rejected
+   * since it was made, and the last rejection (when, on which topic, why).
+   *
+   * @return a snapshot
+   */
+  ClientHealth health();
+
+  /**
    * Disconnects cleanly and waits.
    *
    * @throws SecureMqttException if it fails or times out

@@ -173,8 +173,17 @@ final class CodecOpener implements PayloadOpener {
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
+    byte[] kid = kidOf(msg.headers());
+    try {
+      return openEncrypt0(wireTopic, msg, kid, hint);
+    } catch (RejectedMessageException e) {
+      throw e.withKeyId(kid);
+    }
+  }
+
+  private OpenedMessage openEncrypt0(String wireTopic, Encrypt0Message msg, byte[] kid, String hint)
+      throws RejectedMessageException {
     Headers h = msg.headers();
-    byte[] kid = kidOf(h);
     checkHint(hint, kid);
     TopicKey key = acceptedKey(wireTopic, kid);
     Algorithm alg = protectedAlg(h);
@@ -297,8 +306,17 @@ final class CodecOpener implements PayloadOpener {
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
+    byte[] kid = kidOf(msg.headers());
+    try {
+      return openMac0(wireTopic, msg, kid, hint);
+    } catch (RejectedMessageException e) {
+      throw e.withKeyId(kid);
+    }
+  }
+
+  private OpenedMessage openMac0(String wireTopic, Mac0Message msg, byte[] kid, String hint)
+      throws RejectedMessageException {
     Headers h = msg.headers();
-    byte[] kid = kidOf(h);
     byte[] content = msg.payload();
     if (content == null) {
       throw reject(MALFORMED, "detached payload");
@@ -393,6 +411,15 @@ final class CodecOpener implements PayloadOpener {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
     byte[] kid = kidOf(msg.headers());
+    try {
+      return openSign1(wireTopic, msg, kid, hint);
+    } catch (RejectedMessageException e) {
+      throw e.withKeyId(kid);
+    }
+  }
+
+  private OpenedMessage openSign1(String wireTopic, Sign1Message msg, byte[] kid, String hint)
+      throws RejectedMessageException {
     checkHint(hint, kid);
     CoseKey signer = verify(msg, CoseMqttProfile.externalAad(wireTopic, 0));
     byte[] content = msg.payload();

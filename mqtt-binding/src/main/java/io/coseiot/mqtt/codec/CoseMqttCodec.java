@@ -7,6 +7,7 @@ import io.coseiot.cose.exception.KeyException;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.Curve;
 import io.coseiot.mqtt.keyring.Keyring;
+import io.coseiot.mqtt.metrics.MessageMetrics;
 import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import io.coseiot.mqtt.replay.ReplayGuard;
@@ -44,6 +45,7 @@ public final class CoseMqttCodec {
   final List<CoseKey> recipientKeys;
   final Algorithm contentAlgorithm;
   final ReplayState replayState;
+  final MessageMetrics metrics;
 
   private CoseMqttCodec(Builder b) throws CoseException {
     this.keyring = b.keyring;
@@ -65,6 +67,10 @@ public final class CoseMqttCodec {
       signatureAlgorithm(k);
     }
     this.replayState = b.replayState;
+    this.metrics = b.metrics;
+    if (metrics != null && keyring != null) {
+      metrics.keyEpoch(keyring::currentEpoch);
+    }
     if (signingAlg != null && !profile.allows(signingAlg)) {
       throw new KeyException(signingAlg.ianaName() + " is not in the " + profile + " profile");
     }
@@ -160,12 +166,21 @@ public final class CoseMqttCodec {
       require(
           signingKey.keyId() != null && signingKey.hasPrivate(), "a private signing key with kid");
     }
-    return new CodecSealer(this);
+    PayloadSealer sealer = new CodecSealer(this);
+    if (metrics == null) {
+      return sealer;
+    }
+    return (topic, plaintext) -> {
+      SealedMessage m = sealer.seal(topic, plaintext);
+      metrics.sealed();
+      return m;
+    };
   }
 
   /**
    * Returns a new opener: with the codec's {@link Builder#replayState} if one was set (shared by
-   * all its openers), else with a new in-memory state of its own.
+   * all its openers), else with a new in-memory state of its own (whose evictions the {@link
+   * Builder#metrics} count).
    *
    * @return the opener
    * @throws CoseException if the codec is not configured for opening in its mode
@@ -187,7 +202,25 @@ public final class CoseMqttCodec {
       default:
         require(!recipientKeys.isEmpty(), "recipient private keys");
     }
-    return new CodecOpener(this, replayState != null ? replayState : new ReplayGuard());
+    if (metrics == null) {
+      return new CodecOpener(this, replayState != null ? replayState : new ReplayGuard());
+    }
+    PayloadOpener opener =
+        new CodecOpener(
+            this,
+            replayState != null
+                ? replayState
+                : new ReplayGuard(ReplayGuard.DEFAULT_RECENT, metrics::replayEvicted));
+    return (wireTopic, payload, contentType, userProperties) -> {
+      try {
+        OpenedMessage m = opener.open(wireTopic, payload, contentType, userProperties);
+        metrics.opened();
+        return m;
+      } catch (RejectedMessageException e) {
+        metrics.rejected(e.reason());
+        throw e;
+      }
+    };
   }
 
   /**
@@ -225,8 +258,22 @@ public final class CoseMqttCodec {
     private final List<CoseKey> recipientKeys = new ArrayList<>();
     private Algorithm contentAlgorithm = Algorithm.A128GCM;
     private ReplayState replayState;
+    private MessageMetrics metrics;
 
     private Builder() {}
+
+    /**
+     * Reports what the sealers and openers do (sealed, opened, rejected by reason, replay
+     * evictions, the key epoch in use), e.g. {@code MicrometerMetrics.of(meterRegistry)}. Without
+     * it nothing is reported and nothing is added to a seal or open.
+     *
+     * @param metrics where to report
+     * @return this builder
+     */
+    public Builder metrics(MessageMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
 
     /**
      * Sets where openers keep what they have seen (default: a new in-memory {@link ReplayGuard} per

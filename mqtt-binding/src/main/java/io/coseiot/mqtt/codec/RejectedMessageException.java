@@ -36,6 +36,8 @@ public final class RejectedMessageException extends CoseException {
   }
 
   private final Reason reason;
+  private final String detail;
+  private final byte[] keyId;
 
   /**
    * Creates the exception.
@@ -45,8 +47,24 @@ public final class RejectedMessageException extends CoseException {
    * @param cause the underlying failure, or null
    */
   public RejectedMessageException(Reason reason, String message, Throwable cause) {
-    super(reason + ": " + message, cause);
+    this(reason, message, cause, null);
+  }
+
+  private RejectedMessageException(Reason reason, String detail, Throwable cause, byte[] keyId) {
+    super(reason + ": " + detail, cause);
     this.reason = reason;
+    this.detail = detail;
+    this.keyId = keyId;
+  }
+
+  /**
+   * The same rejection, naming the kid the message claimed: the opener learns the kid only after
+   * the first checks, and an operator needs it to tell which key or publisher is at fault.
+   */
+  RejectedMessageException withKeyId(byte[] kid) {
+    RejectedMessageException e = new RejectedMessageException(reason, detail, getCause(), kid);
+    e.setStackTrace(getStackTrace());
+    return e;
   }
 
   /**
@@ -56,5 +74,16 @@ public final class RejectedMessageException extends CoseException {
    */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Returns the kid the rejected message named in its COSE header. It is what the message claimed,
+   * not a key that verified it.
+   *
+   * @return a copy of the kid, or null if the message was rejected before its kid was read (or has
+   *     one per recipient, as COSE_Encrypt does)
+   */
+  public byte[] keyId() {
+    return keyId == null ? null : keyId.clone();
   }
 }

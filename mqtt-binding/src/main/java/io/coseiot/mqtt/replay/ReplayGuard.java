@@ -2,6 +2,7 @@ package io.coseiot.mqtt.replay;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,8 @@ public final class ReplayGuard implements ReplayState {
 
   private final Map<ByteBuffer, ReplayWindow> windows = new ConcurrentHashMap<>();
   private final RecentIds recent;
+  private final int recentCapacity;
+  private final Runnable onEviction;
 
   /** Creates a guard remembering {@link #DEFAULT_RECENT} identifiers. */
   public ReplayGuard() {
@@ -26,17 +29,31 @@ public final class ReplayGuard implements ReplayState {
   }
 
   /**
-   * Creates a guard.
+   * Creates a guard remembering {@link #DEFAULT_RECENT} identifiers.
    *
    * @param recentCapacity how many recent message identifiers to remember, at least {@link
    *     #MIN_RECENT}; when full, the one accepted first is forgotten first
    */
   public ReplayGuard(int recentCapacity) {
+    this(recentCapacity, () -> {});
+  }
+
+  /**
+   * Creates a guard that tells each time it forgets an identifier to make room, e.g. {@code
+   * MessageMetrics::replayEvicted}.
+   *
+   * @param recentCapacity how many recent message identifiers to remember, at least {@link
+   *     #MIN_RECENT}; when full, the one accepted first is forgotten first
+   * @param onEviction run (outside the guard's lock) after each identifier forgotten
+   */
+  public ReplayGuard(int recentCapacity, Runnable onEviction) {
     if (recentCapacity < MIN_RECENT) {
       throw new IllegalArgumentException(
           "remember at least " + MIN_RECENT + " identifiers, got " + recentCapacity);
     }
     this.recent = new RecentIds(recentCapacity);
+    this.recentCapacity = recentCapacity;
+    this.onEviction = Objects.requireNonNull(onEviction, "onEviction");
   }
 
   /**
@@ -65,8 +82,15 @@ public final class ReplayGuard implements ReplayState {
   @Override
   public boolean acceptUnique(byte[] kid, byte[] messageId) {
     byte[] id = ReplayKeys.message(kid, messageId);
+    boolean added;
+    boolean evicted;
     synchronized (recent) {
-      return recent.add(id);
+      evicted = recent.size() == recentCapacity;
+      added = recent.add(id);
     }
+    if (added && evicted) {
+      onEviction.run();
+    }
+    return added;
   }
 }

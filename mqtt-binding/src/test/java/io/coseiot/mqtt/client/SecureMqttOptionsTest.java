@@ -50,7 +50,8 @@ class SecureMqttOptionsTest {
               throw new IllegalStateException("opener bug");
             },
             opened::add,
-            (t, e) -> rejected.add(e));
+            (t, e) -> rejected.add(e),
+            new ClientStats());
     d.deliver("a", new byte[1], null, Map.of());
     assertTrue(opened.isEmpty());
     assertEquals(Reason.MALFORMED, rejected.get(0).reason());
@@ -66,7 +67,8 @@ class SecureMqttOptionsTest {
             m -> {},
             (t, e) -> {
               throw new IllegalStateException("listener bug");
-            });
+            },
+            new ClientStats());
     d.deliver("a", new byte[1], null, Map.of());
   }
 }

@@ -17,6 +17,8 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.ClientHealth;
+import io.coseiot.mqtt.client.ClientStats;
 import io.coseiot.mqtt.client.Delivery;
 import io.coseiot.mqtt.client.OpenedMessageListener;
 import io.coseiot.mqtt.client.RejectionListener;
@@ -48,6 +50,7 @@ final class HiveMqV5Client implements SecureMqttClient {
   private final SecureMqttOptions options;
   private final PayloadSealer sealer;
   private final Delivery delivery;
+  private final ClientStats stats = new ClientStats();
   private final Mqtt5AsyncClient client;
   private final long timeoutMillis;
   private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
@@ -63,7 +66,7 @@ final class HiveMqV5Client implements SecureMqttClient {
       throws SecureMqttException {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
-    this.delivery = Delivery.forOpener(opener, listener, rejections);
+    this.delivery = Delivery.forOpener(opener, listener, rejections, stats);
     this.timeoutMillis = options.operationTimeout().toMillis();
     this.client = build(options).buildAsync();
     if (delivery != null) {
@@ -228,6 +231,7 @@ final class HiveMqV5Client implements SecureMqttClient {
               (result, e) -> {
                 Throwable error = e != null ? e : result.getError().orElse(null);
                 if (error == null) {
+                  stats.published();
                   done.complete(null);
                 } else {
                   done.completeExceptionally(
@@ -305,6 +309,11 @@ final class HiveMqV5Client implements SecureMqttClient {
       m.putIfAbsent(u.getName().toString(), u.getValue().toString());
     }
     return m;
+  }
+
+  @Override
+  public ClientHealth health() {
+    return stats.snapshot(isConnected());
   }
 
   @Override

@@ -76,6 +76,9 @@ class SealedRoundTripTest extends BrokerTest {
       assertEquals(0xd0, seen.payload()[0] & 0xff, "a tagged COSE_Encrypt0");
     }
     assertTrue(inbox.rejections.isEmpty(), inbox.rejections.toString());
+    // Each adapter's health counts what went through it.
+    assertEquals(new ClientHealth(true, 3, 0, 0, null), pub.health());
+    assertEquals(new ClientHealth(true, 0, 3, 0, null), sub.health());
   }
 
   @ParameterizedTest(name = "{0}")

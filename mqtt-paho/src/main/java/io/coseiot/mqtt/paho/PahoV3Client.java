@@ -1,6 +1,8 @@
 package io.coseiot.mqtt.paho;
 
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.ClientHealth;
+import io.coseiot.mqtt.client.ClientStats;
 import io.coseiot.mqtt.client.Delivery;
 import io.coseiot.mqtt.client.OpenedMessageListener;
 import io.coseiot.mqtt.client.RejectionListener;
@@ -39,6 +41,7 @@ final class PahoV3Client implements SecureMqttClient {
   private final SecureMqttOptions options;
   private final PayloadSealer sealer;
   private final Delivery delivery;
+  private final ClientStats stats = new ClientStats();
   private final MqttAsyncClient client;
   private final long timeoutMillis;
   private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
@@ -60,7 +63,7 @@ final class PahoV3Client implements SecureMqttClient {
       throws SecureMqttException {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
-    this.delivery = Delivery.forOpener(opener, listener, rejections);
+    this.delivery = Delivery.forOpener(opener, listener, rejections, stats);
     this.timeoutMillis = options.operationTimeout().toMillis();
     try {
       this.client =
@@ -152,6 +155,7 @@ final class PahoV3Client implements SecureMqttClient {
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+              stats.published();
               done.complete(null);
             }
 
@@ -165,6 +169,11 @@ final class PahoV3Client implements SecureMqttClient {
       done.completeExceptionally(new SecureMqttException("cannot publish to " + sealed.topic(), e));
     }
     return done;
+  }
+
+  @Override
+  public ClientHealth health() {
+    return stats.snapshot(isConnected());
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.coseiot.mqtt.paho;
 
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.mqtt.client.ClientHealth;
+import io.coseiot.mqtt.client.ClientStats;
 import io.coseiot.mqtt.client.Delivery;
 import io.coseiot.mqtt.client.OpenedMessageListener;
 import io.coseiot.mqtt.client.RejectionListener;
@@ -42,6 +44,7 @@ final class PahoV5Client implements SecureMqttClient {
   private final PayloadSealer sealer;
   private final PayloadOpener opener;
   private final Delivery delivery;
+  private final ClientStats stats = new ClientStats();
   private final MqttAsyncClient client;
   private final long timeoutMillis;
   private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
@@ -65,7 +68,7 @@ final class PahoV5Client implements SecureMqttClient {
     this.options = Objects.requireNonNull(options, "options");
     this.sealer = sealer;
     this.opener = opener;
-    this.delivery = Delivery.forOpener(opener, listener, rejections);
+    this.delivery = Delivery.forOpener(opener, listener, rejections, stats);
     this.timeoutMillis = options.operationTimeout().toMillis();
     try {
       this.client =
@@ -159,6 +162,7 @@ final class PahoV5Client implements SecureMqttClient {
           new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+              stats.published();
               done.complete(null);
             }
 
@@ -201,6 +205,11 @@ final class PahoV5Client implements SecureMqttClient {
       }
     }
     return m;
+  }
+
+  @Override
+  public ClientHealth health() {
+    return stats.snapshot(isConnected());
   }
 
   @Override
