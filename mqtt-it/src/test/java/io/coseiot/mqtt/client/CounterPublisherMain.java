@@ -10,9 +10,10 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A counter-mode publisher run as its own JVM by {@link PublisherRestartTest}, so that the test can
- * kill it outright. Arguments: broker URI, sequence file, master secret (hex), topic, label, count.
- * Publishes {@code label-i} at QoS 1 one after another, then exits 0.
+ * A counter-mode publisher run as its own JVM by {@link PublisherRestartTest} and {@link
+ * PublisherKillTest}, so that they can kill it outright. Arguments: broker URI, sequence file,
+ * master secret (hex), topic, label, count. Publishes {@code label-i} at QoS 1 one after another,
+ * then exits 0.
  */
 public final class CounterPublisherMain {
   static final byte[] SENDER_ID = {0x05};
