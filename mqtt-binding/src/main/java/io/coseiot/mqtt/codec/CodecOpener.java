@@ -56,6 +56,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CodecOpener implements PayloadOpener {
   private static final Set<Object> UNDERSTOOD = Set.of(CoseMqttProfile.SENDER_ID_LABEL);
 
+  /** How the catch-all's message starts, after the reason: the fuzz tests look for it. */
+  static final String UNEXPECTED = "unexpected failure: ";
+
   private final CoseMqttCodec c;
   private final Keyring keyring;
   private final ReplayState guard;
@@ -79,7 +82,7 @@ final class CodecOpener implements PayloadOpener {
     } catch (RejectedMessageException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
-      throw new RejectedMessageException(MALFORMED, "unexpected failure: " + e, e);
+      throw new RejectedMessageException(MALFORMED, UNEXPECTED + e, e);
     }
   }
 
