@@ -33,9 +33,10 @@ import org.h2.mvstore.MVStoreException;
  * the last accepted one (plus late ones inside the old window) is refused.
  *
  * <p>Messages without a sequence number have no order to reserve ahead of, so each new identifier
- * is forced to disk before it is accepted: durable random-IV opening costs one fsync per message
- * (see the benchmark); counter mode is the cheap way to durable replay protection. The newest
- * {@code recentCapacity} identifiers are kept, like {@link io.coseiot.mqtt.replay.ReplayGuard}.
+ * is forced to disk before it is accepted: a single stream of random-IV messages costs one fsync
+ * per message (see the benchmark), while openers on several threads share one (group commit);
+ * counter mode is the cheap way to durable replay protection. The newest {@code recentCapacity}
+ * identifiers are kept, like {@link io.coseiot.mqtt.replay.ReplayGuard}.
  *
  * <p>The file is made once with {@link #create} and reopened with {@link #open}: a missing file is
  * an error, not an empty state that would accept every old message again. MVStore locks the file,
@@ -60,6 +61,11 @@ public final class DurableReplayState implements ReplayState {
             return t;
           });
   private long nextOrder;
+  // Group commit of identifiers: how many were staged (under the store's monitor), and how many of
+  // those a finished commit has forced to disk (under durability's, which one committer holds).
+  private final Object durability = new Object();
+  private long staged;
+  private long durable;
 
   /** One sender's window and its persisted mark; its monitor orders its checks. */
   private static final class Sender {
@@ -151,7 +157,7 @@ public final class DurableReplayState implements ReplayState {
     synchronized (s) {
       if (seq > s.mark && seq <= OscoreNonce.MAX_SEQUENCE) {
         // Not reserved yet: wait for the write, as the first message of a sender does.
-        s.mark = persist(s.key, seq);
+        s.mark = persist(s.key, seq, seq);
       } else if (!s.advancing && seq > s.mark - block / 2) {
         // Half the reservation used: the next one is written in the background.
         s.advancing = true;
@@ -163,15 +169,17 @@ public final class DurableReplayState implements ReplayState {
   }
 
   /**
-   * Persists {@code seq + block} as a sender's mark, forced to disk, unless a higher one already is
-   * (the background and the hot path may race), and returns the mark now on disk.
+   * Persists {@code seq + block} as a sender's mark, forced to disk, unless the stored mark is
+   * already at least {@code needed}, and returns the mark now on disk. The hot path needs only a
+   * mark covering {@code seq}: when the stream outruns the background write, it waits here for that
+   * write and then makes no second one. The background needs the whole new block.
    */
-  private long persist(String key, long seq) throws ReplayStateException {
+  private long persist(String key, long seq, long needed) throws ReplayStateException {
     long mark = Math.min(seq + block, OscoreNonce.MAX_SEQUENCE);
     synchronized (store) {
       try {
         Long had = marks.get(key);
-        if (had != null && had >= mark) {
+        if (had != null && had >= Math.min(needed, mark)) {
           return had;
         }
         marks.put(key, mark);
@@ -186,7 +194,7 @@ public final class DurableReplayState implements ReplayState {
   private void advance(Sender s, long from) {
     long mark = -1;
     try {
-      mark = persist(s.key, from);
+      mark = persist(s.key, from, from + block);
     } catch (ReplayStateException e) {
       // The hot path persists synchronously once it reaches the mark, and reports the failure.
     }
@@ -209,9 +217,17 @@ public final class DurableReplayState implements ReplayState {
     return had == null ? fresh : had;
   }
 
+  /**
+   * Accepts an identifier only once it is on disk. Openers on several threads share the fsync
+   * (group commit): each stages its identifier, then either finds it already covered by a commit
+   * that another thread started after the staging, or commits everything staged so far itself. A
+   * repeat of an identifier that is staged but not yet on disk is refused at once, which is safe:
+   * the first one has not been accepted yet, and is accepted only once it is durable.
+   */
   @Override
   public boolean acceptUnique(byte[] kid, byte[] messageId) throws ReplayStateException {
     String key = ReplayKeys.messageText(kid, messageId);
+    long ticket;
     synchronized (store) {
       try {
         if (ids.putIfAbsent(key, nextOrder) != null) {
@@ -224,9 +240,21 @@ public final class DurableReplayState implements ReplayState {
       } catch (MVStoreException e) {
         throw new ReplayStateException(Reason.UNAVAILABLE, e.getMessage(), e);
       }
-      commit();
-      return true;
+      ticket = ++staged;
     }
+    synchronized (durability) {
+      if (durable < ticket) {
+        long upTo;
+        synchronized (store) {
+          upTo = staged;
+          write();
+        }
+        // Outside the store's monitor, so that other openers stage meanwhile for the next one.
+        force();
+        durable = upTo;
+      }
+    }
+    return true;
   }
 
   /**
@@ -244,8 +272,22 @@ public final class DurableReplayState implements ReplayState {
 
   // Callers hold the store's monitor (or are the constructor's caller).
   private void commit() throws ReplayStateException {
+    write();
+    force();
+  }
+
+  /** Writes the changes as a new version of the file, not forced to disk yet. */
+  private void write() throws ReplayStateException {
     try {
       store.commit();
+    } catch (MVStoreException e) {
+      throw new ReplayStateException(Reason.UNAVAILABLE, "cannot persist: " + e.getMessage(), e);
+    }
+  }
+
+  /** Forces what was written to disk. */
+  private void force() throws ReplayStateException {
+    try {
       store.sync();
     } catch (MVStoreException e) {
       throw new ReplayStateException(Reason.UNAVAILABLE, "cannot persist: " + e.getMessage(), e);
