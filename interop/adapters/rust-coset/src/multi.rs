@@ -4,7 +4,7 @@
 
 use crate::kdf;
 use crate::keys;
-use crate::ops::{check_buckets, created, detach, nonce};
+use crate::ops::{check_buckets, detach, emit, nonce, parts, received_alg, Parts};
 use crate::primitives;
 use crate::wire::{self, Fail};
 use coset::{
@@ -121,9 +121,11 @@ fn index(req: &Value, field: &str) -> Result<usize, Fail> {
 pub fn encrypt(req: &Value) -> Result<Value, Fail> {
     let alg = wire::integer(req, "alg")?;
     let (recipients, cek, key) = recipients(req)?;
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let n = nonce(alg, &protected.header, &unprotected, &key)?;
     let tbe = enc_structure_data(EncryptionContext::CoseEncrypt, protected.clone(), &aad);
     let ct = primitives::seal(alg, &cek, &n, &tbe, &wire::bytes(req, "plaintext")?)?;
@@ -134,16 +136,12 @@ pub fn encrypt(req: &Value) -> Result<Value, Fail> {
         ciphertext: inline,
         recipients,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn decrypt(req: &Value) -> Result<Value, Fail> {
     let msg: CoseEncrypt = wire::decode(&wire::bytes(req, "message")?)?;
-    check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let alg = received_alg(&msg.protected.header, &msg.unprotected)?;
     let (cek, key) = recipient_key(msg.recipients.get(index(req, "recipient")?), alg, req)?;
     let n = nonce(alg, &msg.protected.header, &msg.unprotected, &key)?;
     let aad = wire::bytes(req, "external_aad")?;
@@ -156,9 +154,11 @@ pub fn decrypt(req: &Value) -> Result<Value, Fail> {
 pub fn mac(req: &Value) -> Result<Value, Fail> {
     let alg = wire::integer(req, "alg")?;
     let (recipients, cek, _) = recipients(req)?;
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let payload = wire::bytes(req, "payload")?;
     let tbm = mac_structure_data(MacContext::CoseMac, protected.clone(), &aad, &payload);
     let tag = primitives::mac(alg, &cek, &tbm)?;
@@ -170,16 +170,12 @@ pub fn mac(req: &Value) -> Result<Value, Fail> {
         tag,
         recipients,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn verify_mac(req: &Value) -> Result<Value, Fail> {
     let msg: CoseMac = wire::decode(&wire::bytes(req, "message")?)?;
-    check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let alg = received_alg(&msg.protected.header, &msg.unprotected)?;
     let (cek, _) = recipient_key(msg.recipients.get(index(req, "recipient")?), alg, req)?;
     let aad = wire::bytes(req, "external_aad")?;
     let payload = wire::content(msg.payload.clone(), req)?;
@@ -189,9 +185,11 @@ pub fn verify_mac(req: &Value) -> Result<Value, Fail> {
 }
 
 pub fn sign(req: &Value) -> Result<Value, Fail> {
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let payload = wire::bytes(req, "payload")?;
     let mut signatures = Vec::new();
     for s in list(req, "signers")? {
@@ -217,10 +215,7 @@ pub fn sign(req: &Value) -> Result<Value, Fail> {
         payload: inline,
         signatures,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn verify(req: &Value) -> Result<Value, Fail> {
@@ -230,8 +225,7 @@ pub fn verify(req: &Value) -> Result<Value, Fail> {
         .signatures
         .get(index(req, "signer")?)
         .ok_or_else(|| Fail::rejected("no signature at that index"))?;
-    check_buckets(&s.protected.header, &s.unprotected)?;
-    let alg = wire::alg_of(&s.protected.header, &s.unprotected)?;
+    let alg = received_alg(&s.protected.header, &s.unprotected)?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
     let aad = wire::bytes(req, "external_aad")?;
     let payload = wire::content(msg.payload.clone(), req)?;

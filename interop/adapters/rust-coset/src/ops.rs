@@ -5,8 +5,9 @@ use crate::keys;
 use crate::primitives;
 use crate::wire::{self, Fail};
 use coset::{
-    enc_structure_data, mac_structure_data, sig_structure_data, CoseEncrypt0, CoseKey, CoseMac0,
-    CoseSign1, EncryptionContext, Header, MacContext, SignatureContext,
+    enc_structure_data, mac_structure_data, sig_structure_data, CborSerializable, CoseEncrypt0,
+    CoseKey, CoseMac0, CoseSign1, EncryptionContext, Header, MacContext, ProtectedHeader,
+    SignatureContext, TaggedCborSerializable,
 };
 use serde_json::{json, Map, Value};
 
@@ -65,13 +66,46 @@ pub fn nonce(alg: i64, p: &Header, u: &Header, key: &CoseKey) -> Result<Vec<u8>,
 }
 
 /// The success body of a creating op: the message, and the detached content when asked.
-pub fn created(message: Vec<u8>, detached: Option<Vec<u8>>) -> Value {
+fn created(message: Vec<u8>, detached: Option<Vec<u8>>) -> Value {
     let mut m = Map::new();
     m.insert("message".into(), json!(wire::hex(&message)));
     if let Some(d) = detached {
         m.insert("detached_content".into(), json!(wire::hex(&d)));
     }
     Value::Object(m)
+}
+
+/// What every creating op reads besides its content: the two header buckets and the external AAD.
+pub struct Parts {
+    pub protected: ProtectedHeader,
+    pub unprotected: Header,
+    pub aad: Vec<u8>,
+}
+
+pub fn parts(req: &Value) -> Result<Parts, Fail> {
+    Ok(Parts {
+        protected: wire::protected(wire::bytes(req, "protected")?)?,
+        unprotected: wire::unprotected(&wire::bytes(req, "unprotected")?)?,
+        aad: wire::bytes(req, "external_aad")?,
+    })
+}
+
+/// The success body of a creating op from its message, tagged when the request asks.
+pub fn emit<T: TaggedCborSerializable + CborSerializable>(
+    msg: T,
+    detached: Option<Vec<u8>>,
+    req: &Value,
+) -> Result<Value, Fail> {
+    Ok(created(
+        wire::encode(msg, wire::flag(req, "tagged"))?,
+        detached,
+    ))
+}
+
+/// The algorithm of a received structure whose buckets pass the checks.
+pub fn received_alg(p: &Header, u: &Header) -> Result<i64, Fail> {
+    check_buckets(p, u)?;
+    wire::alg_of(p, u)
 }
 
 /// Splits content off the message when the request asks for detached content.
@@ -86,9 +120,11 @@ pub fn detach(content: Vec<u8>, req: &Value) -> (Option<Vec<u8>>, Option<Vec<u8>
 pub fn encrypt0(req: &Value) -> Result<Value, Fail> {
     let alg = wire::integer(req, "alg")?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let n = nonce(alg, &protected.header, &unprotected, &key)?;
     let tbe = enc_structure_data(EncryptionContext::CoseEncrypt0, protected.clone(), &aad);
     let ct = primitives::seal(
@@ -104,17 +140,13 @@ pub fn encrypt0(req: &Value) -> Result<Value, Fail> {
         unprotected,
         ciphertext: inline,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn decrypt0(req: &Value) -> Result<Value, Fail> {
     let msg: CoseEncrypt0 = wire::decode(&wire::bytes(req, "message")?)?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let alg = received_alg(&msg.protected.header, &msg.unprotected)?;
     let n = nonce(alg, &msg.protected.header, &msg.unprotected, &key)?;
     let aad = wire::bytes(req, "external_aad")?;
     let ct = wire::content(msg.ciphertext.clone(), req)?;
@@ -126,9 +158,11 @@ pub fn decrypt0(req: &Value) -> Result<Value, Fail> {
 pub fn sign1(req: &Value) -> Result<Value, Fail> {
     let alg = wire::integer(req, "alg")?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let payload = wire::bytes(req, "payload")?;
     let tbs = sig_structure_data(
         SignatureContext::CoseSign1,
@@ -145,17 +179,13 @@ pub fn sign1(req: &Value) -> Result<Value, Fail> {
         payload: inline,
         signature,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn verify1(req: &Value) -> Result<Value, Fail> {
     let msg: CoseSign1 = wire::decode(&wire::bytes(req, "message")?)?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let alg = received_alg(&msg.protected.header, &msg.unprotected)?;
     let aad = wire::bytes(req, "external_aad")?;
     let payload = wire::content(msg.payload.clone(), req)?;
     let tbs = sig_structure_data(
@@ -172,9 +202,11 @@ pub fn verify1(req: &Value) -> Result<Value, Fail> {
 pub fn mac0(req: &Value) -> Result<Value, Fail> {
     let alg = wire::integer(req, "alg")?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    let protected = wire::protected(wire::bytes(req, "protected")?)?;
-    let unprotected = wire::unprotected(&wire::bytes(req, "unprotected")?)?;
-    let aad = wire::bytes(req, "external_aad")?;
+    let Parts {
+        protected,
+        unprotected,
+        aad,
+    } = parts(req)?;
     let payload = wire::bytes(req, "payload")?;
     let tbm = mac_structure_data(MacContext::CoseMac0, protected.clone(), &aad, &payload);
     let tag = primitives::mac(alg, &keys::symmetric(&key)?, &tbm)?;
@@ -185,17 +217,13 @@ pub fn mac0(req: &Value) -> Result<Value, Fail> {
         payload: inline,
         tag,
     };
-    Ok(created(
-        wire::encode(msg, wire::flag(req, "tagged"))?,
-        detached,
-    ))
+    emit(msg, detached, req)
 }
 
 pub fn verify_mac0(req: &Value) -> Result<Value, Fail> {
     let msg: CoseMac0 = wire::decode(&wire::bytes(req, "message")?)?;
     let key = keys::parse(&wire::bytes(req, "key")?)?;
-    check_buckets(&msg.protected.header, &msg.unprotected)?;
-    let alg = wire::alg_of(&msg.protected.header, &msg.unprotected)?;
+    let alg = received_alg(&msg.protected.header, &msg.unprotected)?;
     let aad = wire::bytes(req, "external_aad")?;
     let payload = wire::content(msg.payload.clone(), req)?;
     let tbm = mac_structure_data(MacContext::CoseMac0, msg.protected, &aad, &payload);
