@@ -9,6 +9,7 @@ import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.KeyException;
 import io.coseiot.cose.exception.NonceException;
 import io.coseiot.cose.exception.StructureException;
+import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
@@ -229,8 +230,8 @@ public final class Encrypt0Primitive {
     if (message.isDetached()) {
       throw new StructureException(NAME + ": ciphertext is detached");
     }
-    byte[] iv = message.unprotectedBytes(io.coseiot.cose.header.HeaderLabel.IV);
-    byte[] piv = message.unprotectedBytes(io.coseiot.cose.header.HeaderLabel.PARTIAL_IV);
+    byte[] iv = message.unprotectedBytes(HeaderLabel.IV);
+    byte[] piv = message.unprotectedBytes(HeaderLabel.PARTIAL_IV);
     byte[] nonce;
     if (iv != null && piv == null) {
       if (iv.length != cipher.nonceLength()) {

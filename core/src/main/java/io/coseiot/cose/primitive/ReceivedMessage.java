@@ -1,5 +1,7 @@
 package io.coseiot.cose.primitive;
 
+import com.upokecenter.cbor.CBORObject;
+import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.exception.CoseException;
@@ -202,16 +204,16 @@ public final class ReceivedMessage {
   }
 
   static byte[] textLabelBytes(HeaderMap map, String label) {
-    var v = map.get((Object) label);
-    return v != null && v.getType() == com.upokecenter.cbor.CBORType.ByteString && !v.isTagged()
+    CBORObject v = map.get((Object) label);
+    return v != null && v.getType() == CBORType.ByteString && !v.isTagged()
         ? v.GetByteString()
         : null;
   }
 
   /** The unprotected bucket's byte string, as held; callers only read it. */
   byte[] unprotectedBytes(long label) {
-    var v = RawAccess.headerValue(headers.unprotectedMap(), label);
-    return v != null && v.getType() == com.upokecenter.cbor.CBORType.ByteString
+    CBORObject v = RawAccess.headerValue(headers.unprotectedMap(), label);
+    return v != null && v.getType() == CBORType.ByteString
         ? RawAccess.headerBytes(headers, label)
         : null;
   }

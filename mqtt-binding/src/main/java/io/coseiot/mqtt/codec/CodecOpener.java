@@ -5,6 +5,7 @@ import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.NOT_SEALED;
 import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.OVERSIZED;
 
 import io.coseiot.cose.message.MessageType;
+import io.coseiot.mqtt.topic.TopicFilter;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ final class CodecOpener implements PayloadOpener {
       throw OpenChecks.reject(
           OVERSIZED, payload.length + " bytes, above the maximum of " + c.maxPayloadSize);
     }
-    if (!io.coseiot.mqtt.topic.TopicFilter.isTopicName(wireTopic)) {
+    if (!TopicFilter.isTopicName(wireTopic)) {
       throw OpenChecks.reject(MALFORMED, "not a topic name: " + wireTopic);
     }
     boolean v5 = c.version == MqttVersion.V5;

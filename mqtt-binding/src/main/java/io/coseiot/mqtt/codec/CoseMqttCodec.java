@@ -143,11 +143,11 @@ public final class CoseMqttCodec {
    * @throws CoseException if the codec is not configured for sealing in its mode
    */
   public PayloadSealer sealer() throws CoseException {
-    ModeStrategy.Sealing sealing = strategy.sealing(this);
     if (signingKey != null) {
       require(
           signingKey.keyId() != null && signingKey.hasPrivate(), "a private signing key with kid");
     }
+    ModeStrategy.Sealing sealing = strategy.sealing(this);
     PayloadSealer sealer = new CodecSealer(this, sealing);
     if (metrics == null) {
       return sealer;
