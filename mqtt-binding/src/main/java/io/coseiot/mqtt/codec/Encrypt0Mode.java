@@ -15,7 +15,6 @@ import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.message.MessageType;
 import io.coseiot.cose.primitive.Encrypt0Primitive;
 import io.coseiot.cose.primitive.ReceivedMessage;
-import io.coseiot.mqtt.codec.OpenChecks.Content;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.nonce.OscoreNonce;
@@ -40,7 +39,7 @@ class Encrypt0Mode implements ModeStrategy {
     InnerSeal innerSeal = innerSeal(c);
     return (topic, wireTopic, content) -> {
       TopicPrimitive<Encrypt0Primitive> k = keys.get(keyring.primary(topic));
-      byte[] inner = innerSeal.apply(wireTopic, k.key, content);
+      byte[] inner = innerSeal == null ? content : innerSeal.apply(wireTopic, k.key, content);
       byte[] payload =
           counter
               ? k.primitive.sealWithPartialIv(
@@ -71,17 +70,15 @@ class Encrypt0Mode implements ModeStrategy {
     byte[] apply(String wireTopic, TopicKey key, byte[] content) throws CoseException;
   }
 
-  /** Checks what was decrypted and returns the content in it. */
+  /** Verifies what was decrypted and returns the content in it and its signer. */
   interface InnerOpen {
-    Inner apply(String wireTopic, TopicKey key, byte[] decrypted) throws RejectedMessageException;
+    TrustedSigners.Verified apply(String wireTopic, TopicKey key, byte[] decrypted)
+        throws RejectedMessageException;
   }
 
-  /** Decrypted content and the signer that verified it, if any. */
-  record Inner(byte[] content, CoseKey signer) {}
-
-  /** What a sealer encrypts: here the content itself. */
+  /** What turns the content into the plaintext: none here, the content is encrypted as it is. */
   InnerSeal innerSeal(CoseMqttCodec c) throws CoseException {
-    return (wireTopic, key, content) -> content;
+    return null;
   }
 
   /** Checks that the codec has what opening needs. */
@@ -89,9 +86,9 @@ class Encrypt0Mode implements ModeStrategy {
     c.require(c.keyring != null, "a keyring");
   }
 
-  /** What an opener finds in the plaintext: here the content itself, unsigned. */
+  /** What an opener finds in the plaintext: none here, the plaintext is the content, unsigned. */
   InnerOpen innerOpen(CoseMqttCodec c) throws CoseException {
-    return (wireTopic, key, decrypted) -> new Inner(decrypted, null);
+    return null;
   }
 
   @Override
@@ -182,14 +179,18 @@ class Encrypt0Mode implements ModeStrategy {
     } catch (CoseException e) {
       throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
     }
-    Inner inner = innerOpen.apply(wireTopic, key, content);
-    Content out = checks.content(wireTopic, inner.content(), key.filter().toString());
+    CoseKey signer = null;
+    if (innerOpen != null) {
+      TrustedSigners.Verified v = innerOpen.apply(wireTopic, key, content);
+      content = v.payload();
+      signer = v.signer();
+    }
+    TopicEnvelope envelope = checks.envelope(wireTopic, content, key.filter().toString());
     if (sid != null) {
       checks.acceptSequence(kid, key.epoch(), sid, seq);
     } else {
       checks.acceptUnique(kid, iv, "IV");
     }
-    return new OpenedMessage(
-        out.topic(), out.payload(), kid, key.epoch(), sid, seq, inner.signer());
+    return OpenChecks.opened(wireTopic, content, envelope, kid, key.epoch(), sid, seq, signer);
   }
 }

@@ -19,7 +19,6 @@ import io.coseiot.cose.message.Recipient;
 import io.coseiot.cose.message.RecipientKey;
 import io.coseiot.cose.message.RecipientSpec;
 import io.coseiot.cose.message.TagPolicy;
-import io.coseiot.mqtt.codec.OpenChecks.Content;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,9 +116,9 @@ final class EncryptEcdhMode implements ModeStrategy {
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
-    Content out = checks.content(wireTopic, content, null);
+    TopicEnvelope envelope = checks.envelope(wireTopic, content, null);
     checks.acceptUnique(mine.keyId(), iv, "IV");
-    return new OpenedMessage(out.topic(), out.payload(), mine.keyId(), 0, null, -1, null);
+    return OpenChecks.opened(wireTopic, content, envelope, mine.keyId(), 0, null, -1, null);
   }
 
   private static Algorithm protectedAlg(Headers h) throws RejectedMessageException {

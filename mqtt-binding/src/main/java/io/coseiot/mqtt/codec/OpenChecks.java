@@ -10,6 +10,7 @@ import static io.coseiot.mqtt.codec.RejectedMessageException.Reason.WRONG_TOPIC;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
+import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.message.MessageType;
 import io.coseiot.cose.primitive.ReceivedMessage;
 import io.coseiot.mqtt.codec.RejectedMessageException.Reason;
@@ -103,18 +104,16 @@ final class OpenChecks {
     }
   }
 
-  /** The real topic and the application payload of authenticated content. */
-  record Content(String topic, byte[] payload) {}
-
   /**
-   * Returns the real topic and payload: the wire topic and the content, or with obfuscation the
-   * envelope's, parsed once, after checking that its topic obfuscates to the wire topic and (for
-   * keyring keys, {@code keyFilter} not null) falls under the key's filter.
+   * Returns the topic envelope of authenticated content, parsed once, after checking that its topic
+   * obfuscates to the wire topic and (for keyring keys, {@code keyFilter} not null) falls under the
+   * key's filter; or null when the keyring does not obfuscate topics, and the content is the
+   * payload and the wire topic the real one.
    */
-  Content content(String wireTopic, byte[] content, String keyFilter)
+  TopicEnvelope envelope(String wireTopic, byte[] content, String keyFilter)
       throws RejectedMessageException {
     if (keyring == null || keyring.obfuscator() == null) {
-      return new Content(wireTopic, content);
+      return null;
     }
     TopicEnvelope envelope;
     try {
@@ -132,7 +131,22 @@ final class OpenChecks {
         throw reject(WRONG_TOPIC, "the sealed topic is not under the key's filter");
       }
     }
-    return new Content(topic, envelope.payload());
+    return envelope;
+  }
+
+  /** The message opened: the envelope's topic and payload, else the wire topic and content. */
+  static OpenedMessage opened(
+      String wireTopic,
+      byte[] content,
+      TopicEnvelope envelope,
+      byte[] kid,
+      long epoch,
+      byte[] sid,
+      long seq,
+      CoseKey signer) {
+    return envelope == null
+        ? new OpenedMessage(wireTopic, content, kid, epoch, sid, seq, signer)
+        : new OpenedMessage(envelope.topic(), envelope.payload(), kid, epoch, sid, seq, signer);
   }
 
   /** Records a counter-mode sequence number; anything but a fresh one is a REPLAY. */

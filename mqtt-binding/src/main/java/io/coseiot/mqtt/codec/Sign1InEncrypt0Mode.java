@@ -25,12 +25,9 @@ final class Sign1InEncrypt0Mode extends Encrypt0Mode {
   @Override
   InnerOpen innerOpen(CoseMqttCodec c) throws CoseException {
     TrustedSigners trusted = TrustedSigners.of(c);
-    return (wireTopic, key, decrypted) -> {
-      TrustedSigners.Verified v =
-          trusted.verify(
-              OpenChecks.parse(MessageType.SIGN1, decrypted, "inner Sign1: "),
-              CoseMqttProfile.externalAad(wireTopic, key.epoch()));
-      return new Inner(v.payload(), v.signer());
-    };
+    return (wireTopic, key, decrypted) ->
+        trusted.verify(
+            OpenChecks.parse(MessageType.SIGN1, decrypted, "inner Sign1: "),
+            CoseMqttProfile.externalAad(wireTopic, key.epoch()));
   }
 }

@@ -4,7 +4,6 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.message.MessageType;
 import io.coseiot.cose.primitive.ReceivedMessage;
 import io.coseiot.cose.primitive.Sign1Primitive;
-import io.coseiot.mqtt.codec.OpenChecks.Content;
 import java.util.Map;
 
 /**
@@ -33,9 +32,9 @@ final class Sign1Mode implements ModeStrategy {
       try {
         OpenChecks.checkHint(hint, kid);
         TrustedSigners.Verified v = trusted.verify(m, CoseMqttProfile.externalAad(wireTopic, 0));
-        Content out = checks.content(wireTopic, v.payload(), null);
+        TopicEnvelope envelope = checks.envelope(wireTopic, v.payload(), null);
         checks.acceptUnique(kid, m.tag(), "signature");
-        return new OpenedMessage(out.topic(), out.payload(), kid, 0, null, -1, v.signer());
+        return OpenChecks.opened(wireTopic, v.payload(), envelope, kid, 0, null, -1, v.signer());
       } catch (RejectedMessageException e) {
         throw e.withKeyId(kid);
       }
