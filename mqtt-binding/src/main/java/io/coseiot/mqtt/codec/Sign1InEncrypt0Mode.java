@@ -28,6 +28,7 @@ final class Sign1InEncrypt0Mode extends Encrypt0Mode {
     return (wireTopic, key, decrypted) ->
         trusted.verify(
             OpenChecks.parse(MessageType.SIGN1, decrypted, "inner Sign1: "),
-            CoseMqttProfile.externalAad(wireTopic, key.epoch()));
+            CoseMqttProfile.externalAad(wireTopic, key.epoch()),
+            "inner Sign1: ");
   }
 }

@@ -31,7 +31,8 @@ final class Sign1Mode implements ModeStrategy {
       byte[] kid = OpenChecks.kidOf(m);
       try {
         OpenChecks.checkHint(hint, kid);
-        TrustedSigners.Verified v = trusted.verify(m, CoseMqttProfile.externalAad(wireTopic, 0));
+        TrustedSigners.Verified v =
+            trusted.verify(m, CoseMqttProfile.externalAad(wireTopic, 0), "");
         TopicEnvelope envelope = checks.envelope(wireTopic, v.payload(), null);
         checks.acceptUnique(kid, m.tag(), "signature");
         return OpenChecks.opened(wireTopic, v.payload(), envelope, kid, 0, null, -1, v.signer());

@@ -53,8 +53,11 @@ final class TrustedSigners {
   /**
    * Verifies a COSE_Sign1 from a trusted signer: the kid names the signer, the protected alg must
    * be the profile's for that signer's key.
+   *
+   * @param where what a MALFORMED message's text starts with, to tell an inner Sign1 apart
    */
-  Verified verify(ReceivedMessage m, byte[] externalAad) throws RejectedMessageException {
+  Verified verify(ReceivedMessage m, byte[] externalAad, String where)
+      throws RejectedMessageException {
     byte[] kid = OpenChecks.kidOf(m);
     Signer signer = null;
     for (Signer s : signers) {
@@ -77,7 +80,7 @@ final class TrustedSigners {
     } catch (AuthenticationException | KeyException e) {
       throw new RejectedMessageException(AUTHENTICATION_FAILED, e.getMessage(), e);
     } catch (CoseException e) {
-      throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
+      throw new RejectedMessageException(MALFORMED, where + e.getMessage(), e);
     }
   }
 }
