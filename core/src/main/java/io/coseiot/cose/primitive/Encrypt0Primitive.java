@@ -268,29 +268,13 @@ public final class Encrypt0Primitive {
               + " bytes"
               + (baseIv == null ? ", and the key has none" : ", the key's is " + baseIv.length));
     }
-    byte[] out = baseIv.clone();
-    if (sid == null) {
-      if (partialIv.length > n) {
-        throw new NonceException(NAME + ": Partial IV is longer than the nonce");
-      }
-    } else {
-      // OSCORE: len(sid) || sid left-padded to n - 6 || Partial IV left-padded to 5, XOR the IV.
-      if (partialIv.length < 1 || partialIv.length > 5 || sid.length > n - 6) {
-        throw new NonceException(
-            NAME
-                + ": an OSCORE nonce takes a 1 to 5 byte Partial IV and a sender id of at most "
-                + (n - 6)
-                + " bytes");
-      }
-      out[0] ^= (byte) sid.length;
-      for (int i = 0; i < sid.length; i++) {
-        out[n - 5 - sid.length + i] ^= sid[i];
-      }
+    try {
+      return sid == null
+          ? PartialIvs.nonce(baseIv, partialIv)
+          : PartialIvs.oscoreNonce(baseIv, sid, partialIv);
+    } catch (NonceException e) {
+      throw new NonceException(NAME + ": " + e.getMessage(), e);
     }
-    for (int i = 0; i < partialIv.length; i++) {
-      out[n - partialIv.length + i] ^= partialIv[i];
-    }
-    return out;
   }
 
   /** Builds an {@link Encrypt0Primitive}. */

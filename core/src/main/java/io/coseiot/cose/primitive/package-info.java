@@ -8,6 +8,7 @@
  * io.coseiot.cose.primitive.Aad}) is encoded once, so a seal is one nonce, one cipher call and one
  * output array. A received message is parsed once, strictly, into a {@link
  * io.coseiot.cose.primitive.ReceivedMessage} that shows its kid, IV and Partial IV before any
- * cryptography, and its content only once a primitive has authenticated it.
+ * cryptography, and its content only once a primitive has authenticated it. {@link
+ * io.coseiot.cose.primitive.PartialIvs} computes the nonces of Partial IVs (RFC 9052 and OSCORE).
  */
 package io.coseiot.cose.primitive;

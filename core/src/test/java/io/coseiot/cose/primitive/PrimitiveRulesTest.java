@@ -136,6 +136,26 @@ class PrimitiveRulesTest {
   }
 
   @Test
+  void partialIvNoncesFollowTheirRfcs() throws Exception {
+    byte[] oscore = BASE_IV.clone();
+    oscore[0] ^= 2; // len(sid)
+    oscore[5] ^= 0x0a; // sid 0a0b ends 5 bytes before the end
+    oscore[6] ^= 0x0b;
+    oscore[10] ^= 0x01; // Partial IV 0102 at the end
+    oscore[11] ^= 0x02;
+    assertArrayEquals(
+        oscore, PartialIvs.oscoreNonce(BASE_IV, new byte[] {0x0a, 0x0b}, new byte[] {1, 2}));
+    byte[] cose = BASE_IV.clone();
+    cose[11] ^= 0x07;
+    assertArrayEquals(cose, PartialIvs.nonce(BASE_IV, new byte[] {7}));
+    assertThrows(
+        NonceException.class, () -> PartialIvs.oscoreNonce(BASE_IV, new byte[7], new byte[] {1}));
+    assertThrows(
+        NonceException.class, () -> PartialIvs.oscoreNonce(BASE_IV, new byte[0], new byte[6]));
+    assertThrows(NonceException.class, () -> PartialIvs.nonce(BASE_IV, new byte[13]));
+  }
+
+  @Test
   void algMustBeProtectedAndTheKeys() throws Exception {
     Mac0Primitive mac =
         Mac0Primitive.builder(
