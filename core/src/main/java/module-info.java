@@ -4,8 +4,9 @@
  * <p>{@code io.coseiot.cose.message} holds the six message types, {@code io.coseiot.cose.key} the
  * COSE_Key model, {@code io.coseiot.cose.algorithm} the IANA algorithm registry and the primitives
  * behind it, {@code io.coseiot.cose.header} header maps and labels, {@code io.coseiot.cose.cbor}
- * the strict reader and deterministic writer, and {@code io.coseiot.cose.exception} the one checked
- * exception family.
+ * the strict reader and deterministic writer, {@code io.coseiot.cose.primitive} keyed Encrypt0,
+ * Mac0 and Sign1 primitives made once per key, and {@code io.coseiot.cose.exception} the one
+ * checked exception family.
  */
 module io.coseiot.cose {
   // The CBOR library ships no module descriptor; its automatic name comes from the jar file.
@@ -19,4 +20,5 @@ module io.coseiot.cose {
   exports io.coseiot.cose.header;
   exports io.coseiot.cose.key;
   exports io.coseiot.cose.message;
+  exports io.coseiot.cose.primitive;
 }

@@ -4,6 +4,7 @@ import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.algorithm.SecureRandoms;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.exception.NonceException;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.Curve;
 import io.coseiot.mqtt.keyring.Keyring;
@@ -12,6 +13,7 @@ import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import io.coseiot.mqtt.replay.ReplayGuard;
 import io.coseiot.mqtt.replay.ReplayState;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,10 +48,12 @@ public final class CoseMqttCodec {
   final Algorithm contentAlgorithm;
   final ReplayState replayState;
   final MessageMetrics metrics;
+  private final ModeStrategy strategy;
 
   private CoseMqttCodec(Builder b) throws CoseException {
     this.keyring = b.keyring;
     this.mode = b.mode;
+    this.strategy = ModeStrategy.of(b.mode);
     this.version = b.version;
     this.nonceMode = b.nonceMode;
     this.senderId = b.senderId;
@@ -139,34 +143,12 @@ public final class CoseMqttCodec {
    * @throws CoseException if the codec is not configured for sealing in its mode
    */
   public PayloadSealer sealer() throws CoseException {
-    switch (mode) {
-      case ENCRYPT0:
-      case SIGN1_IN_ENCRYPT0:
-        require(keyring != null, "a keyring");
-        if (nonceMode == NonceMode.COUNTER) {
-          require(senderId != null && sequenceStore != null, "a sender id and sequence store");
-        }
-        if (mode == SealMode.SIGN1_IN_ENCRYPT0) {
-          require(signingKey != null, "a signing key");
-        }
-        break;
-      case MAC0:
-        requireMacKeyring();
-        if (nonceMode == NonceMode.COUNTER) {
-          require(senderId != null && sequenceStore != null, "a sender id and sequence store");
-        }
-        break;
-      case SIGN1:
-        require(signingKey != null, "a signing key");
-        break;
-      default:
-        require(!recipients.isEmpty(), "recipients");
-    }
     if (signingKey != null) {
       require(
           signingKey.keyId() != null && signingKey.hasPrivate(), "a private signing key with kid");
     }
-    PayloadSealer sealer = new CodecSealer(this);
+    ModeStrategy.Sealing sealing = strategy.sealing(this);
+    PayloadSealer sealer = new CodecSealer(this, sealing);
     if (metrics == null) {
       return sealer;
     }
@@ -186,31 +168,17 @@ public final class CoseMqttCodec {
    * @throws CoseException if the codec is not configured for opening in its mode
    */
   public PayloadOpener opener() throws CoseException {
-    switch (mode) {
-      case ENCRYPT0:
-        require(keyring != null, "a keyring");
-        break;
-      case SIGN1_IN_ENCRYPT0:
-        require(keyring != null && !trustedSigners.isEmpty(), "a keyring and trusted signers");
-        break;
-      case MAC0:
-        requireMacKeyring();
-        break;
-      case SIGN1:
-        require(!trustedSigners.isEmpty(), "trusted signers");
-        break;
-      default:
-        require(!recipientKeys.isEmpty(), "recipient private keys");
-    }
-    if (metrics == null) {
-      return new CodecOpener(this, replayState != null ? replayState : new ReplayGuard());
-    }
+    ReplayState state =
+        replayState != null
+            ? replayState
+            : metrics == null
+                ? new ReplayGuard()
+                : new ReplayGuard(ReplayGuard.DEFAULT_RECENT, metrics::replayEvicted);
     PayloadOpener opener =
-        new CodecOpener(
-            this,
-            replayState != null
-                ? replayState
-                : new ReplayGuard(ReplayGuard.DEFAULT_RECENT, metrics::replayEvicted));
+        new CodecOpener(this, strategy.opening(this, new OpenChecks(this, state)));
+    if (metrics == null) {
+      return opener;
+    }
     return (wireTopic, payload, contentType, userProperties) -> {
       try {
         OpenedMessage m = opener.open(wireTopic, payload, contentType, userProperties);
@@ -223,11 +191,20 @@ public final class CoseMqttCodec {
     };
   }
 
+  /** Reserves the next sequence number of counter mode. */
+  long nextSequence() throws NonceException {
+    try {
+      return sequenceStore.next();
+    } catch (IOException e) {
+      throw new NonceException("cannot reserve a sequence number: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Mac0 needs a keyring, and one that does not obfuscate topics: the real topic would travel in
    * the clear inside the envelope, so obfuscation would only pretend to hide it.
    */
-  private void requireMacKeyring() throws KeyException {
+  void requireMacKeyring() throws KeyException {
     require(keyring != null, "a keyring");
     require(
         keyring.obfuscator() == null,
@@ -235,7 +212,8 @@ public final class CoseMqttCodec {
             + " in the clear)");
   }
 
-  private void require(boolean ok, String what) throws KeyException {
+  /** Fails, naming the mode and what it needs, unless {@code ok}. */
+  void require(boolean ok, String what) throws KeyException {
     if (!ok) {
       throw new KeyException(mode + " needs " + what);
     }

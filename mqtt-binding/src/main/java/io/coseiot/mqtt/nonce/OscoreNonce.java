@@ -1,8 +1,12 @@
 package io.coseiot.mqtt.nonce;
 
+import io.coseiot.cose.exception.NonceException;
+import io.coseiot.cose.primitive.PartialIvs;
+
 /**
- * The counter-mode nonce of the cose-iot MQTT profile 1, after OSCORE (RFC 8613 §5.2). For a nonce
- * of length {@code n} (12 for AES-GCM and ChaCha20/Poly1305, 13 for AES-CCM-16-64-128):
+ * The counter-mode nonce of the cose-iot MQTT profile 1, OSCORE's (RFC 8613 §5.2, computed by
+ * core's {@link PartialIvs}), and its Partial IV encoding of sequence numbers. For a nonce of
+ * length {@code n} (12 for AES-GCM and ChaCha20/Poly1305, 13 for AES-CCM-16-64-128):
  *
  * <pre>
  * nonce = commonIv XOR ( len(sid) : 1 byte
@@ -77,19 +81,10 @@ public final class OscoreNonce {
    * @return the nonce
    */
   public static byte[] nonce(byte[] commonIv, byte[] senderId, byte[] partialIv) {
-    int n = commonIv.length;
-    if (n < 7 || senderId.length > n - 6 || partialIv.length < 1 || partialIv.length > 5) {
-      throw new IllegalArgumentException("sender id or Partial IV too long for the nonce");
+    try {
+      return PartialIvs.oscoreNonce(commonIv, senderId, partialIv);
+    } catch (NonceException e) {
+      throw new IllegalArgumentException("sender id or Partial IV too long for the nonce", e);
     }
-    byte[] out = commonIv.clone();
-    out[0] ^= (byte) senderId.length;
-    int sidEnd = n - 5;
-    for (int i = 0; i < senderId.length; i++) {
-      out[sidEnd - senderId.length + i] ^= senderId[i];
-    }
-    for (int i = 0; i < partialIv.length; i++) {
-      out[n - partialIv.length + i] ^= partialIv[i];
-    }
-    return out;
   }
 }

@@ -68,13 +68,24 @@ class Mac0RejectionTest {
     return sealer.seal(Fixtures.TOPIC, "21.5".getBytes());
   }
 
+  /** MAC_structure = ["MAC0", protected, external_aad, payload], written by hand. */
+  private static byte[] macStructure(byte[] prot, byte[] aad, byte[] payload) {
+    return new CborWriter(64)
+        .writeArrayHeader(4)
+        .writeText("MAC0")
+        .writeBytes(prot)
+        .writeBytes(aad)
+        .writeBytes(payload)
+        .toByteArray();
+  }
+
   /** A tagged Mac0 written by hand under the topic key, with the given headers and tag key. */
   private static byte[] handMade(byte[] prot, Map<?, byte[]> unprot, byte[] key, byte[] pt)
       throws Exception {
     byte[] aad = CoseMqttProfile.externalAad(Fixtures.TOPIC, Fixtures.EPOCH);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
-    byte[] tag = mac.doFinal(MacKey.macStructure(prot, aad, pt));
+    byte[] tag = mac.doFinal(macStructure(prot, aad, pt));
     CborWriter w = new CborWriter(128);
     w.writeTag(17).writeArrayHeader(4).writeBytes(prot).writeMapHeader(unprot.size());
     for (Map.Entry<?, byte[]> e : unprot.entrySet()) {
@@ -317,8 +328,7 @@ class Mac0RejectionTest {
     byte[] aad = CoseMqttProfile.externalAad("a", 0);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key64.keyBytes(), "HmacSHA256"));
-    byte[] tag =
-        Arrays.copyOf(mac.doFinal(MacKey.macStructure(Fixtures.hex("a10104"), aad, pt)), 8);
+    byte[] tag = Arrays.copyOf(mac.doFinal(macStructure(Fixtures.hex("a10104"), aad, pt)), 8);
     w.writeTag(17).writeArrayHeader(4).writeBytes(Fixtures.hex("a10104")).writeMapHeader(1);
     w.writeInt(4).writeBytes(key64.kid()).writeBytes(pt).writeBytes(tag);
     assertEquals(
