@@ -101,7 +101,8 @@ public class AeadBench {
     plaintext = Fixtures.payload(size);
     random = SecureRandoms.fastDrbg();
     defaultRandom = new SecureRandom();
-    Encrypt0Message m = Encrypt0Message.encrypt(headers, key, plaintext, null, random);
+    Encrypt0Message m =
+        Encrypt0Message.encryptForTestVectors(key, plaintext, null, headers, random);
     sealed = m.encode();
 
     gcm = a == Algorithm.A128GCM;
@@ -142,7 +143,7 @@ public class AeadBench {
    */
   @Benchmark
   public byte[] seal() throws CoseException {
-    return Encrypt0Message.encrypt(headers, key, plaintext, null, random).encode();
+    return Encrypt0Message.encryptForTestVectors(key, plaintext, null, headers, random).encode();
   }
 
   /**
@@ -154,7 +155,8 @@ public class AeadBench {
    */
   @Benchmark
   public byte[] sealDefaultRandom() throws CoseException {
-    return Encrypt0Message.encrypt(headers, key, plaintext, null, defaultRandom).encode();
+    return Encrypt0Message.encryptForTestVectors(key, plaintext, null, headers, defaultRandom)
+        .encode();
   }
 
   /**
@@ -171,7 +173,7 @@ public class AeadBench {
                 .keyId(Fixtures.KID)
                 .partialIv(Fixtures.partialIv(++counter))
                 .build());
-    return Encrypt0Message.encrypt(h, key, plaintext, null, random).encode();
+    return Encrypt0Message.encryptForTestVectors(key, plaintext, null, h, random).encode();
   }
 
   /**

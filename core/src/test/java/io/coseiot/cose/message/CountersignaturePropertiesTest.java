@@ -25,16 +25,18 @@ class CountersignaturePropertiesTest {
     switch (type) {
       case 0 -> {
         CoseKey k = KeyPairs.generate(Curve.P_256, random);
-        return Sign1Message.sign(Fixtures.protectedAlg(Algorithm.ES256), content, k, null);
+        return Sign1Message.signForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.ES256));
       }
       case 1 -> {
         CoseKey k = Fixtures.symmetric(random, 16);
-        return Encrypt0Message.encrypt(
-            Fixtures.protectedAlg(Algorithm.A128GCM), k, content, null, random);
+        return Encrypt0Message.encryptForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.A128GCM), random);
       }
       default -> {
         CoseKey k = Fixtures.symmetric(random, 32);
-        return Mac0Message.create(Fixtures.protectedAlg(Algorithm.HMAC_256_256), content, k, null);
+        return Mac0Message.createForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.HMAC_256_256));
       }
     }
   }

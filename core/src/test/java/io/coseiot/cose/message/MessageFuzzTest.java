@@ -68,7 +68,7 @@ class MessageFuzzTest {
           for (Signature s : m.signatures()) {
             countersignatures(s);
             for (CoseKey k : VectorKeys.SIGNERS) {
-              attempt(() -> m.verify(s, k, null));
+              attempt(() -> m.verify(k, s, null));
             }
           }
         });

@@ -22,7 +22,9 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.KeyException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.message.DecodeOptions;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.EncryptMessage;
 import io.coseiot.cose.message.Mac0Message;
@@ -172,7 +174,12 @@ final class CodecOpener implements PayloadOpener {
       throws RejectedMessageException {
     Encrypt0Message msg;
     try {
-      msg = Encrypt0Message.decode(payload, TagPolicy.REQUIRED, UNDERSTOOD);
+      msg =
+          Encrypt0Message.decode(
+              payload,
+              DecodeOptions.strict()
+                  .withTagPolicy(TagPolicy.REQUIRED)
+                  .withUnderstoodLabels(UNDERSTOOD));
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
@@ -248,12 +255,14 @@ final class CodecOpener implements PayloadOpener {
     if (c.mode == SealMode.SIGN1_IN_ENCRYPT0) {
       Sign1Message inner;
       try {
-        inner = Sign1Message.decode(content, TagPolicy.REQUIRED);
+        inner =
+            Sign1Message.decode(content, DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
       } catch (CoseException e) {
         throw new RejectedMessageException(MALFORMED, "inner Sign1: " + e.getMessage(), e);
       }
       signer = verify(inner, CoseMqttProfile.externalAad(wireTopic, key.epoch()));
-      content = inner.payload();
+      // Verified just above, which tries each candidate signer key.
+      content = RawAccess.unverifiedContent(inner);
       if (content == null) {
         throw reject(MALFORMED, "inner Sign1 has a detached payload");
       }
@@ -305,7 +314,12 @@ final class CodecOpener implements PayloadOpener {
       throws RejectedMessageException {
     Mac0Message msg;
     try {
-      msg = Mac0Message.decode(payload, TagPolicy.REQUIRED, UNDERSTOOD);
+      msg =
+          Mac0Message.decode(
+              payload,
+              DecodeOptions.strict()
+                  .withTagPolicy(TagPolicy.REQUIRED)
+                  .withUnderstoodLabels(UNDERSTOOD));
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
@@ -320,7 +334,7 @@ final class CodecOpener implements PayloadOpener {
   private OpenedMessage openMac0(String wireTopic, Mac0Message msg, byte[] kid, String hint)
       throws RejectedMessageException {
     Headers h = msg.headers();
-    byte[] content = msg.payload();
+    byte[] content = RawAccess.unverifiedContent(msg);
     if (content == null) {
       throw reject(MALFORMED, "detached payload");
     }
@@ -409,7 +423,7 @@ final class CodecOpener implements PayloadOpener {
       throws RejectedMessageException {
     Sign1Message msg;
     try {
-      msg = Sign1Message.decode(payload, TagPolicy.REQUIRED);
+      msg = Sign1Message.decode(payload, DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }
@@ -425,7 +439,7 @@ final class CodecOpener implements PayloadOpener {
       throws RejectedMessageException {
     checkHint(hint, kid);
     CoseKey signer = verify(msg, CoseMqttProfile.externalAad(wireTopic, 0));
-    byte[] content = msg.payload();
+    byte[] content = RawAccess.unverifiedContent(msg);
     if (content == null) {
       throw reject(MALFORMED, "detached payload");
     }
@@ -443,7 +457,8 @@ final class CodecOpener implements PayloadOpener {
       throws RejectedMessageException {
     EncryptMessage msg;
     try {
-      msg = EncryptMessage.decode(payload, TagPolicy.REQUIRED);
+      msg =
+          EncryptMessage.decode(payload, DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }

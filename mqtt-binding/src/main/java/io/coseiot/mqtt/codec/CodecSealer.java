@@ -100,7 +100,7 @@ final class CodecSealer implements PayloadSealer {
         {
           SealingKey k = sealingKey(topic);
           byte[] aad = CoseMqttProfile.externalAad(wireTopic, k.key.epoch());
-          byte[] inner = Sign1Message.sign(signHeaders, content, c.signingKey, aad).encode(true);
+          byte[] inner = Sign1Message.sign(c.signingKey, content, aad, signHeaders).encode(true);
           payload = encrypt0(k, wireTopic, inner);
           props = k.v5Properties;
           break;
@@ -115,18 +115,14 @@ final class CodecSealer implements PayloadSealer {
       case SIGN1:
         payload =
             Sign1Message.sign(
-                    signHeaders, content, c.signingKey, CoseMqttProfile.externalAad(wireTopic, 0))
+                    c.signingKey, content, CoseMqttProfile.externalAad(wireTopic, 0), signHeaders)
                 .encode(true);
         props = signerProperties;
         break;
       default:
         payload =
             EncryptMessage.encrypt(
-                    encryptHeaders,
-                    content,
-                    recipients,
-                    CoseMqttProfile.externalAad(wireTopic, 0),
-                    c.random)
+                    recipients, content, CoseMqttProfile.externalAad(wireTopic, 0), encryptHeaders)
                 .encode(true);
         props = recipientProperties;
         break;
