@@ -11,6 +11,7 @@ import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.AlgorithmException;
 import io.coseiot.cose.exception.AuthenticationException;
+import io.coseiot.cose.exception.CriticalHeaderException;
 import io.coseiot.cose.exception.HeaderException;
 import io.coseiot.cose.exception.NonceException;
 import io.coseiot.cose.header.HeaderLabel;
@@ -227,5 +228,18 @@ class SafeApiTest {
           decodes,
           c.getSimpleName());
     }
+  }
+
+  @Test
+  void critIsSetWithoutCborObjectAndItsLabelsAreDecodeOptions() throws Exception {
+    Headers h =
+        Headers.of(
+            HeaderMap.builder().critical(-65537L).set(-65537L, CBORObject.True).build(),
+            HeaderMap.empty());
+    CoseKey key = aesKey();
+    byte[] wire = Encrypt0Message.encrypt(key, CONTENT, null, h).encode();
+    assertThrows(CriticalHeaderException.class, () -> Encrypt0Message.decode(wire));
+    DecodeOptions understood = DecodeOptions.strict().withUnderstoodLabels(Set.of(-65537L));
+    assertArrayEquals(CONTENT, Encrypt0Message.decode(wire, understood).decrypt(key, null));
   }
 }
