@@ -65,11 +65,11 @@ class CountersignaturePropertiesTest {
     CoseStructure<?> original = target(type, content, random);
     CoseStructure<?> countersigned =
         original.countersign(
+            signer,
+            externalAad,
             Countersignature.Version.RFC9338,
             abbreviated ? null : Fixtures.protectedAlg(alg),
-            alg,
-            signer,
-            externalAad);
+            alg);
     CoseStructure<?> received = roundTrip(type, countersigned);
     long label = abbreviated ? HeaderLabel.COUNTER_SIGNATURE0 : HeaderLabel.COUNTER_SIGNATURE;
     assertEquals(
@@ -78,22 +78,22 @@ class CountersignaturePropertiesTest {
     Countersignature cs = received.countersignatures().get(0);
     assertEquals(abbreviated, cs.abbreviated());
     assertEquals(Countersignature.Version.RFC9338, cs.version());
-    received.verifyCountersignature(cs, signer.publicKey(), alg, externalAad);
+    received.verifyCountersignature(signer.publicKey(), cs, externalAad, alg);
 
     // The countersignature binds the countersigner's key, the external AAD and the target:
     // the same countersignature over another message of the same kind does not verify.
     CoseKey impostor = KeyPairs.generate(curve, random).publicKey();
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyCountersignature(cs, impostor, alg, externalAad));
+        () -> received.verifyCountersignature(impostor, cs, externalAad, alg));
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyCountersignature(cs, signer.publicKey(), alg, new byte[] {7, 7}));
+        () -> received.verifyCountersignature(signer.publicKey(), cs, new byte[] {7, 7}, alg));
     byte[] otherContent = content.length == 0 ? new byte[] {0} : Fixtures.flip(content, (int) seed);
     CoseStructure<?> otherTarget = roundTrip(type, target(type, otherContent, random));
     assertThrows(
         AuthenticationException.class,
-        () -> otherTarget.verifyCountersignature(cs, signer.publicKey(), alg, externalAad));
+        () -> otherTarget.verifyCountersignature(signer.publicKey(), cs, externalAad, alg));
     // Countersigning leaves the target's own authentication untouched.
     assertArrayEquals(
         original.headers().authenticatedProtected(), received.headers().authenticatedProtected());

@@ -58,7 +58,7 @@ class MutationPropertiesTest {
               HeaderMap.builder().keyId(new byte[] {0x11}).build());
       Encrypt0Message m = Encrypt0Message.encryptForTestVectors(k, content, aad, h, random);
       if (alg == Algorithm.A128GCM) {
-        m = m.countersign(Countersignature.Version.RFC9338, null, Algorithm.EDDSA, csKey, null);
+        m = m.countersign(csKey, null, Countersignature.Version.RFC9338, null, Algorithm.EDDSA);
       }
       out.add(
           new Sample(
@@ -126,10 +126,10 @@ class MutationPropertiesTest {
       Mac0Message m = Mac0Message.createForTestVectors(k, content, aad, Fixtures.protectedAlg(alg));
       m =
           m.countersign(
+              csKey,
+              null,
               Countersignature.Version.RFC9338,
               Fixtures.protectedAlg(Algorithm.EDDSA),
-              null,
-              csKey,
               null);
       out.add(
           new Sample(
@@ -198,7 +198,7 @@ class MutationPropertiesTest {
       CoseKey k = (CoseKey) c[1];
       Sign1Message m = Sign1Message.signForTestVectors(k, content, aad, Fixtures.protectedAlg(alg));
       if (alg == Algorithm.ES256) {
-        m = m.countersign(Countersignature.Version.RFC9338, null, Algorithm.EDDSA, csKey, null);
+        m = m.countersign(csKey, null, Countersignature.Version.RFC9338, null, Algorithm.EDDSA);
       }
       out.add(
           new Sample(
@@ -244,7 +244,7 @@ class MutationPropertiesTest {
   private static void verifyCountersignatures(CoseStructure<?> m, CoseKey key)
       throws CoseException {
     for (Countersignature cs : m.countersignatures()) {
-      m.verifyCountersignature(cs, key.publicKey(), Algorithm.EDDSA, null);
+      m.verifyCountersignature(key.publicKey(), cs, null, Algorithm.EDDSA);
     }
   }
 

@@ -68,10 +68,10 @@ class UntypedExceptionRegressionTest {
         HeaderException.class,
         () ->
             received.countersign(
+                signer,
+                null,
                 Countersignature.Version.RFC9338,
                 Fixtures.protectedAlg(Algorithm.EDDSA),
-                null,
-                signer,
                 null));
   }
 }
