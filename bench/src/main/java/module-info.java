@@ -20,6 +20,7 @@ module io.coseiot.bench {
   requires jdk.management;
 
   exports io.coseiot.bench;
-  // JMH's generated harness lives beside the benchmarks and is loaded reflectively.
-  exports io.coseiot.bench.jmh_generated;
+  // JMH's generated harness lives beside the benchmarks and is loaded reflectively by JMH alone.
+  exports io.coseiot.bench.jmh_generated to
+      jmh.core;
 }

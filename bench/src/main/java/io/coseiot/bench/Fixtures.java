@@ -59,7 +59,8 @@ public final class Fixtures {
   }
 
   /**
-   * Returns a symmetric key for an algorithm, with a Base IV for Partial IV (counter) mode.
+   * Returns a symmetric key that names its algorithm and kid, with a Base IV for Partial IV
+   * (counter) mode.
    *
    * @param alg the algorithm
    * @param nonceLength the algorithm's nonce length
@@ -71,7 +72,11 @@ public final class Fixtures {
     for (int i = 0; i < baseIv.length; i++) {
       baseIv[i] = (byte) (0x90 + i);
     }
-    return CoseKey.symmetric(k).keyId(KID).setBytes(KeyLabel.BASE_IV, baseIv).build();
+    return CoseKey.symmetric(k)
+        .algorithm(alg)
+        .keyId(KID)
+        .setBytes(KeyLabel.BASE_IV, baseIv)
+        .build();
   }
 
   /**

@@ -70,7 +70,7 @@ public class SignBench {
     publicKey = privateKey.publicKey();
     headers = Fixtures.headers(a, true);
     payload = Fixtures.payload(size);
-    Sign1Message m = Sign1Message.sign(headers, payload, privateKey, null);
+    Sign1Message m = Sign1Message.sign(privateKey, payload, null, headers);
     signed = m.encode();
     signature = m.signature();
     toBeSigned = sigStructure(headers.authenticatedProtected(), payload);
@@ -100,7 +100,7 @@ public class SignBench {
    */
   @Benchmark
   public byte[] sign() throws CoseException {
-    return Sign1Message.sign(headers, payload, privateKey, null).encode();
+    return Sign1Message.sign(privateKey, payload, null, headers).encode();
   }
 
   /**

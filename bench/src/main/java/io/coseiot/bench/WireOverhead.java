@@ -74,8 +74,8 @@ public final class WireOverhead {
     int[] nested = new int[SIZES.length];
     for (int i = 0; i < SIZES.length; i++) {
       byte[] inner =
-          Sign1Message.sign(
-                  Fixtures.headers(Algorithm.ES256, true), Fixtures.payload(SIZES[i]), signer, null)
+          Sign1Message.signForTestVectors(
+                  signer, Fixtures.payload(SIZES[i]), null, Fixtures.headers(Algorithm.ES256, true))
               .encode();
       nested[i] = encrypt0(Algorithm.A128GCM, false, true, inner, random).length - SIZES[i];
     }
@@ -102,7 +102,7 @@ public final class WireOverhead {
       }
       h = h.withUnprotected(u.build());
     }
-    return Encrypt0Message.encrypt(h, key, payload, null, random).encode(true);
+    return Encrypt0Message.encryptForTestVectors(key, payload, null, h, random).encode(true);
   }
 
   private static byte[] tutorialCbc(byte[] payload, SecureRandom random)

@@ -1,16 +1,9 @@
 package io.coseiot.examples;
 
-import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.exception.CoseException;
-import io.coseiot.cose.header.HeaderLabel;
-import io.coseiot.cose.header.HeaderMap;
-import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
-import io.coseiot.cose.key.Curve;
-import io.coseiot.cose.key.KeyPairs;
 import io.coseiot.cose.message.Sign1Message;
-import java.security.SecureRandom;
 
 /** Signs a payload as a COSE_Sign1 with an ES256 key pair, and verifies it. */
 public final class SignAndVerify {
@@ -26,16 +19,11 @@ public final class SignAndVerify {
    */
   public static byte[] run(byte[] payload, CoseKey verifier) throws CoseException {
     // README:begin
-    CoseKey signer = KeyPairs.generate(Curve.P_256, new SecureRandom());
+    CoseKey signer = CoseKey.generate(Algorithm.ES256);
     CoseKey publicKey = verifier != null ? verifier : signer.publicKey();
-    CBORObject alg = CBORObject.FromObject(Algorithm.ES256.id());
-    Headers headers =
-        Headers.of(HeaderMap.builder().set(HeaderLabel.ALG, alg).build(), HeaderMap.empty());
-
-    byte[] signed = Sign1Message.sign(headers, payload, signer, null).encode();
-    Sign1Message received = Sign1Message.decode(signed);
-    received.verify(publicKey, null); // throws AuthenticationException if it does not verify
-    byte[] verified = received.payload();
+    byte[] signed = Sign1Message.sign(signer, payload, null).encode();
+    // verify returns the payload, or throws AuthenticationException: nothing unverified is read
+    byte[] verified = Sign1Message.decode(signed).verify(publicKey, null);
     // README:end
     return verified;
   }

@@ -11,6 +11,7 @@ import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
 import io.coseiot.cose.key.KeyPairs;
+import io.coseiot.cose.message.DecodeOptions;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.EncryptMessage;
 import io.coseiot.cose.message.KdfInfo;
@@ -21,7 +22,6 @@ import io.coseiot.cose.message.RecipientKey;
 import io.coseiot.cose.message.Sign1Message;
 import io.coseiot.cose.message.SignMessage;
 import io.coseiot.cose.message.Signature;
-import io.coseiot.cose.message.TagPolicy;
 import io.coseiot.vectors.examples.Example;
 import io.coseiot.vectors.examples.PartyKeys;
 import io.coseiot.vectors.examples.RngStream;
@@ -39,6 +39,10 @@ import java.util.List;
  * peer made.
  */
 final class VectorExchange {
+  // Some working group examples, and so the peers' replies to them, send alg unprotected, which
+  // RFC 9052 permits.
+  private static final DecodeOptions EXAMPLES = DecodeOptions.strict().allowUnprotectedAlg();
+
   /** Why a vector, or one direction of it, cannot be put to a peer. */
   static final class NotApplicable extends Exception {
     private static final long serialVersionUID = 1L;
@@ -149,7 +153,7 @@ final class VectorExchange {
                 tagged);
       }
       case SIGN -> {
-        SignMessage m = decoded(() -> SignMessage.decode(out, TagPolicy.OPTIONAL));
+        SignMessage m = decoded(() -> SignMessage.decode(out, EXAMPLES));
         List<ObjectNode> signers = new ArrayList<>();
         for (int i = 0; i < m.signatures().size(); i++) {
           Headers sh = m.signatures().get(i).headers();
@@ -168,11 +172,11 @@ final class VectorExchange {
         Headers h;
         List<Recipient> recipients;
         if (enveloped) {
-          EncryptMessage m = decoded(() -> EncryptMessage.decode(out, TagPolicy.OPTIONAL));
+          EncryptMessage m = decoded(() -> EncryptMessage.decode(out, EXAMPLES));
           h = m.headers();
           recipients = m.recipients();
         } else {
-          MacMessage m = decoded(() -> MacMessage.decode(out, TagPolicy.OPTIONAL));
+          MacMessage m = decoded(() -> MacMessage.decode(out, EXAMPLES));
           h = m.headers();
           recipients = m.recipients();
         }
@@ -220,58 +224,56 @@ final class VectorExchange {
     }
     switch (e.structure()) {
       case ENCRYPTED:
-        return Encrypt0Message.decode(theirs, TagPolicy.OPTIONAL).decrypt(SingleKeys.key(e), aad);
+        return Encrypt0Message.decode(theirs, EXAMPLES).decrypt(SingleKeys.key(e), aad);
       case ENVELOPED:
-        return EncryptMessage.decode(theirs, TagPolicy.OPTIONAL).decrypt(recipientKey(), aad);
+        return EncryptMessage.decode(theirs, EXAMPLES).decrypt(recipientKey(), aad);
       case MAC0:
         {
-          Mac0Message m = Mac0Message.decode(theirs, TagPolicy.OPTIONAL);
+          Mac0Message m = Mac0Message.decode(theirs, EXAMPLES);
           if (detached) {
-            m.verifyDetached(SingleKeys.key(e), aad, detachedContent);
+            m.verifyDetached(SingleKeys.key(e), detachedContent, aad);
             return detachedContent;
           }
-          m.verify(SingleKeys.key(e), aad);
-          return m.payload();
+          return m.verify(SingleKeys.key(e), aad);
         }
       case MAC:
         {
-          MacMessage m = MacMessage.decode(theirs, TagPolicy.OPTIONAL);
+          MacMessage m = MacMessage.decode(theirs, EXAMPLES);
           if (detached) {
-            m.verifyDetached(recipientKey(), aad, detachedContent);
+            m.verifyDetached(recipientKey(), detachedContent, aad);
             return detachedContent;
           }
-          m.verify(recipientKey(), aad);
-          return m.payload();
+          return m.verify(recipientKey(), aad);
         }
       case SIGN0:
         {
-          Sign1Message m = Sign1Message.decode(theirs, TagPolicy.OPTIONAL);
+          Sign1Message m = Sign1Message.decode(theirs, EXAMPLES);
           CoseKey k = SingleKeys.key(e).publicKey();
           if (detached) {
-            m.verifyDetached(k, aad, detachedContent);
+            m.verifyDetached(k, detachedContent, aad);
             return detachedContent;
           }
-          m.verify(k, aad);
-          return m.payload();
+          return m.verify(k, aad);
         }
       default:
         {
-          SignMessage m = SignMessage.decode(theirs, TagPolicy.OPTIONAL);
+          SignMessage m = SignMessage.decode(theirs, EXAMPLES);
           int n = PartyKeys.count(e);
           if (m.signatures().size() != n) {
             throw new StructureException(
                 "expected " + n + " signature(s), found " + m.signatures().size());
           }
+          byte[] verified = detachedContent;
           for (int i = 0; i < n; i++) {
             Signature sig = m.signatures().get(i);
             CoseKey k = PartyKeys.signerKey(e, i).publicKey();
             if (detached) {
-              m.verifyDetached(sig, k, aad, detachedContent);
+              m.verifyDetached(k, sig, detachedContent, aad);
             } else {
-              m.verify(sig, k, aad);
+              verified = m.verify(k, sig, aad);
             }
           }
-          return detached ? detachedContent : m.payload();
+          return verified;
         }
     }
   }
@@ -385,9 +387,9 @@ final class VectorExchange {
 
   private Headers singleHeaders(byte[] data) throws CoseException {
     return switch (e.structure()) {
-      case ENCRYPTED -> Encrypt0Message.decode(data, TagPolicy.OPTIONAL).headers();
-      case MAC0 -> Mac0Message.decode(data, TagPolicy.OPTIONAL).headers();
-      default -> Sign1Message.decode(data, TagPolicy.OPTIONAL).headers();
+      case ENCRYPTED -> Encrypt0Message.decode(data).headers();
+      case MAC0 -> Mac0Message.decode(data).headers();
+      default -> Sign1Message.decode(data).headers();
     };
   }
 

@@ -100,7 +100,9 @@ class CoseJavaProtocolV2Test {
     byte[] k = bytes(16);
     byte[] iv = bytes(13);
     Algorithm alg = Algorithm.AES_CCM_16_64_128;
-    byte[] ours = Encrypt0Message.encrypt(headers(alg, iv), sym(k), CONTENT, AAD, RANDOM).encode();
+    byte[] ours =
+        Encrypt0Message.encryptForTestVectors(sym(k), CONTENT, AAD, headers(alg, iv), RANDOM)
+            .encode();
     ObjectNode open = request("decrypt0").put("key", hex(sym(k).encode()));
     open.put("message", hex(ours)).put("external_aad", hex(AAD));
     assertArrayEquals(CONTENT, ok(open).bytes("plaintext"));
@@ -115,7 +117,7 @@ class CoseJavaProtocolV2Test {
   void ed25519BothWays() throws Exception {
     CoseKey key = KeyPairs.generate(Curve.ED25519, RANDOM);
     Headers h = Headers.of(alg(Algorithm.EDDSA), HeaderMap.empty());
-    byte[] ours = Sign1Message.sign(h, CONTENT, key, AAD).encode();
+    byte[] ours = Sign1Message.signForTestVectors(key, CONTENT, AAD, h).encode();
     ObjectNode verify = request("verify1").put("key", hex(key.publicKey().encode()));
     verify.put("message", hex(ours)).put("external_aad", hex(AAD));
     assertArrayEquals(CONTENT, ok(verify).bytes("payload"));
@@ -151,8 +153,8 @@ class CoseJavaProtocolV2Test {
       byte[] iv = bytes(12);
       RecipientSpec spec = RecipientSpec.of(recipientHeaders(alg), receiver.publicKey());
       byte[] ours =
-          EncryptMessage.encrypt(
-                  headers(Algorithm.A128GCM, iv), CONTENT, List.of(spec), AAD, RANDOM)
+          EncryptMessage.encryptForTestVectors(
+                  List.of(spec), CONTENT, AAD, headers(Algorithm.A128GCM, iv), RANDOM)
               .encode();
       assertArrayEquals(CONTENT, ok(decryptRequest(ours, receiver)).bytes("plaintext"), alg.name());
 
@@ -175,7 +177,8 @@ class CoseJavaProtocolV2Test {
     byte[] iv = bytes(12);
     RecipientSpec spec = RecipientSpec.of(rh, sym(secret));
     Headers h = headers(Algorithm.A128GCM, iv);
-    byte[] ours = EncryptMessage.encrypt(h, CONTENT, List.of(spec), AAD, RANDOM).encode();
+    byte[] ours =
+        EncryptMessage.encryptForTestVectors(List.of(spec), CONTENT, AAD, h, RANDOM).encode();
     assertArrayEquals(CONTENT, ok(decryptRequest(ours, sym(secret))).bytes("plaintext"));
     ObjectNode r = recipient(Algorithm.DIRECT_HKDF_SHA_256, sym(secret), null);
     r.put("unprotected", hex(rh.unprotectedMap().encode()));
@@ -185,7 +188,8 @@ class CoseJavaProtocolV2Test {
 
     RecipientSpec aes =
         RecipientSpec.of(recipientHeaders(Algorithm.DIRECT_HKDF_AES_128), sym(secret));
-    byte[] hkdfAes = EncryptMessage.encrypt(h, CONTENT, List.of(aes), AAD, RANDOM).encode();
+    byte[] hkdfAes =
+        EncryptMessage.encryptForTestVectors(List.of(aes), CONTENT, AAD, h, RANDOM).encode();
     PeerResponse gap = peer.call(decryptRequest(hkdfAes, sym(secret)));
     assertEquals("unsupported", gap.kind(), gap.toString());
   }
@@ -207,7 +211,8 @@ class CoseJavaProtocolV2Test {
       Algorithm ra = wrap ? Algorithm.A128KW : Algorithm.DIRECT;
       Headers h = Headers.of(alg(Algorithm.HMAC_256_256), HeaderMap.empty());
       RecipientSpec spec = RecipientSpec.of(recipientHeaders(ra), sym(k));
-      byte[] ours = MacMessage.create(h, CONTENT, List.of(spec), AAD, RANDOM).encode();
+      byte[] ours =
+          MacMessage.createForTestVectors(List.of(spec), CONTENT, AAD, h, RANDOM).encode();
       ObjectNode verify = request("verify_mac").put("message", hex(ours));
       verify.put("external_aad", hex(AAD)).put("recipient", 0).put("key", hex(sym(k).encode()));
       assertArrayEquals(CONTENT, ok(verify).bytes("payload"));
@@ -236,8 +241,9 @@ class CoseJavaProtocolV2Test {
     Headers h1 = Headers.of(alg(Algorithm.ES256), kid("ec"));
     Headers h2 = Headers.of(alg(Algorithm.EDDSA), kid("ed"));
     List<SignMessage.Signer> signers =
-        List.of(new SignMessage.Signer(h1, ec), new SignMessage.Signer(h2, ed));
-    byte[] ours = SignMessage.sign(body, CONTENT, signers, AAD).encode();
+        List.of(
+            SignMessage.Signer.forTestVectors(ec, h1), SignMessage.Signer.forTestVectors(ed, h2));
+    byte[] ours = SignMessage.sign(signers, CONTENT, AAD, body).encode();
     CoseKey[] keys = {ec, ed};
     for (int i = 0; i < 2; i++) {
       ObjectNode verify = request("verify").put("message", hex(ours)).put("signer", i);
@@ -252,7 +258,7 @@ class CoseJavaProtocolV2Test {
     SignMessage theirs = SignMessage.decode(ok(sign).bytes("message"));
     assertEquals(2, theirs.signatures().size());
     for (int i = 0; i < 2; i++) {
-      theirs.verify(theirs.signatures().get(i), keys[i].publicKey(), AAD);
+      theirs.verify(keys[i].publicKey(), theirs.signatures().get(i), AAD);
     }
   }
 
@@ -263,7 +269,7 @@ class CoseJavaProtocolV2Test {
     PeerResponse enc = ok(encrypt0Request(Algorithm.A128GCM, k, iv, true));
     Encrypt0Message e = Encrypt0Message.decode(enc.bytes("message"));
     assertNull(e.ciphertext());
-    assertArrayEquals(CONTENT, e.decryptDetached(sym(k), AAD, enc.bytes("detached_content")));
+    assertArrayEquals(CONTENT, e.decryptDetached(sym(k), enc.bytes("detached_content"), AAD));
 
     CoseKey key = KeyPairs.generate(Curve.P_256, RANDOM);
     Headers h = Headers.of(alg(Algorithm.ES256), HeaderMap.empty());
@@ -272,15 +278,15 @@ class CoseJavaProtocolV2Test {
     sign1.put("payload", hex(CONTENT)).put("external_aad", hex(AAD)).put("detached", true);
     PeerResponse s1 = ok(sign1);
     Sign1Message m1 = Sign1Message.decode(s1.bytes("message"));
-    assertNull(m1.payload());
+    assertTrue(m1.isDetached());
     assertArrayEquals(CONTENT, s1.bytes("detached_content"));
-    m1.verifyDetached(key.publicKey(), AAD, CONTENT);
+    m1.verifyDetached(key.publicKey(), CONTENT, AAD);
 
     Headers body = Headers.of(HeaderMap.empty(), HeaderMap.empty());
     PeerResponse s = ok(signRequest(body, List.of(h), new CoseKey[] {key}, true));
     SignMessage m = SignMessage.decode(s.bytes("message"));
-    assertNull(m.payload());
-    m.verifyDetached(m.signatures().get(0), key.publicKey(), AAD, CONTENT);
+    assertTrue(m.isDetached());
+    m.verifyDetached(key.publicKey(), m.signatures().get(0), CONTENT, AAD);
 
     ObjectNode mac0 =
         request("mac0").put("key", hex(sym(bytes(32)).encode())).put("detached", true);
@@ -293,8 +299,8 @@ class CoseJavaProtocolV2Test {
   void coseJavaOpensOurDetachedMessagesAndRejectsNilWithoutContent() throws Exception {
     byte[] k = bytes(16);
     Encrypt0Message e =
-        Encrypt0Message.encrypt(
-            headers(Algorithm.A128GCM, bytes(12)), sym(k), CONTENT, AAD, RANDOM);
+        Encrypt0Message.encryptForTestVectors(
+            sym(k), CONTENT, AAD, headers(Algorithm.A128GCM, bytes(12)), RANDOM);
     ObjectNode decrypt0 = request("decrypt0").put("key", hex(sym(k).encode()));
     decrypt0.put("message", hex(e.detach().encode())).put("external_aad", hex(AAD));
     assertEquals("rejected", peer.call(decrypt0).kind(), "nil content, none given");
@@ -303,7 +309,7 @@ class CoseJavaProtocolV2Test {
 
     byte[] mk = bytes(32);
     Headers hm = Headers.of(alg(Algorithm.HMAC_256_256), HeaderMap.empty());
-    byte[] mac0 = Mac0Message.create(hm, CONTENT, sym(mk), AAD).detach().encode();
+    byte[] mac0 = Mac0Message.createForTestVectors(sym(mk), CONTENT, AAD, hm).detach().encode();
     ObjectNode verifyMac0 = request("verify_mac0").put("key", hex(sym(mk).encode()));
     verifyMac0.put("message", hex(mac0)).put("external_aad", hex(AAD));
     verifyMac0.put("detached_content", hex(CONTENT));
@@ -312,15 +318,18 @@ class CoseJavaProtocolV2Test {
     byte[] iv = bytes(12);
     RecipientSpec direct = RecipientSpec.of(recipientHeaders(Algorithm.DIRECT), sym(k));
     EncryptMessage enc =
-        EncryptMessage.encrypt(
-            headers(Algorithm.A128GCM, iv), CONTENT, List.of(direct), AAD, RANDOM);
+        EncryptMessage.encryptForTestVectors(
+            List.of(direct), CONTENT, AAD, headers(Algorithm.A128GCM, iv), RANDOM);
     ObjectNode decrypt = decryptRequest(enc.detach().encode(), sym(k));
     assertEquals("rejected", peer.call(decrypt).kind(), "nil content, none given");
     decrypt.put("detached_content", hex(enc.ciphertext()));
     assertArrayEquals(CONTENT, ok(decrypt).bytes("plaintext"));
 
     RecipientSpec macDirect = RecipientSpec.of(recipientHeaders(Algorithm.DIRECT), sym(mk));
-    byte[] mac = MacMessage.create(hm, CONTENT, List.of(macDirect), AAD, RANDOM).detach().encode();
+    byte[] mac =
+        MacMessage.createForTestVectors(List.of(macDirect), CONTENT, AAD, hm, RANDOM)
+            .detach()
+            .encode();
     ObjectNode verifyMac = request("verify_mac").put("message", hex(mac)).put("recipient", 0);
     verifyMac.put("key", hex(sym(mk).encode())).put("external_aad", hex(AAD));
     verifyMac.put("detached_content", hex(CONTENT));
@@ -328,7 +337,7 @@ class CoseJavaProtocolV2Test {
 
     CoseKey key = KeyPairs.generate(Curve.P_256, RANDOM);
     Headers hs = Headers.of(alg(Algorithm.ES256), HeaderMap.empty());
-    byte[] sign1 = Sign1Message.sign(hs, CONTENT, key, AAD).detach().encode();
+    byte[] sign1 = Sign1Message.signForTestVectors(key, CONTENT, AAD, hs).detach().encode();
     ObjectNode verify1 = request("verify1").put("key", hex(key.publicKey().encode()));
     verify1.put("message", hex(sign1)).put("external_aad", hex(AAD));
     verify1.put("detached_content", hex(CONTENT));
@@ -336,7 +345,7 @@ class CoseJavaProtocolV2Test {
 
     Headers body = Headers.of(HeaderMap.empty(), HeaderMap.empty());
     byte[] sign =
-        SignMessage.sign(body, CONTENT, List.of(new SignMessage.Signer(hs, key)), AAD)
+        SignMessage.sign(List.of(SignMessage.Signer.forTestVectors(key, hs)), CONTENT, AAD, body)
             .detach()
             .encode();
     ObjectNode verify = request("verify").put("message", hex(sign)).put("signer", 0);
@@ -353,7 +362,8 @@ class CoseJavaProtocolV2Test {
     byte[] iv = bytes(12);
     RecipientSpec spec = RecipientSpec.of(recipientHeaders(Algorithm.A128KW), sym(kek));
     byte[] ours =
-        EncryptMessage.encrypt(headers(Algorithm.A128GCM, iv), CONTENT, List.of(spec), AAD, RANDOM)
+        EncryptMessage.encryptForTestVectors(
+                List.of(spec), CONTENT, AAD, headers(Algorithm.A128GCM, iv), RANDOM)
             .encode();
     byte[] other = bytes(16);
     assertEquals("rejected", peer.call(decryptRequest(ours, sym(other))).kind(), "wrong KEK");
@@ -378,7 +388,8 @@ class CoseJavaProtocolV2Test {
     RecipientSpec spec =
         new RecipientSpec(rh, recipientKey, agreement ? sender : null, null, false);
     byte[] ours =
-        EncryptMessage.encrypt(headers(Algorithm.A128GCM, iv), CONTENT, List.of(spec), AAD, RANDOM)
+        EncryptMessage.encryptForTestVectors(
+                List.of(spec), CONTENT, AAD, headers(Algorithm.A128GCM, iv), RANDOM)
             .encode();
     assertArrayEquals(CONTENT, ok(decryptRequest(ours, receiver)).bytes("plaintext"), alg.name());
 

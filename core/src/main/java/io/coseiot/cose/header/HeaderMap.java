@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One immutable header bucket (RFC 9052 §3):
@@ -750,7 +751,7 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder algorithm(Algorithm alg) {
-      return set(HeaderLabel.ALG, CBORObject.FromObject(alg.id()));
+      return set(HeaderLabel.ALG, CBORObject.FromObject(Objects.requireNonNull(alg, "alg").id()));
     }
 
     /**
@@ -760,7 +761,8 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder keyId(byte[] kid) {
-      return put(HeaderLabel.KID, CBORObject.FromObject(kid.clone()));
+      return put(
+          HeaderLabel.KID, CBORObject.FromObject(Objects.requireNonNull(kid, "kid").clone()));
     }
 
     /**
@@ -770,7 +772,7 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder iv(byte[] iv) {
-      return put(HeaderLabel.IV, CBORObject.FromObject(iv.clone()));
+      return put(HeaderLabel.IV, CBORObject.FromObject(Objects.requireNonNull(iv, "iv").clone()));
     }
 
     /**
@@ -780,7 +782,9 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder partialIv(byte[] partialIv) {
-      return put(HeaderLabel.PARTIAL_IV, CBORObject.FromObject(partialIv.clone()));
+      return put(
+          HeaderLabel.PARTIAL_IV,
+          CBORObject.FromObject(Objects.requireNonNull(partialIv, "partialIv").clone()));
     }
 
     /**
@@ -800,7 +804,36 @@ public final class HeaderMap {
      * @return this builder
      */
     public Builder contentType(String mediaType) {
-      return set(HeaderLabel.CONTENT_TYPE, CBORObject.FromObject(mediaType));
+      return set(
+          HeaderLabel.CONTENT_TYPE,
+          CBORObject.FromObject(Objects.requireNonNull(mediaType, "mediaType")));
+    }
+
+    /**
+     * Sets {@code crit}: the labels a receiver must understand to process the message. Only the
+     * protected bucket may carry it, which {@link Headers#of} checks.
+     *
+     * @param labels at least one label, each a {@code Long} (or {@code Integer}) or {@code String}
+     * @return this builder
+     * @throws IllegalArgumentException if there is none, or one is of another type
+     */
+    public Builder critical(Object... labels) {
+      Objects.requireNonNull(labels, "labels");
+      if (labels.length == 0) {
+        throw new IllegalArgumentException("crit needs at least one label (RFC 9052 §3.1)");
+      }
+      CBORObject array = CBORObject.NewArray();
+      for (Object l : labels) {
+        if (l instanceof Long || l instanceof Integer) {
+          array.Add(CBORObject.FromObject(((Number) l).longValue()));
+        } else if (l instanceof String) {
+          array.Add(CBORObject.FromObject((String) l));
+        } else {
+          throw new IllegalArgumentException(
+              "crit label " + l + " is neither an integer nor a string");
+        }
+      }
+      return set(HeaderLabel.CRIT, array);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.upokecenter.cbor.CBORObject;
 import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.message.CoseMessage;
 
 /**
  * Reads of the byte strings and CBOR values that keys and header buckets hold, without the copies
@@ -12,8 +13,9 @@ import io.coseiot.cose.key.CoseKey;
  * the envelope.
  *
  * <p>What these methods return is the holder's own state, shared with every message made from it:
- * read it, never change it, and never hand it to a caller. The module does not export this package.
- * The key and header packages register their readers when their classes initialise.
+ * read it, never change it, and never hand it to a caller. The module exports this package only to
+ * its own modules that need it ({@code module-info}). The key and header packages register their
+ * readers when their classes initialise.
  */
 public final class RawAccess {
   /** Reads a key's parameters; implemented in the key package. */
@@ -26,6 +28,14 @@ public final class RawAccess {
      * @return the key's own array, or null if absent or not a byte string
      */
     byte[] bytes(CoseKey key, long label);
+
+    /**
+     * Returns the key instance's state for the message package, made on first use.
+     *
+     * @param key the key
+     * @return the state, the same object for every call on this instance
+     */
+    KeyState state(CoseKey key);
   }
 
   /** Reads header values; implemented in the header package. */
@@ -58,11 +68,24 @@ public final class RawAccess {
     CBORObject value(HeaderMap map, long label);
   }
 
-  // Set once each, by the static initialisers of CoseKey and HeaderMap. Whoever holds a key or a
+  /** Reads a message's content as received; implemented in the message package. */
+  public interface MessageReader {
+    /**
+     * Returns the payload or ciphertext as held.
+     *
+     * @param message the message
+     * @return the message's own array, or null if detached
+     */
+    byte[] content(CoseMessage<?> message);
+  }
+
+  // Set once each, by the static initialisers of CoseKey, HeaderMap and CoseMessage. Whoever holds
+  // a key or a
   // bucket caused that initialiser to run; the fallback below only covers a thread that was handed
   // one without a happens-before edge to it.
   private static KeyReader keys;
   private static HeaderReader headers;
+  private static MessageReader messages;
 
   private RawAccess() {}
 
@@ -91,6 +114,36 @@ public final class RawAccess {
   }
 
   /**
+   * Registers the message reader; only the message package calls this, and only once.
+   *
+   * @param reader the reader
+   */
+  public static synchronized void register(MessageReader reader) {
+    if (messages != null) {
+      throw new IllegalStateException("the message reader is registered already");
+    }
+    messages = reader;
+  }
+
+  /**
+   * Returns the payload or ciphertext of a message that has not been verified, for the test
+   * vectors, peers and conformance checks that compare or relay received bytes. An application
+   * reads content only from {@code verify} or {@code decrypt}.
+   *
+   * @param message the message
+   * @return a copy of the content, or null if detached
+   */
+  public static byte[] unverifiedContent(CoseMessage<?> message) {
+    MessageReader r = messages;
+    if (r == null) {
+      initialise(CoseMessage.class);
+      r = messages;
+    }
+    byte[] c = r.content(message);
+    return c == null ? null : c.clone();
+  }
+
+  /**
    * Returns a key's byte string parameter without copying it; see the class comment.
    *
    * @param key the key
@@ -99,6 +152,16 @@ public final class RawAccess {
    */
   public static byte[] keyBytes(CoseKey key, long label) {
     return keyReader().bytes(key, label);
+  }
+
+  /**
+   * Returns a key instance's state for the message package.
+   *
+   * @param key the key
+   * @return the state
+   */
+  public static KeyState keyState(CoseKey key) {
+    return keyReader().state(key);
   }
 
   /**

@@ -3,17 +3,21 @@ package io.coseiot.cose.key;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.algorithm.SecureRandoms;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CborException;
 import io.coseiot.cose.exception.KeyException;
+import io.coseiot.cose.internal.KeyState;
 import io.coseiot.cose.internal.RawAccess;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A COSE_Key (RFC 9052 §7): immutable key material and metadata. What is done with a key lives
@@ -37,7 +41,18 @@ import java.util.Map;
  */
 public final class CoseKey {
   static {
-    RawAccess.register((RawAccess.KeyReader) CoseKey::bytes);
+    RawAccess.register(
+        new RawAccess.KeyReader() {
+          @Override
+          public byte[] bytes(CoseKey key, long label) {
+            return key.bytes(label);
+          }
+
+          @Override
+          public KeyState state(CoseKey key) {
+            return key.state();
+          }
+        });
   }
 
   private final CBORObject map;
@@ -55,6 +70,9 @@ public final class CoseKey {
   // worst convert twice and store equal keys; volatile publishes them safely.
   private volatile PublicKey jcaPublic;
   private volatile PrivateKey jcaPrivate;
+
+  // Per-instance state of the message package (see KeyState), made on first use.
+  private volatile KeyState state;
 
   private CoseKey(CBORObject map, KeyType keyType) {
     this.map = map;
@@ -102,6 +120,40 @@ public final class CoseKey {
    */
   public static Builder symmetric(byte[] k) {
     return builder(KeyType.SYMMETRIC).set(KeyLabel.K, CBORObject.FromObject(k.clone()));
+  }
+
+  /**
+   * Generates a new key for an algorithm, which it names: a random symmetric key of the algorithm's
+   * size for content encryption and MAC, or a key pair on the algorithm's curve for a signature.
+   * The random source is the library's DRBG ({@link SecureRandoms#fastDrbg()}).
+   *
+   * @param alg the algorithm
+   * @return the key, with {@code alg}; add a {@code kid} through {@link #builder} if peers need one
+   * @throws KeyException if the algorithm does not fix a curve (EdDSA, ES256 with another curve:
+   *     use {@link KeyPairs#generate}), or is RSA or a key-management algorithm
+   */
+  public static CoseKey generate(Algorithm alg) throws KeyException {
+    Objects.requireNonNull(alg, "alg");
+    SecureRandom random = SecureRandoms.fastDrbg();
+    if (alg.kind() == Algorithm.Kind.AEAD || alg.kind() == Algorithm.Kind.MAC) {
+      byte[] k = new byte[alg.keyBits() / 8];
+      random.nextBytes(k);
+      return symmetric(k).algorithm(alg).build();
+    }
+    Curve curve =
+        switch (alg) {
+          case ES256, ESP256 -> Curve.P_256;
+          case ES384, ESP384 -> Curve.P_384;
+          case ES512, ESP512 -> Curve.P_521;
+          case ED25519 -> Curve.ED25519;
+          case ED448 -> Curve.ED448;
+          default ->
+              throw new KeyException(
+                  alg.ianaName()
+                      + ": generate makes content-encryption, MAC and single-curve signature keys;"
+                      + " for EdDSA pick the curve with KeyPairs.generate");
+        };
+    return KeyPairs.generate(curve, random, alg);
   }
 
   /**
@@ -203,6 +255,20 @@ public final class CoseKey {
   byte[] bytes(long label) {
     CBORObject v = stored(label);
     return v == null || v.getType() != CBORType.ByteString ? null : v.GetByteString();
+  }
+
+  private KeyState state() {
+    KeyState s = state;
+    if (s == null) {
+      synchronized (this) {
+        s = state;
+        if (s == null) {
+          s = new KeyState();
+          state = s;
+        }
+      }
+    }
+    return s;
   }
 
   /**

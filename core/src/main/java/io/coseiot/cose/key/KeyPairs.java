@@ -1,5 +1,6 @@
 package io.coseiot.cose.key;
 
+import io.coseiot.cose.algorithm.Algorithm;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -35,8 +36,16 @@ public final class KeyPairs {
    * @throws IllegalStateException if the random source yields only out-of-range P-curve scalars
    */
   public static CoseKey generate(Curve curve, SecureRandom random) {
+    return generate(curve, random, null);
+  }
+
+  /** As {@link #generate(Curve, SecureRandom)}, with {@code alg} set unless null. */
+  static CoseKey generate(Curve curve, SecureRandom random, Algorithm alg) {
     int len = curve.coordinateLength();
     CoseKey.Builder b = CoseKey.builder(curve.keyType()).curve(curve);
+    if (alg != null) {
+      b.algorithm(alg);
+    }
     if (curve.keyType() == KeyType.EC2) {
       BigInteger d = drawScalar(curve, random);
       byte[][] xy = EcCurves.multiplyGenerator(curve, d);

@@ -2,6 +2,7 @@ package io.coseiot.cose.message;
 
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.internal.RawAccess;
 
 /**
  * A top-level COSE message (RFC 9052 §2): a tagged or untagged array of the two header buckets
@@ -14,6 +15,10 @@ import io.coseiot.cose.header.Headers;
  * @param <T> the concrete type
  */
 public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructure<T> {
+  static {
+    RawAccess.register((RawAccess.MessageReader) CoseMessage::countersignPayload);
+  }
+
   CoseMessage(Headers headers) {
     super(headers);
   }
@@ -24,6 +29,16 @@ public abstract class CoseMessage<T extends CoseMessage<T>> extends CoseStructur
    * @return the type
    */
   public abstract MessageType type();
+
+  /**
+   * Returns whether the payload or ciphertext is detached (sent as nil), so that it must be passed
+   * to {@code verifyDetached} or {@code decryptDetached}.
+   *
+   * @return true if detached
+   */
+  public final boolean isDetached() {
+    return countersignPayload() == null;
+  }
 
   /** The number of array elements after the two header buckets. */
   abstract int contentElements();

@@ -9,6 +9,7 @@ import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What every COSE message and sub-structure (COSE_Signature, COSE_recipient) shares: its two header
@@ -75,37 +76,41 @@ public abstract class CoseStructure<T extends CoseStructure<T>> {
   /**
    * Verifies a countersignature of this structure.
    *
-   * @param countersignature one of {@link #countersignatures()}
    * @param key the countersigner's public key
-   * @param algorithm the algorithm, needed only for an abbreviated countersignature
-   * @param externalAad external additional data, or null
+   * @param countersignature one of {@link #countersignatures()}
+   * @param externalAad external additional data, or null for none
+   * @param algorithm the algorithm, needed only for an abbreviated countersignature, else null
    * @throws CoseException if it does not verify
    */
   public final void verifyCountersignature(
-      Countersignature countersignature, CoseKey key, Algorithm algorithm, byte[] externalAad)
+      CoseKey key, Countersignature countersignature, byte[] externalAad, Algorithm algorithm)
       throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(countersignature, "countersignature");
     countersignature.verify(this, key, algorithm, externalAad, null);
   }
 
   /**
    * Returns a copy of this structure with one more countersignature in the unprotected bucket.
    *
+   * @param key the countersigner's private key
+   * @param externalAad external additional data, or null for none
    * @param version the form; new senders should use {@link Countersignature.Version#RFC9338}
    * @param countersignerHeaders the countersigner's headers with {@code alg}, or null to create an
    *     abbreviated countersignature
    * @param algorithm the algorithm when abbreviated; ignored otherwise
-   * @param key the countersigner's private key
-   * @param externalAad external additional data, or null
    * @return the countersigned copy
    * @throws CoseException if signing fails
    */
   public final T countersign(
+      CoseKey key,
+      byte[] externalAad,
       Countersignature.Version version,
       Headers countersignerHeaders,
-      Algorithm algorithm,
-      CoseKey key,
-      byte[] externalAad)
+      Algorithm algorithm)
       throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(version, "version");
     Countersignature cs =
         Countersignature.create(
             version, countersignerHeaders, algorithm, this, key, externalAad, null);

@@ -2,6 +2,7 @@ package io.coseiot.cose.message;
 
 import io.coseiot.cose.algorithm.AeadCipher;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.algorithm.SecureRandoms;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.AlgorithmException;
@@ -14,7 +15,7 @@ import io.coseiot.cose.internal.RawAccess;
 import io.coseiot.cose.key.CoseKey;
 import io.coseiot.cose.key.KeyLabel;
 import java.security.SecureRandom;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Encrypt0 message (RFC 9052 §5.2): content encrypted with a key the recipient
@@ -53,19 +54,76 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
   }
 
   /**
-   * Encrypts content. Unless the headers carry an IV or Partial IV, a random IV of the algorithm's
-   * length is added to the unprotected bucket; a Partial IV is combined with the key's Base IV.
+   * Encrypts content under the key's algorithm with a fresh random IV. The headers sent are {@code
+   * alg} (protected) and the key's {@code kid} (unprotected) if it has one, and the IV.
    *
-   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
-   * @param key a symmetric key for the algorithm
+   * @param key a symmetric key that names its AEAD algorithm
    * @param plaintext the content
-   * @param externalAad external additional authenticated data, or null
-   * @param random the source of the IV
+   * @param externalAad external additional authenticated data, or null for none
    * @return the message
-   * @throws CoseException if the headers, algorithm or key do not fit
+   * @throws CoseException if the key names no AEAD algorithm or does not fit it
+   */
+  public static Encrypt0Message encrypt(CoseKey key, byte[] plaintext, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(plaintext, "plaintext");
+    Headers headers = Senders.headers(key, null, Algorithm.Kind.AEAD, NAME);
+    return seal(key, plaintext, externalAad, headers, SecureRandoms.fastDrbg());
+  }
+
+  /**
+   * Encrypts content with more headers, such as a content type, and a fresh random IV. The key's
+   * {@code alg} and {@code kid} are added unless the headers carry them.
+   *
+   * @param key a symmetric key that names its AEAD algorithm
+   * @param plaintext the content
+   * @param externalAad external additional authenticated data, or null for none
+   * @param headers headers to add; {@code alg}, if present, protected and the key's
+   * @return the message
+   * @throws CoseException if the headers carry an IV or Partial IV, or an {@code alg} that is
+   *     unprotected or not the key's, or the key does not fit
    */
   public static Encrypt0Message encrypt(
-      Headers headers, CoseKey key, byte[] plaintext, byte[] externalAad, SecureRandom random)
+      CoseKey key, byte[] plaintext, byte[] externalAad, Headers headers) throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(headers, "headers");
+    Headers sent = Senders.headers(key, headers, Algorithm.Kind.AEAD, NAME);
+    return seal(key, plaintext, externalAad, sent, SecureRandoms.fastDrbg());
+  }
+
+  /**
+   * Encrypts content with exactly the given headers, which may carry a fixed IV or Partial IV: for
+   * reproducing published test vectors only. A nonce already given here under the same key instance
+   * (the last {@value io.coseiot.cose.internal.KeyState#REMEMBERED_NONCES}) is refused; copies of a
+   * key are not tracked. Without an IV or Partial IV, one is drawn from {@code random} (a vector's
+   * replayed random stream).
+   *
+   * @param key a symmetric key for the headers' algorithm; its Base IV is used for a Partial IV
+   * @param plaintext the content
+   * @param externalAad external additional authenticated data, or null for none
+   * @param headers the headers, sent as given
+   * @param random the source of the IV when the headers carry none
+   * @return the message
+   * @throws CoseException if the headers, algorithm or key do not fit, or the nonce repeats
+   */
+  public static Encrypt0Message encryptForTestVectors(
+      CoseKey key, byte[] plaintext, byte[] externalAad, Headers headers, SecureRandom random)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(random, "random");
+    if (!Nonces.needsRandomIv(headers)) {
+      AeadCipher cipher = AeadCipher.of(aeadAlgorithm(headers));
+      byte[] nonce = Nonces.nonce(headers, RawAccess.keyBytes(key, KeyLabel.BASE_IV), cipher, NAME);
+      Senders.recordNonce(key, nonce, NAME);
+    }
+    return seal(key, plaintext, externalAad, headers, random);
+  }
+
+  private static Encrypt0Message seal(
+      CoseKey key, byte[] plaintext, byte[] externalAad, Headers headers, SecureRandom random)
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
@@ -83,44 +141,32 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Encrypt0
    */
   public static Encrypt0Message decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Encrypt0
+   * @throws CoseException if the bytes are not a valid COSE_Encrypt0 under the options
    */
-  public static Encrypt0Message decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static Encrypt0Message decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.ENCRYPT0, Encrypt0Message::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Encrypt0
-   */
-  public static Encrypt0Message decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static Encrypt0Message readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.ENCRYPT0, policy, 3);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] ct = Decoding.bstrOrNil(r, NAME + " ciphertext", true);
-    r.requireEnd(NAME);
     return new Encrypt0Message(headers, ct);
   }
 
@@ -137,27 +183,35 @@ public final class Encrypt0Message extends CoseMessage<Encrypt0Message> {
    * Decrypts the attached ciphertext.
    *
    * @param key the symmetric key; its Base IV is used if the message has a Partial IV
-   * @param externalAad external additional authenticated data, or null
+   * @param externalAad external additional authenticated data, or null for none
    * @return the plaintext
    * @throws CoseException if the message does not decrypt
    */
   public byte[] decrypt(CoseKey key, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
     if (ciphertext == null) {
-      throw new StructureException(NAME + ": ciphertext is detached; pass it to decrypt");
+      throw new StructureException(NAME + ": ciphertext is detached; pass it to decryptDetached");
     }
-    return decryptDetached(key, externalAad, ciphertext);
+    return open(key, ciphertext, externalAad);
   }
 
   /**
    * Decrypts a ciphertext carried apart from the message.
    *
    * @param key the symmetric key
-   * @param externalAad external additional authenticated data, or null
    * @param detachedCiphertext the ciphertext
+   * @param externalAad external additional authenticated data, or null for none
    * @return the plaintext
    * @throws CoseException if the message does not decrypt
    */
-  public byte[] decryptDetached(CoseKey key, byte[] externalAad, byte[] detachedCiphertext)
+  public byte[] decryptDetached(CoseKey key, byte[] detachedCiphertext, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(detachedCiphertext, "detachedCiphertext");
+    return open(key, detachedCiphertext, externalAad);
+  }
+
+  private byte[] open(CoseKey key, byte[] detachedCiphertext, byte[] externalAad)
       throws CoseException {
     Headers headers = headers();
     Algorithm alg = aeadAlgorithm(headers);

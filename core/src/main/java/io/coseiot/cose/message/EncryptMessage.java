@@ -2,6 +2,7 @@ package io.coseiot.cose.message;
 
 import io.coseiot.cose.algorithm.AeadCipher;
 import io.coseiot.cose.algorithm.Algorithm;
+import io.coseiot.cose.algorithm.SecureRandoms;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.AlgorithmException;
@@ -15,7 +16,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Encrypt message (RFC 9052 §5.1): content encrypted under a content key that
@@ -45,24 +46,49 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
   /**
    * Encrypts content for one or more recipients. A direct, direct+HKDF or direct ECDH recipient
    * derives the content key and must be the only one; otherwise a random content key is wrapped for
-   * each recipient. Unless the headers carry an IV or Partial IV, a random IV is added to the
-   * unprotected bucket; a Partial IV is combined with the Base IV of the first recipient's key.
+   * each recipient. The IV, content keys and ephemeral keys come from the library's DRBG; the IV is
+   * added to the unprotected bucket.
    *
-   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
-   * @param plaintext the content
    * @param recipients how to build each recipient
-   * @param externalAad external additional authenticated data, or null
-   * @param random the source of keys, IVs and nonces
+   * @param plaintext the content
+   * @param externalAad external additional authenticated data, or null for none
+   * @param headers the headers with {@code alg} protected, and no IV or Partial IV
    * @return the message
    * @throws CoseException if headers, algorithms or keys do not fit
    */
   public static EncryptMessage encrypt(
-      Headers headers,
-      byte[] plaintext,
+      List<RecipientSpec> recipients, byte[] plaintext, byte[] externalAad, Headers headers)
+      throws CoseException {
+    Objects.requireNonNull(headers, "headers");
+    Senders.checkBody(headers, true, NAME);
+    return encryptForTestVectors(
+        recipients, plaintext, externalAad, headers, SecureRandoms.fastDrbg());
+  }
+
+  /**
+   * Encrypts content with the headers as given, which may carry a fixed IV or Partial IV, and a
+   * caller's random source: for reproducing published test vectors only. A Partial IV is combined
+   * with the Base IV of the first recipient's key; without either, a random IV is drawn.
+   *
+   * @param recipients how to build each recipient
+   * @param plaintext the content
+   * @param externalAad external additional authenticated data, or null for none
+   * @param headers the headers with {@code alg}
+   * @param random the source of keys, IVs and nonces
+   * @return the message
+   * @throws CoseException if headers, algorithms or keys do not fit
+   */
+  public static EncryptMessage encryptForTestVectors(
       List<RecipientSpec> recipients,
+      byte[] plaintext,
       byte[] externalAad,
+      Headers headers,
       SecureRandom random)
       throws CoseException {
+    Objects.requireNonNull(recipients, "recipients");
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(random, "random");
     Algorithm alg = aeadAlgorithm(headers);
     AeadCipher cipher = AeadCipher.of(alg);
     List<Recipient> derived = new ArrayList<>(1);
@@ -86,45 +112,33 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Encrypt
    */
   public static EncryptMessage decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Encrypt
+   * @throws CoseException if the bytes are not a valid COSE_Encrypt under the options
    */
-  public static EncryptMessage decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static EncryptMessage decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.ENCRYPT, EncryptMessage::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Encrypt
-   */
-  public static EncryptMessage decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static EncryptMessage readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.ENCRYPT, policy, 4);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] ct = Decoding.bstrOrNil(r, NAME + " ciphertext", true);
-    List<Recipient> recipients = Recipient.readList(r, 0, understoodLabels);
-    r.requireEnd(NAME);
+    List<Recipient> recipients = Recipient.readList(r, 0, options);
     return new EncryptMessage(headers, ct, recipients);
   }
 
@@ -132,27 +146,35 @@ public final class EncryptMessage extends CoseMessage<EncryptMessage> {
    * Decrypts the attached ciphertext with a recipient's key.
    *
    * @param key the receiver's key material
-   * @param externalAad external additional authenticated data, or null
+   * @param externalAad external additional authenticated data, or null for none
    * @return the plaintext
    * @throws CoseException if no recipient yields a content key that decrypts the content
    */
   public byte[] decrypt(RecipientKey key, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
     if (ciphertext == null) {
       throw new StructureException(NAME + ": ciphertext is detached; pass it to decryptDetached");
     }
-    return decryptDetached(key, externalAad, ciphertext);
+    return open(key, ciphertext, externalAad);
   }
 
   /**
    * Decrypts a ciphertext carried apart from the message.
    *
    * @param key the receiver's key material
-   * @param externalAad external additional authenticated data, or null
    * @param detachedCiphertext the ciphertext
+   * @param externalAad external additional authenticated data, or null for none
    * @return the plaintext
    * @throws CoseException if no recipient yields a content key that decrypts the content
    */
-  public byte[] decryptDetached(RecipientKey key, byte[] externalAad, byte[] detachedCiphertext)
+  public byte[] decryptDetached(RecipientKey key, byte[] detachedCiphertext, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(detachedCiphertext, "detachedCiphertext");
+    return open(key, detachedCiphertext, externalAad);
+  }
+
+  private byte[] open(RecipientKey key, byte[] detachedCiphertext, byte[] externalAad)
       throws CoseException {
     Algorithm alg = aeadAlgorithm(headers());
     AeadCipher cipher = AeadCipher.of(alg);

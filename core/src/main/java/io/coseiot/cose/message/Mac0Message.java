@@ -9,7 +9,7 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Mac0 message (RFC 9052 §6.2): content with a MAC under a key the recipient
@@ -37,16 +37,63 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
   }
 
   /**
-   * Computes the MAC of content.
+   * Computes the MAC of content under the key's algorithm. The headers sent are {@code alg}
+   * (protected) and the key's {@code kid} (unprotected) if it has one.
    *
-   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
+   * @param key the symmetric key, naming its MAC algorithm
    * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @return the message
+   * @throws CoseException if the key names no MAC algorithm or does not fit it
+   */
+  public static Mac0Message create(CoseKey key, byte[] payload, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    return tagAs(key, payload, externalAad, Senders.headers(key, null, Algorithm.Kind.MAC, NAME));
+  }
+
+  /**
+   * Computes the MAC of content with more headers, such as a content type. The key's {@code alg}
+   * and {@code kid} are added unless the headers carry them.
+   *
+   * @param key the symmetric key, naming its MAC algorithm
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers headers to add; {@code alg}, if present, protected and the key's
+   * @return the message
+   * @throws CoseException if the headers carry an {@code alg} that is unprotected or not the key's,
+   *     or the key does not fit
+   */
+  public static Mac0Message create(CoseKey key, byte[] payload, byte[] externalAad, Headers headers)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
+    return tagAs(
+        key, payload, externalAad, Senders.headers(key, headers, Algorithm.Kind.MAC, NAME));
+  }
+
+  /**
+   * Computes the MAC of content with exactly the given headers, nothing added: for reproducing
+   * published test vectors, whose headers are fixed.
+   *
    * @param key the symmetric key
-   * @param externalAad external additional data, or null
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers the headers with {@code alg}, sent as given
    * @return the message
    * @throws CoseException if the headers, algorithm or key do not fit
    */
-  public static Mac0Message create(Headers headers, byte[] payload, CoseKey key, byte[] externalAad)
+  public static Mac0Message createForTestVectors(
+      CoseKey key, byte[] payload, byte[] externalAad, Headers headers) throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
+    return tagAs(key, payload, externalAad, headers);
+  }
+
+  private static Mac0Message tagAs(CoseKey key, byte[] payload, byte[] externalAad, Headers headers)
       throws CoseException {
     Algorithm alg = macAlgorithm(headers, NAME);
     // The MAC covers our copy, so what is sent is what was authenticated.
@@ -67,89 +114,75 @@ public final class Mac0Message extends CoseMessage<Mac0Message> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Mac0
    */
   public static Mac0Message decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Mac0
+   * @throws CoseException if the bytes are not a valid COSE_Mac0 under the options
    */
-  public static Mac0Message decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static Mac0Message decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.MAC0, Mac0Message::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Mac0
-   */
-  public static Mac0Message decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static Mac0Message readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.MAC0, policy, 4);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] payload = Decoding.bstrOrNil(r, NAME + " payload", true);
     byte[] tag = Decoding.bstrOrNil(r, NAME + " tag", false);
-    r.requireEnd(NAME);
     return new Mac0Message(headers, payload, tag);
   }
 
   /**
-   * Verifies the MAC over the attached payload.
+   * Verifies the MAC over the attached payload and returns that payload: the only way to read it,
+   * so that no unverified content reaches the application.
    *
    * @param key the symmetric key
-   * @param externalAad external additional data, or null
-   * @throws CoseException if the MAC does not verify
+   * @param externalAad external additional data, or null for none
+   * @return a copy of the verified payload
+   * @throws CoseException if the payload is detached or the MAC does not verify
    */
-  public void verify(CoseKey key, byte[] externalAad) throws CoseException {
+  public byte[] verify(CoseKey key, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
     if (payload == null) {
       throw new StructureException(NAME + ": payload is detached; pass it to verifyDetached");
     }
-    verifyDetached(key, externalAad, payload);
+    check(key, payload, externalAad);
+    return payload.clone();
   }
 
   /**
    * Verifies the MAC over a payload carried apart from the message.
    *
    * @param key the symmetric key
-   * @param externalAad external additional data, or null
    * @param detachedPayload the payload
+   * @param externalAad external additional data, or null for none
    * @throws CoseException if the MAC does not verify
    */
-  public void verifyDetached(CoseKey key, byte[] externalAad, byte[] detachedPayload)
+  public void verifyDetached(CoseKey key, byte[] detachedPayload, byte[] externalAad)
       throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(detachedPayload, "detachedPayload");
+    check(key, detachedPayload, externalAad);
+  }
+
+  private void check(CoseKey key, byte[] content, byte[] externalAad) throws CoseException {
     Algorithm alg = macAlgorithm(headers(), NAME);
     byte[] head =
         Structures.macHead(
-            Structures.MAC0,
-            headers().authenticatedProtected(),
-            externalAad,
-            detachedPayload.length);
-    MacFunction.of(alg).verify(KeyUse.secret(key, alg, NAME), head, detachedPayload, tag);
-  }
-
-  /**
-   * Returns the payload.
-   *
-   * @return a copy, or null if detached
-   */
-  public byte[] payload() {
-    return payload == null ? null : payload.clone();
+            Structures.MAC0, headers().authenticatedProtected(), externalAad, content.length);
+    MacFunction.of(alg).verify(KeyUse.secret(key, alg, NAME), head, content, tag);
   }
 
   /**

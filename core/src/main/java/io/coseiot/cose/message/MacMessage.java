@@ -2,6 +2,7 @@ package io.coseiot.cose.message;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.cose.algorithm.MacFunction;
+import io.coseiot.cose.algorithm.SecureRandoms;
 import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.AuthenticationException;
@@ -12,7 +13,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Mac message (RFC 9052 §6.1): content with a MAC under a key that each recipient
@@ -44,23 +45,47 @@ public final class MacMessage extends CoseMessage<MacMessage> {
 
   /**
    * Computes the MAC of content for one or more recipients, with the same recipient rules as {@link
-   * EncryptMessage#encrypt}.
+   * EncryptMessage#encrypt}; content keys and ephemeral keys come from the library's DRBG.
    *
-   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
-   * @param payload the content
    * @param recipients how to build each recipient
-   * @param externalAad external additional data, or null
-   * @param random the source of keys and nonces
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers the headers with {@code alg} protected
    * @return the message
    * @throws CoseException if headers, algorithms or keys do not fit
    */
   public static MacMessage create(
-      Headers headers,
-      byte[] payload,
+      List<RecipientSpec> recipients, byte[] payload, byte[] externalAad, Headers headers)
+      throws CoseException {
+    Objects.requireNonNull(headers, "headers");
+    Senders.checkBody(headers, false, NAME);
+    return createForTestVectors(
+        recipients, payload, externalAad, headers, SecureRandoms.fastDrbg());
+  }
+
+  /**
+   * Computes the MAC of content with the headers as given and a caller's random source: for
+   * reproducing published test vectors, whose content keys and ephemeral keys are fixed.
+   *
+   * @param recipients how to build each recipient
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers the headers with {@code alg}
+   * @param random the source of content keys and ephemeral keys
+   * @return the message
+   * @throws CoseException if headers, algorithms or keys do not fit
+   */
+  public static MacMessage createForTestVectors(
       List<RecipientSpec> recipients,
+      byte[] payload,
       byte[] externalAad,
+      Headers headers,
       SecureRandom random)
       throws CoseException {
+    Objects.requireNonNull(recipients, "recipients");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(random, "random");
     Algorithm alg = Mac0Message.macAlgorithm(headers, NAME);
     List<Recipient> derived = new ArrayList<>(1);
     byte[] cek = Recipients.cek(recipients, alg, random, derived);
@@ -73,72 +98,72 @@ public final class MacMessage extends CoseMessage<MacMessage> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Mac
    */
   public static MacMessage decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Mac
+   * @throws CoseException if the bytes are not a valid COSE_Mac under the options
    */
-  public static MacMessage decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static MacMessage decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.MAC, MacMessage::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Mac
-   */
-  public static MacMessage decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static MacMessage readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.MAC, policy, 5);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] payload = Decoding.bstrOrNil(r, NAME + " payload", true);
     byte[] tag = Decoding.bstrOrNil(r, NAME + " tag", false);
-    List<Recipient> recipients = Recipient.readList(r, 0, understoodLabels);
-    r.requireEnd(NAME);
+    List<Recipient> recipients = Recipient.readList(r, 0, options);
     return new MacMessage(headers, payload, tag, recipients);
   }
 
   /**
-   * Verifies the MAC over the attached payload with a recipient's key.
+   * Verifies the MAC over the attached payload with a recipient's key and returns that payload: the
+   * only way to read it, so that no unverified content reaches the application.
    *
    * @param key the receiver's key material
-   * @param externalAad external additional data, or null
-   * @throws CoseException if no recipient yields a key under which the MAC verifies
+   * @param externalAad external additional data, or null for none
+   * @return a copy of the verified payload
+   * @throws CoseException if the payload is detached, or no recipient yields a key under which the
+   *     MAC verifies
    */
-  public void verify(RecipientKey key, byte[] externalAad) throws CoseException {
+  public byte[] verify(RecipientKey key, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
     if (payload == null) {
       throw new StructureException(NAME + ": payload is detached; pass it to verifyDetached");
     }
-    verifyDetached(key, externalAad, payload);
+    check(key, payload, externalAad);
+    return payload.clone();
   }
 
   /**
    * Verifies the MAC over a payload carried apart from the message.
    *
    * @param key the receiver's key material
-   * @param externalAad external additional data, or null
    * @param detachedPayload the payload
+   * @param externalAad external additional data, or null for none
    * @throws CoseException if no recipient yields a key under which the MAC verifies
    */
-  public void verifyDetached(RecipientKey key, byte[] externalAad, byte[] detachedPayload)
+  public void verifyDetached(RecipientKey key, byte[] detachedPayload, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(detachedPayload, "detachedPayload");
+    check(key, detachedPayload, externalAad);
+  }
+
+  private void check(RecipientKey key, byte[] detachedPayload, byte[] externalAad)
       throws CoseException {
     Algorithm alg = Mac0Message.macAlgorithm(headers(), NAME);
     byte[] head =
@@ -157,15 +182,6 @@ public final class MacMessage extends CoseMessage<MacMessage> {
       }
     }
     throw failure;
-  }
-
-  /**
-   * Returns the payload.
-   *
-   * @return a copy, or null if detached
-   */
-  public byte[] payload() {
-    return payload == null ? null : payload.clone();
   }
 
   /**

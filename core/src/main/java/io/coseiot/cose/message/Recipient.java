@@ -8,7 +8,6 @@ import io.coseiot.cose.header.Headers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One COSE_recipient of a COSE_Encrypt or COSE_Mac (RFC 9052 §5.1), immutable.
@@ -36,7 +35,8 @@ public final class Recipient extends CoseStructure<Recipient> {
     this.recipients = Collections.unmodifiableList(recipients);
   }
 
-  static List<Recipient> readList(CborReader r, int depth, Set<?> understood) throws CoseException {
+  static List<Recipient> readList(CborReader r, int depth, DecodeOptions options)
+      throws CoseException {
     if (depth > MAX_NESTING) {
       throw new StructureException(NAME + ": recipients nest deeper than " + MAX_NESTING);
     }
@@ -56,9 +56,10 @@ public final class Recipient extends CoseStructure<Recipient> {
       if (arity != 3 && arity != 4) {
         throw new StructureException(NAME + ": array has " + arity + " elements, expected 3 or 4");
       }
-      Headers h = Headers.read(r, NAME, understood);
+      // Not Decoding.headers: a recipient may carry alg unprotected (see DecodeOptions).
+      Headers h = Headers.read(r, NAME, options.understoodLabels());
       byte[] ct = Decoding.bstrOrNil(r, NAME + " ciphertext", true);
-      List<Recipient> nested = arity == 4 ? readList(r, depth + 1, understood) : List.of();
+      List<Recipient> nested = arity == 4 ? readList(r, depth + 1, options) : List.of();
       out.add(new Recipient(h, ct, nested));
     }
     return out;

@@ -9,7 +9,7 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Sign1 message (RFC 9052 §4.2): content with one signature.
@@ -36,21 +36,70 @@ public final class Sign1Message extends CoseMessage<Sign1Message> {
   }
 
   /**
-   * Signs content.
+   * Signs content under the key's algorithm. The headers sent are {@code alg} (protected) and the
+   * key's {@code kid} (unprotected) if it has one.
    *
-   * @param headers the headers, normally with {@code alg} protected; see {@link Headers#of}
+   * @param key the signer's private key, naming its signature algorithm
    * @param payload the content
-   * @param key the signer's private key
-   * @param externalAad external additional data, or null
+   * @param externalAad external additional data, or null for none
    * @return the message with the payload attached; see {@link #detach()}
+   * @throws CoseException if the key names no signature algorithm or does not fit it
+   */
+  public static Sign1Message sign(CoseKey key, byte[] payload, byte[] externalAad)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    return signAs(
+        key, payload, externalAad, Senders.headers(key, null, Algorithm.Kind.SIGNATURE, NAME));
+  }
+
+  /**
+   * Signs content with more headers, such as a content type. The key's {@code alg} and {@code kid}
+   * are added unless the headers carry them.
+   *
+   * @param key the signer's private key, naming its signature algorithm
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers headers to add; {@code alg}, if present, protected and the key's
+   * @return the message with the payload attached
+   * @throws CoseException if the headers carry an {@code alg} that is unprotected or not the key's,
+   *     or the key does not fit
+   */
+  public static Sign1Message sign(CoseKey key, byte[] payload, byte[] externalAad, Headers headers)
+      throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
+    return signAs(
+        key, payload, externalAad, Senders.headers(key, headers, Algorithm.Kind.SIGNATURE, NAME));
+  }
+
+  /**
+   * Signs content with exactly the given headers, nothing added: for reproducing published test
+   * vectors, whose headers are fixed.
+   *
+   * @param key the signer's private key
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers the headers with {@code alg}, sent as given
+   * @return the message with the payload attached
    * @throws CoseException if the headers, algorithm or key do not fit
    */
-  public static Sign1Message sign(Headers headers, byte[] payload, CoseKey key, byte[] externalAad)
-      throws CoseException {
+  public static Sign1Message signForTestVectors(
+      CoseKey key, byte[] payload, byte[] externalAad, Headers headers) throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
+    return signAs(key, payload, externalAad, headers);
+  }
+
+  private static Sign1Message signAs(
+      CoseKey key, byte[] payload, byte[] externalAad, Headers headers) throws CoseException {
     Algorithm alg = signatureAlgorithm(headers, NAME);
     KeyUse.checkAlgorithm(key, alg, NAME);
-    byte[] tbs = toBeSigned(headers, externalAad, payload);
-    return new Sign1Message(headers, payload.clone(), SignatureScheme.of(alg).sign(key, tbs));
+    byte[] content = payload.clone();
+    byte[] tbs = toBeSigned(headers, externalAad, content);
+    return new Sign1Message(headers, content, SignatureScheme.of(alg).sign(key, tbs));
   }
 
   static Algorithm signatureAlgorithm(Headers headers, String where) throws AlgorithmException {
@@ -67,85 +116,73 @@ public final class Sign1Message extends CoseMessage<Sign1Message> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Sign1
    */
   public static Sign1Message decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Sign1
+   * @throws CoseException if the bytes are not a valid COSE_Sign1 under the options
    */
-  public static Sign1Message decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static Sign1Message decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.SIGN1, Sign1Message::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Sign1
-   */
-  public static Sign1Message decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static Sign1Message readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.SIGN1, policy, 4);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] payload = Decoding.bstrOrNil(r, NAME + " payload", true);
     byte[] signature = Decoding.bstrOrNil(r, NAME + " signature", false);
-    r.requireEnd(NAME);
     return new Sign1Message(headers, payload, signature);
   }
 
   /**
-   * Verifies the signature over the attached payload.
+   * Verifies the signature over the attached payload and returns that payload: the only way to read
+   * it, so that no unverified content reaches the application.
    *
    * @param key the signer's public key
-   * @param externalAad external additional data, or null
-   * @throws CoseException if the signature does not verify
+   * @param externalAad external additional data, or null for none
+   * @return a copy of the verified payload
+   * @throws CoseException if the payload is detached or the signature does not verify
    */
-  public void verify(CoseKey key, byte[] externalAad) throws CoseException {
+  public byte[] verify(CoseKey key, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
     if (payload == null) {
       throw new StructureException(NAME + ": payload is detached; pass it to verifyDetached");
     }
-    verifyDetached(key, externalAad, payload);
+    check(key, payload, externalAad);
+    return payload.clone();
   }
 
   /**
    * Verifies the signature over a payload carried apart from the message.
    *
    * @param key the signer's public key
-   * @param externalAad external additional data, or null
    * @param detachedPayload the payload
+   * @param externalAad external additional data, or null for none
    * @throws CoseException if the signature does not verify
    */
-  public void verifyDetached(CoseKey key, byte[] externalAad, byte[] detachedPayload)
+  public void verifyDetached(CoseKey key, byte[] detachedPayload, byte[] externalAad)
       throws CoseException {
-    Algorithm alg = signatureAlgorithm(headers(), NAME);
-    KeyUse.checkAlgorithm(key, alg, NAME);
-    SignatureScheme.of(alg)
-        .verify(key, toBeSigned(headers(), externalAad, detachedPayload), signature);
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(detachedPayload, "detachedPayload");
+    check(key, detachedPayload, externalAad);
   }
 
-  /**
-   * Returns the payload.
-   *
-   * @return a copy, or null if detached
-   */
-  public byte[] payload() {
-    return payload == null ? null : payload.clone();
+  private void check(CoseKey key, byte[] content, byte[] externalAad) throws CoseException {
+    Algorithm alg = signatureAlgorithm(headers(), NAME);
+    KeyUse.checkAlgorithm(key, alg, NAME);
+    SignatureScheme.of(alg).verify(key, toBeSigned(headers(), externalAad, content), signature);
   }
 
   /**

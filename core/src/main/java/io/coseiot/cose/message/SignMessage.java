@@ -11,7 +11,7 @@ import io.coseiot.cose.key.CoseKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * An immutable COSE_Sign message (RFC 9052 §4.1): content with one or more signatures.
@@ -27,6 +27,7 @@ import java.util.Set;
  */
 public final class SignMessage extends CoseMessage<SignMessage> {
   private static final String NAME = "COSE_Sign";
+  private static final String SIGNATURE = "COSE_Signature";
 
   private final byte[] payload;
   private final List<Signature> signatures;
@@ -37,49 +38,86 @@ public final class SignMessage extends CoseMessage<SignMessage> {
     this.signatures = Collections.unmodifiableList(signatures);
   }
 
-  /** What one signer contributes: its headers (with {@code alg}) and private key. */
+  /** What one signer contributes: its private key and its headers. */
   public static final class Signer {
-    private final Headers headers;
     private final CoseKey key;
+    private final Headers headers;
+
+    private Signer(CoseKey key, Headers headers) {
+      this.key = key;
+      this.headers = headers;
+    }
 
     /**
-     * Describes a signer.
+     * Describes a signer whose headers are the key's {@code alg} (protected) and {@code kid}
+     * (unprotected).
      *
-     * @param headers the signer's headers, normally {@code alg} protected and {@code kid}
-     * @param key the private key
+     * @param key the private key, naming its signature algorithm
+     * @return the signer
+     * @throws CoseException if the key names no signature algorithm
      */
-    public Signer(Headers headers, CoseKey key) {
-      this.headers = headers;
-      this.key = key;
+    public static Signer of(CoseKey key) throws CoseException {
+      Objects.requireNonNull(key, "key");
+      return new Signer(key, Senders.headers(key, null, Algorithm.Kind.SIGNATURE, SIGNATURE));
+    }
+
+    /**
+     * Describes a signer with more headers; the key's {@code alg} and {@code kid} are added unless
+     * they carry them.
+     *
+     * @param key the private key, naming its signature algorithm
+     * @param headers headers to add; {@code alg}, if present, protected and the key's
+     * @return the signer
+     * @throws CoseException if the headers contradict the key
+     */
+    public static Signer of(CoseKey key, Headers headers) throws CoseException {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(headers, "headers");
+      return new Signer(key, Senders.headers(key, headers, Algorithm.Kind.SIGNATURE, SIGNATURE));
+    }
+
+    /**
+     * Describes a signer whose headers are sent exactly as given: for reproducing published test
+     * vectors.
+     *
+     * @param key the private key
+     * @param headers the signer's headers with {@code alg}
+     * @return the signer
+     */
+    public static Signer forTestVectors(CoseKey key, Headers headers) {
+      return new Signer(
+          Objects.requireNonNull(key, "key"), Objects.requireNonNull(headers, "headers"));
     }
   }
 
   /**
    * Signs content once per signer.
    *
-   * @param headers the body's headers
-   * @param payload the content
    * @param signers at least one signer
-   * @param externalAad external additional data, or null
+   * @param payload the content
+   * @param externalAad external additional data, or null for none
+   * @param headers the body's headers, often {@link Headers#empty()}
    * @return the message
    * @throws CoseException if a signer's headers, algorithm or key do not fit
    */
   public static SignMessage sign(
-      Headers headers, byte[] payload, List<Signer> signers, byte[] externalAad)
+      List<Signer> signers, byte[] payload, byte[] externalAad, Headers headers)
       throws CoseException {
+    Objects.requireNonNull(signers, "signers");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(headers, "headers");
     if (signers.isEmpty()) {
       throw new StructureException(NAME + ": at least one signer is required");
     }
-    Headers body = headers;
     List<Signature> out = new ArrayList<>();
     for (Signer s : signers) {
       Headers h = s.headers;
-      Algorithm alg = Sign1Message.signatureAlgorithm(h, "COSE_Signature");
-      KeyUse.checkAlgorithm(s.key, alg, "COSE_Signature");
-      byte[] tbs = toBeSigned(body, h, externalAad, payload);
+      Algorithm alg = Sign1Message.signatureAlgorithm(h, SIGNATURE);
+      KeyUse.checkAlgorithm(s.key, alg, SIGNATURE);
+      byte[] tbs = toBeSigned(headers, h, externalAad, payload);
       out.add(new Signature(h, SignatureScheme.of(alg).sign(s.key, tbs)));
     }
-    return new SignMessage(body, payload.clone(), out);
+    return new SignMessage(headers, payload.clone(), out);
   }
 
   private static byte[] toBeSigned(Headers body, Headers signer, byte[] aad, byte[] payload) {
@@ -93,42 +131,31 @@ public final class SignMessage extends CoseMessage<SignMessage> {
   }
 
   /**
-   * Decodes a message, accepting the tag or its absence.
+   * Decodes a message under {@link DecodeOptions#strict()}.
    *
    * @param data the encoded message
    * @return the message
    * @throws CoseException if the bytes are not a valid COSE_Sign
    */
   public static SignMessage decode(byte[] data) throws CoseException {
-    return decode(data, TagPolicy.OPTIONAL);
+    return decode(data, DecodeOptions.strict());
   }
 
   /**
-   * Decodes a message under a tag policy.
+   * Decodes a message.
    *
    * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
+   * @param options the tag policy, extra {@code crit} labels and whether {@code alg} may be
+   *     unprotected
    * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Sign
+   * @throws CoseException if the bytes are not a valid COSE_Sign under the options
    */
-  public static SignMessage decode(byte[] data, TagPolicy policy) throws CoseException {
-    return decode(data, policy, Set.of());
+  public static SignMessage decode(byte[] data, DecodeOptions options) throws CoseException {
+    return Decoding.decode(data, options, MessageType.SIGN, SignMessage::readBody);
   }
 
-  /**
-   * Decodes a message under a tag policy, accepting in {@code crit} the application's own labels.
-   *
-   * @param data the encoded message
-   * @param policy whether the tag must, may or must not be present
-   * @param understoodLabels labels beyond the generic ones that the application processes, each a
-   *     {@code Long} or {@code String}; {@code crit} naming any other label is refused
-   * @return the message
-   * @throws CoseException if the bytes are not a valid COSE_Sign
-   */
-  public static SignMessage decode(byte[] data, TagPolicy policy, Set<?> understoodLabels)
+  private static SignMessage readBody(CborReader r, Headers headers, DecodeOptions options)
       throws CoseException {
-    CborReader r = Decoding.open(data, MessageType.SIGN, policy, 4);
-    Headers headers = Headers.read(r, NAME, understoodLabels);
     byte[] payload = Decoding.bstrOrNil(r, NAME + " payload", true);
     if (r.peekMajorType() != 4) {
       throw new StructureException(NAME + ": signatures is not an array");
@@ -139,9 +166,8 @@ public final class SignMessage extends CoseMessage<SignMessage> {
     }
     List<Signature> signatures = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      signatures.add(Signature.read(r, understoodLabels));
+      signatures.add(Signature.read(r, options));
     }
-    r.requireEnd(NAME);
     return new SignMessage(headers, payload, signatures);
   }
 
@@ -155,35 +181,48 @@ public final class SignMessage extends CoseMessage<SignMessage> {
   }
 
   /**
-   * Verifies one signature over the attached payload.
+   * Verifies one signature over the attached payload and returns that payload: the only way to read
+   * it, so that no unverified content reaches the application.
    *
-   * @param signature one of {@link #signatures()}
    * @param key the signer's public key
-   * @param externalAad external additional data, or null
-   * @throws CoseException if the signature does not verify
+   * @param signature one of {@link #signatures()}
+   * @param externalAad external additional data, or null for none
+   * @return a copy of the verified payload
+   * @throws CoseException if the payload is detached or the signature does not verify
    */
-  public void verify(Signature signature, CoseKey key, byte[] externalAad) throws CoseException {
+  public byte[] verify(CoseKey key, Signature signature, byte[] externalAad) throws CoseException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(signature, "signature");
     if (payload == null) {
       throw new StructureException(NAME + ": payload is detached; pass it to verifyDetached");
     }
-    verifyDetached(signature, key, externalAad, payload);
+    check(key, signature, payload, externalAad);
+    return payload.clone();
   }
 
   /**
    * Verifies one signature over a payload carried apart from the message.
    *
-   * @param signature one of {@link #signatures()}
    * @param key the signer's public key
-   * @param externalAad external additional data, or null
+   * @param signature one of {@link #signatures()}
    * @param detachedPayload the payload
+   * @param externalAad external additional data, or null for none
    * @throws CoseException if the signature does not verify
    */
   public void verifyDetached(
-      Signature signature, CoseKey key, byte[] externalAad, byte[] detachedPayload)
+      CoseKey key, Signature signature, byte[] detachedPayload, byte[] externalAad)
       throws CoseException {
-    Algorithm alg = Sign1Message.signatureAlgorithm(signature.headers(), "COSE_Signature");
-    KeyUse.checkAlgorithm(key, alg, "COSE_Signature");
-    byte[] tbs = toBeSigned(headers(), signature.headers(), externalAad, detachedPayload);
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(detachedPayload, "detachedPayload");
+    check(key, signature, detachedPayload, externalAad);
+  }
+
+  private void check(CoseKey key, Signature signature, byte[] content, byte[] externalAad)
+      throws CoseException {
+    Algorithm alg = Sign1Message.signatureAlgorithm(signature.headers(), SIGNATURE);
+    KeyUse.checkAlgorithm(key, alg, SIGNATURE);
+    byte[] tbs = toBeSigned(headers(), signature.headers(), externalAad, content);
     SignatureScheme.of(alg).verify(key, tbs, signature.rawSignature());
   }
 
@@ -198,15 +237,6 @@ public final class SignMessage extends CoseMessage<SignMessage> {
     List<Signature> copy = new ArrayList<>(signatures);
     copy.set(index, replacement);
     return new SignMessage(headers(), payload, copy);
-  }
-
-  /**
-   * Returns the payload.
-   *
-   * @return a copy, or null if detached
-   */
-  public byte[] payload() {
-    return payload == null ? null : payload.clone();
   }
 
   /**

@@ -4,7 +4,6 @@ import io.coseiot.cose.cbor.CborReader;
 import io.coseiot.cose.cbor.CborWriter;
 import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.header.Headers;
-import java.util.Set;
 
 /**
  * One signer's entry in a COSE_Sign message (RFC 9052 §4.1), immutable.
@@ -26,9 +25,9 @@ public final class Signature extends CoseStructure<Signature> {
     this.signature = signature;
   }
 
-  static Signature read(CborReader r, Set<?> understood) throws CoseException {
+  static Signature read(CborReader r, DecodeOptions options) throws CoseException {
     Decoding.array(r, NAME, 3);
-    Headers headers = Headers.read(r, NAME, understood);
+    Headers headers = Decoding.headers(r, NAME, options);
     return new Signature(headers, Decoding.bstrOrNil(r, NAME + " signature", false));
   }
 

@@ -113,7 +113,8 @@ class HeaderMapCopiesTest {
       flipAll(h.unprotectedMap().getBytes(HeaderLabel.KID));
       flipAll(h.get(HeaderLabel.KID).GetByteString());
       for (int i = 0; i < 3; i++) {
-        byte[] wire = Encrypt0Message.encrypt(h, KEY, PLAINTEXT, null, random).encode();
+        byte[] wire =
+            Encrypt0Message.encryptForTestVectors(KEY, PLAINTEXT, null, h, random).encode();
         Encrypt0Message sent = Encrypt0Message.decode(wire);
         assertArrayEquals(KID, sent.headers().getBytes(HeaderLabel.KID));
         assertArrayEquals(PLAINTEXT, sent.decrypt(KEY, null));
@@ -128,7 +129,8 @@ class HeaderMapCopiesTest {
     Headers h =
         Headers.of(
             HeaderMap.builder().algorithm(Algorithm.A128GCM).keyId(KID).build(), HeaderMap.empty());
-    byte[] wire = Encrypt0Message.encrypt(h, KEY, PLAINTEXT, null, new SecureRandom()).encode();
+    byte[] wire =
+        Encrypt0Message.encryptForTestVectors(KEY, PLAINTEXT, null, h, new SecureRandom()).encode();
     Headers first = Encrypt0Message.decode(wire).headers();
     flipAll(first.getBytes(HeaderLabel.KID));
     flipAll(first.protectedMap().getBytes(HeaderLabel.KID));

@@ -89,17 +89,17 @@ class KeyFuzzTest {
       random.nextBytes(k16);
       random.nextBytes(k32);
       return new Fixed(
-          Sign1Message.sign(alg(Algorithm.ES256), CONTENT, p256, null),
-          Sign1Message.sign(alg(Algorithm.EDDSA), CONTENT, ed, null),
-          Encrypt0Message.encrypt(
-              alg(Algorithm.A128GCM), CoseKey.symmetric(k16).build(), CONTENT, null, random),
-          Mac0Message.create(
-              alg(Algorithm.HMAC_256_256), CONTENT, CoseKey.symmetric(k32).build(), null),
-          EncryptMessage.encrypt(
-              alg(Algorithm.A128GCM),
-              CONTENT,
+          Sign1Message.signForTestVectors(p256, CONTENT, null, alg(Algorithm.ES256)),
+          Sign1Message.signForTestVectors(ed, CONTENT, null, alg(Algorithm.EDDSA)),
+          Encrypt0Message.encryptForTestVectors(
+              CoseKey.symmetric(k16).build(), CONTENT, null, alg(Algorithm.A128GCM), random),
+          Mac0Message.createForTestVectors(
+              CoseKey.symmetric(k32).build(), CONTENT, null, alg(Algorithm.HMAC_256_256)),
+          EncryptMessage.encryptForTestVectors(
               List.of(RecipientSpec.of(alg(Algorithm.ECDH_ES_HKDF_256), p256.publicKey())),
+              CONTENT,
               null,
+              alg(Algorithm.A128GCM),
               random));
     } catch (CoseException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("the fixed messages", e);

@@ -25,16 +25,18 @@ class CountersignaturePropertiesTest {
     switch (type) {
       case 0 -> {
         CoseKey k = KeyPairs.generate(Curve.P_256, random);
-        return Sign1Message.sign(Fixtures.protectedAlg(Algorithm.ES256), content, k, null);
+        return Sign1Message.signForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.ES256));
       }
       case 1 -> {
         CoseKey k = Fixtures.symmetric(random, 16);
-        return Encrypt0Message.encrypt(
-            Fixtures.protectedAlg(Algorithm.A128GCM), k, content, null, random);
+        return Encrypt0Message.encryptForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.A128GCM), random);
       }
       default -> {
         CoseKey k = Fixtures.symmetric(random, 32);
-        return Mac0Message.create(Fixtures.protectedAlg(Algorithm.HMAC_256_256), content, k, null);
+        return Mac0Message.createForTestVectors(
+            k, content, null, Fixtures.protectedAlg(Algorithm.HMAC_256_256));
       }
     }
   }
@@ -63,11 +65,11 @@ class CountersignaturePropertiesTest {
     CoseStructure<?> original = target(type, content, random);
     CoseStructure<?> countersigned =
         original.countersign(
+            signer,
+            externalAad,
             Countersignature.Version.RFC9338,
             abbreviated ? null : Fixtures.protectedAlg(alg),
-            alg,
-            signer,
-            externalAad);
+            alg);
     CoseStructure<?> received = roundTrip(type, countersigned);
     long label = abbreviated ? HeaderLabel.COUNTER_SIGNATURE0 : HeaderLabel.COUNTER_SIGNATURE;
     assertEquals(
@@ -76,22 +78,22 @@ class CountersignaturePropertiesTest {
     Countersignature cs = received.countersignatures().get(0);
     assertEquals(abbreviated, cs.abbreviated());
     assertEquals(Countersignature.Version.RFC9338, cs.version());
-    received.verifyCountersignature(cs, signer.publicKey(), alg, externalAad);
+    received.verifyCountersignature(signer.publicKey(), cs, externalAad, alg);
 
     // The countersignature binds the countersigner's key, the external AAD and the target:
     // the same countersignature over another message of the same kind does not verify.
     CoseKey impostor = KeyPairs.generate(curve, random).publicKey();
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyCountersignature(cs, impostor, alg, externalAad));
+        () -> received.verifyCountersignature(impostor, cs, externalAad, alg));
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyCountersignature(cs, signer.publicKey(), alg, new byte[] {7, 7}));
+        () -> received.verifyCountersignature(signer.publicKey(), cs, new byte[] {7, 7}, alg));
     byte[] otherContent = content.length == 0 ? new byte[] {0} : Fixtures.flip(content, (int) seed);
     CoseStructure<?> otherTarget = roundTrip(type, target(type, otherContent, random));
     assertThrows(
         AuthenticationException.class,
-        () -> otherTarget.verifyCountersignature(cs, signer.publicKey(), alg, externalAad));
+        () -> otherTarget.verifyCountersignature(signer.publicKey(), cs, externalAad, alg));
     // Countersigning leaves the target's own authentication untouched.
     assertArrayEquals(
         original.headers().authenticatedProtected(), received.headers().authenticatedProtected());

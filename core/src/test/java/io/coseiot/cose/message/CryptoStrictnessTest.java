@@ -57,11 +57,11 @@ class CryptoStrictnessTest {
     throwsExactly(
         KeyException.class,
         () ->
-            Mac0Message.create(
-                Fixtures.protectedAlg(Algorithm.AES_MAC_256_64),
-                new byte[1],
+            Mac0Message.createForTestVectors(
                 CoseKey.symmetric(new byte[16]).build(),
-                null));
+                new byte[1],
+                null,
+                Fixtures.protectedAlg(Algorithm.AES_MAC_256_64)));
   }
 
   @Test
@@ -72,12 +72,17 @@ class CryptoStrictnessTest {
     // EdDSA with a P-256 key (type) and with an X25519 key (curve); ES256 with an OKP key.
     throwsExactly(
         KeyException.class,
-        () -> Sign1Message.sign(Fixtures.protectedAlg(Algorithm.EDDSA), payload, p256, null));
+        () ->
+            Sign1Message.signForTestVectors(
+                p256, payload, null, Fixtures.protectedAlg(Algorithm.EDDSA)));
     throwsExactly(
         KeyException.class,
-        () -> Sign1Message.sign(Fixtures.protectedAlg(Algorithm.EDDSA), payload, x25519, null));
+        () ->
+            Sign1Message.signForTestVectors(
+                x25519, payload, null, Fixtures.protectedAlg(Algorithm.EDDSA)));
     Sign1Message es =
-        Sign1Message.sign(Fixtures.protectedAlg(Algorithm.ES256), payload, p256, null);
+        Sign1Message.signForTestVectors(
+            p256, payload, null, Fixtures.protectedAlg(Algorithm.ES256));
     throwsExactly(KeyException.class, () -> es.verify(x25519.publicKey(), null));
     // PS256 with a 1024-bit RSA key: too small (RFC 8230 §4).
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -86,20 +91,22 @@ class CryptoStrictnessTest {
     CoseKey rsa1024 = JcaKeys.fromKeyPair(kp.getPublic(), kp.getPrivate());
     throwsExactly(
         KeyException.class,
-        () -> Sign1Message.sign(Fixtures.protectedAlg(Algorithm.PS256), payload, rsa1024, null));
+        () ->
+            Sign1Message.signForTestVectors(
+                rsa1024, payload, null, Fixtures.protectedAlg(Algorithm.PS256)));
   }
 
   @Test
   void ecdhKeyOfTheWrongCurve() throws Exception {
     CoseKey p256 = KeyPairs.generate(Curve.P_256, Fixtures.seeded(4));
     EncryptMessage m =
-        EncryptMessage.encrypt(
-            Fixtures.protectedAlg(Algorithm.A128GCM),
-            new byte[] {9},
+        EncryptMessage.encryptForTestVectors(
             List.of(
                 RecipientSpec.of(
                     Fixtures.protectedAlg(Algorithm.ECDH_ES_HKDF_256), p256.publicKey())),
+            new byte[] {9},
             null,
+            Fixtures.protectedAlg(Algorithm.A128GCM),
             Fixtures.seeded(5));
     for (Curve wrong : List.of(Curve.P_384, Curve.X25519, Curve.ED25519)) {
       RecipientKey k = RecipientKey.of(KeyPairs.generate(wrong, Fixtures.seeded(6)));
@@ -111,25 +118,26 @@ class CryptoStrictnessTest {
   void truncatedAeadTag() throws Exception {
     CoseKey k = CoseKey.symmetric(new byte[16]).build();
     Encrypt0Message sealed =
-        Encrypt0Message.encrypt(
-            Fixtures.protectedAlg(Algorithm.A128GCM),
+        Encrypt0Message.encryptForTestVectors(
             k,
             new byte[] {1, 2},
             null,
+            Fixtures.protectedAlg(Algorithm.A128GCM),
             Fixtures.seeded(7));
     byte[] ct = sealed.ciphertext();
     throwsExactly(
         AuthenticationException.class,
-        () -> sealed.decryptDetached(k, null, Fixtures.dropLast(ct, 1)));
+        () -> sealed.decryptDetached(k, Fixtures.dropLast(ct, 1), null));
     throwsExactly(
-        AuthenticationException.class, () -> sealed.decryptDetached(k, null, new byte[0]));
+        AuthenticationException.class, () -> sealed.decryptDetached(k, new byte[0], null));
   }
 
   @Test
   void truncatedSignature() throws Exception {
     CoseKey ed = KeyPairs.generate(Curve.ED25519, Fixtures.seeded(8));
     Sign1Message m =
-        Sign1Message.sign(Fixtures.protectedAlg(Algorithm.EDDSA), new byte[] {1}, ed, null);
+        Sign1Message.signForTestVectors(
+            ed, new byte[] {1}, null, Fixtures.protectedAlg(Algorithm.EDDSA));
     byte[] enc = m.encode(false);
     // The signature is the last item, h'<64 bytes>' with head 58 40: shorten it to 63 bytes.
     byte[] shorter = Fixtures.dropLast(enc, 1);

@@ -23,32 +23,47 @@ class DecodingStrictnessTest {
   @Test
   void tagPolicyRequired() throws Exception {
     throwsExactly(
-        TagException.class, () -> Encrypt0Message.decode(hex(ENCRYPT0), TagPolicy.REQUIRED));
+        TagException.class,
+        () ->
+            Encrypt0Message.decode(
+                hex(ENCRYPT0), DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED)));
     // Tag 16 (0xD0) is COSE_Encrypt0's.
-    Encrypt0Message.decode(hex("d0" + ENCRYPT0), TagPolicy.REQUIRED);
+    Encrypt0Message.decode(
+        hex("d0" + ENCRYPT0), DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
   }
 
   @Test
   void tagPolicyOptional() throws Exception {
-    Encrypt0Message.decode(hex(ENCRYPT0), TagPolicy.OPTIONAL);
-    Encrypt0Message.decode(hex("d0" + ENCRYPT0), TagPolicy.OPTIONAL);
+    Encrypt0Message.decode(hex(ENCRYPT0));
+    Encrypt0Message.decode(hex("d0" + ENCRYPT0));
   }
 
   @Test
   void tagPolicyProhibited() throws Exception {
-    Encrypt0Message.decode(hex(ENCRYPT0), TagPolicy.PROHIBITED);
+    Encrypt0Message.decode(
+        hex(ENCRYPT0), DecodeOptions.strict().withTagPolicy(TagPolicy.PROHIBITED));
     throwsExactly(
         TagException.class,
-        () -> Encrypt0Message.decode(hex("d0" + ENCRYPT0), TagPolicy.PROHIBITED));
+        () ->
+            Encrypt0Message.decode(
+                hex("d0" + ENCRYPT0), DecodeOptions.strict().withTagPolicy(TagPolicy.PROHIBITED)));
   }
 
   @Test
   void tagOfAnotherMessageTypeIsRefusedUnderEveryPolicy() {
     for (TagPolicy p : TagPolicy.values()) {
       // Tag 17 (0xD1) is COSE_Mac0's, tag 98 (0xD862) COSE_Sign's, tag 18 (0xD2) COSE_Sign1's.
-      throwsExactly(TagException.class, () -> Encrypt0Message.decode(hex("d1" + ENCRYPT0), p));
-      throwsExactly(TagException.class, () -> Sign1Message.decode(hex("d862" + SIGN1), p));
-      throwsExactly(TagException.class, () -> Mac0Message.decode(hex("d2" + SIGN1), p));
+      throwsExactly(
+          TagException.class,
+          () ->
+              Encrypt0Message.decode(
+                  hex("d1" + ENCRYPT0), DecodeOptions.strict().withTagPolicy(p)));
+      throwsExactly(
+          TagException.class,
+          () -> Sign1Message.decode(hex("d862" + SIGN1), DecodeOptions.strict().withTagPolicy(p)));
+      throwsExactly(
+          TagException.class,
+          () -> Mac0Message.decode(hex("d2" + SIGN1), DecodeOptions.strict().withTagPolicy(p)));
     }
   }
 
@@ -136,13 +151,18 @@ class DecodingStrictnessTest {
     String withAppLabel = "83 4ca3 0101 028119ffff 19ffff01 a0 f6";
     throwsExactly(CriticalHeaderException.class, () -> Encrypt0Message.decode(hex(withAppLabel)));
     Encrypt0Message m =
-        Encrypt0Message.decode(hex(withAppLabel), TagPolicy.OPTIONAL, Set.of(65535L));
+        Encrypt0Message.decode(
+            hex(withAppLabel), DecodeOptions.strict().withUnderstoodLabels(Set.of(65535L)));
     assertEquals(Algorithm.A128GCM, m.headers().algorithm("test"));
     assertNull(m.ciphertext());
     // Text labels work the same way: protected {1: 1, 2: ["app"], "app": 0}.
     String textLabel = "83 4ea3 0101 0281 63617070 63617070 00 a0 f6";
     throwsExactly(CriticalHeaderException.class, () -> Encrypt0Message.decode(hex(textLabel)));
-    Encrypt0Message.decode(hex(textLabel), TagPolicy.PROHIBITED, Set.of("app"));
+    Encrypt0Message.decode(
+        hex(textLabel),
+        DecodeOptions.strict()
+            .withTagPolicy(TagPolicy.PROHIBITED)
+            .withUnderstoodLabels(Set.of("app")));
     // Generic labels are understood without being listed: protected {1: 1, 2: [1]}.
     Encrypt0Message.decode(hex("83 46a20101028101 a0 f6"));
   }

@@ -42,7 +42,8 @@ class Encrypt0DeferredHeadersTest {
       // Several messages: the bucket keeps its encoding from its second write on.
       for (int i = 0; i < 4; i++) {
         byte[] plaintext = Fixtures.bytes(random, 10 + i);
-        Encrypt0Message sealed = Encrypt0Message.encrypt(headers, key, plaintext, null, random);
+        Encrypt0Message sealed =
+            Encrypt0Message.encryptForTestVectors(key, plaintext, null, headers, random);
         byte[] direct = sealed.encode();
         byte[] untagged = sealed.encode(false);
         Headers made = sealed.headers();
@@ -51,7 +52,9 @@ class Encrypt0DeferredHeadersTest {
         Encrypt0Message rebuilt = sealed.withHeaders(made);
         assertArrayEquals(rebuilt.encode(), direct, unprotected + " message " + i);
         assertArrayEquals(rebuilt.encode(false), untagged, unprotected + " message " + i);
-        Encrypt0Message received = Encrypt0Message.decode(direct, TagPolicy.REQUIRED);
+        Encrypt0Message received =
+            Encrypt0Message.decode(
+                direct, DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
         assertArrayEquals(
             made.unprotectedMap().encode(), received.headers().unprotectedMap().encode());
         assertArrayEquals(plaintext, received.decrypt(key, null));
@@ -67,7 +70,8 @@ class Encrypt0DeferredHeadersTest {
         Headers.of(
             HeaderMap.builder().algorithm(Algorithm.A128GCM).build(),
             HeaderMap.builder().keyId(new byte[] {9}).build());
-    Encrypt0Message sealed = Encrypt0Message.encrypt(headers, key, new byte[5], null, random);
+    Encrypt0Message sealed =
+        Encrypt0Message.encryptForTestVectors(key, new byte[5], null, headers, random);
     // Made before encoding, then the same object is returned and encoded the generic way.
     Headers made = sealed.headers();
     assertSame(made, sealed.headers());

@@ -38,15 +38,18 @@ class Encrypt0PropertiesTest {
     int keyLength = alg.keyBits() / 8;
     CoseKey key = Fixtures.symmetric(random, keyLength);
     Encrypt0Message sealed =
-        Encrypt0Message.encrypt(Fixtures.protectedAlg(alg), key, plaintext, externalAad, random);
+        Encrypt0Message.encryptForTestVectors(
+            key, plaintext, externalAad, Fixtures.protectedAlg(alg), random);
     byte[] ct = sealed.ciphertext();
     Encrypt0Message sent = detached ? sealed.detach() : sealed;
     Encrypt0Message received =
         Encrypt0Message.decode(
-            sent.encode(tagged), tagged ? TagPolicy.REQUIRED : TagPolicy.PROHIBITED);
+            sent.encode(tagged),
+            DecodeOptions.strict()
+                .withTagPolicy(tagged ? TagPolicy.REQUIRED : TagPolicy.PROHIBITED));
     byte[] opened =
         detached
-            ? received.decryptDetached(key, externalAad, ct)
+            ? received.decryptDetached(key, ct, externalAad)
             : received.decrypt(key, externalAad);
     assertArrayEquals(plaintext, opened);
     if (detached) {
@@ -56,22 +59,22 @@ class Encrypt0PropertiesTest {
     // Another key of the right size fails authentication; one of the wrong size is a key error.
     CoseKey other = Fixtures.symmetric(random, keyLength);
     assertThrows(
-        AuthenticationException.class, () -> received.decryptDetached(other, externalAad, ct));
+        AuthenticationException.class, () -> received.decryptDetached(other, ct, externalAad));
     CoseKey wrongSize = Fixtures.symmetric(random, keyLength + 1);
-    assertThrows(KeyException.class, () -> received.decryptDetached(wrongSize, externalAad, ct));
+    assertThrows(KeyException.class, () -> received.decryptDetached(wrongSize, ct, externalAad));
     // Any flipped bit in the ciphertext or tag fails authentication, and so does other AAD.
     assertThrows(
         AuthenticationException.class,
-        () -> received.decryptDetached(key, externalAad, Fixtures.flip(ct, bit)));
+        () -> received.decryptDetached(key, Fixtures.flip(ct, bit), externalAad));
     byte[] otherAad = externalAad.length == 0 ? new byte[] {0} : Fixtures.flip(externalAad, bit);
-    assertThrows(AuthenticationException.class, () -> received.decryptDetached(key, otherAad, ct));
+    assertThrows(AuthenticationException.class, () -> received.decryptDetached(key, ct, otherAad));
     // The tag is the last tagLength bytes; one byte short is a truncated tag.
     int tagLength = AeadCipher.of(alg).tagLength();
     assertThrows(
         AuthenticationException.class,
-        () -> received.decryptDetached(key, externalAad, Fixtures.dropLast(ct, 1)));
+        () -> received.decryptDetached(key, Fixtures.dropLast(ct, 1), externalAad));
     assertThrows(
         AuthenticationException.class,
-        () -> received.decryptDetached(key, externalAad, new byte[tagLength - 1]));
+        () -> received.decryptDetached(key, new byte[tagLength - 1], externalAad));
   }
 }

@@ -135,15 +135,15 @@ class EncryptPropertiesTest {
     SecureRandom random = Fixtures.seeded(seed);
     Keys keys = keys(recipient, content, random);
     EncryptMessage sealed =
-        EncryptMessage.encrypt(
-            Fixtures.protectedAlg(content), plaintext, List.of(keys.spec()), externalAad, random);
+        EncryptMessage.encryptForTestVectors(
+            List.of(keys.spec()), plaintext, externalAad, Fixtures.protectedAlg(content), random);
     byte[] ct = sealed.ciphertext();
     byte[] wire = (detached ? sealed.detach() : sealed).encode(tagged);
     EncryptMessage received = EncryptMessage.decode(wire);
     assertEquals(1, received.recipients().size());
     byte[] opened =
         detached
-            ? received.decryptDetached(keys.receiver(), externalAad, ct)
+            ? received.decryptDetached(keys.receiver(), ct, externalAad)
             : received.decrypt(keys.receiver(), externalAad);
     assertArrayEquals(plaintext, opened);
 
@@ -151,15 +151,15 @@ class EncryptPropertiesTest {
         recipient.alg().kind() == Algorithm.Kind.KEY_TRANSPORT
             ? KeyException.class
             : AuthenticationException.class;
-    assertThrows(impostorFailure, () -> received.decryptDetached(keys.impostor(), externalAad, ct));
+    assertThrows(impostorFailure, () -> received.decryptDetached(keys.impostor(), ct, externalAad));
     assertThrows(
         AuthenticationException.class,
-        () -> received.decryptDetached(keys.receiver(), externalAad, Fixtures.flip(ct, bit)));
+        () -> received.decryptDetached(keys.receiver(), Fixtures.flip(ct, bit), externalAad));
     if (recipient.curve() != null) {
       // A key on another ECDH curve cannot agree with the sender's key at all.
       Curve otherCurve = recipient.curve() == Curve.X25519 ? Curve.P_256 : Curve.X25519;
       RecipientKey wrongCurve = RecipientKey.of(KeyPairs.generate(otherCurve, random));
-      assertThrows(KeyException.class, () -> received.decryptDetached(wrongCurve, externalAad, ct));
+      assertThrows(KeyException.class, () -> received.decryptDetached(wrongCurve, ct, externalAad));
     }
   }
 }

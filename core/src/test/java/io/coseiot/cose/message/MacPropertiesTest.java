@@ -40,22 +40,22 @@ class MacPropertiesTest {
       throws Exception {
     SecureRandom random = Fixtures.seeded(seed);
     CoseKey key = Fixtures.symmetric(random, alg.keyBits() / 8);
-    Mac0Message m = Mac0Message.create(Fixtures.protectedAlg(alg), payload, key, externalAad);
+    Mac0Message m =
+        Mac0Message.createForTestVectors(key, payload, externalAad, Fixtures.protectedAlg(alg));
     byte[] wire = (detached ? m.detach() : m).encode(tagged);
     Mac0Message received = Mac0Message.decode(wire);
     if (detached) {
-      received.verifyDetached(key, externalAad, payload);
+      received.verifyDetached(key, payload, externalAad);
     } else {
-      received.verify(key, externalAad);
-      assertArrayEquals(payload, received.payload());
+      assertArrayEquals(payload, received.verify(key, externalAad));
     }
     CoseKey other = Fixtures.symmetric(random, alg.keyBits() / 8);
     assertThrows(
-        AuthenticationException.class, () -> received.verifyDetached(other, externalAad, payload));
+        AuthenticationException.class, () -> received.verifyDetached(other, payload, externalAad));
     byte[] otherPayload = payload.length == 0 ? new byte[1] : Fixtures.flip(payload, bit);
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyDetached(key, externalAad, otherPayload));
+        () -> received.verifyDetached(key, otherPayload, externalAad));
     // A tag one bit off, or one byte short, fails.
     byte[] tag = received.tag();
     assertArrayEquals(tag, m.tag());
@@ -63,12 +63,12 @@ class MacPropertiesTest {
         Mac0Message.decode(
             replaceLastBstr(received.detach().encode(false), Fixtures.dropLast(tag, 1)));
     assertThrows(
-        AuthenticationException.class, () -> shortTag.verifyDetached(key, externalAad, payload));
+        AuthenticationException.class, () -> shortTag.verifyDetached(key, payload, externalAad));
     Mac0Message flipped =
         Mac0Message.decode(
             replaceLastBstr(received.detach().encode(false), Fixtures.flip(tag, bit)));
     assertThrows(
-        AuthenticationException.class, () -> flipped.verifyDetached(key, externalAad, payload));
+        AuthenticationException.class, () -> flipped.verifyDetached(key, payload, externalAad));
   }
 
   /** Re-encodes a detached, untagged COSE_Mac0 with another tag value. */
@@ -120,14 +120,14 @@ class MacPropertiesTest {
       }
     }
     MacMessage m =
-        MacMessage.create(Fixtures.protectedAlg(alg), payload, List.of(spec), null, random);
+        MacMessage.createForTestVectors(
+            List.of(spec), payload, null, Fixtures.protectedAlg(alg), random);
     MacMessage received = MacMessage.decode(m.encode());
-    received.verify(receiver, null);
-    assertArrayEquals(payload, received.payload());
+    assertArrayEquals(payload, received.verify(receiver, null));
     assertThrows(AuthenticationException.class, () -> received.verify(impostor, null));
     byte[] otherPayload = payload.length == 0 ? new byte[1] : Fixtures.flip(payload, bit);
     assertThrows(
-        AuthenticationException.class, () -> received.verifyDetached(receiver, null, otherPayload));
+        AuthenticationException.class, () -> received.verifyDetached(receiver, otherPayload, null));
     assertThrows(AuthenticationException.class, () -> received.verify(receiver, new byte[] {1}));
   }
 }

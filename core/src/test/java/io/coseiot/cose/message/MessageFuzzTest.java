@@ -68,7 +68,7 @@ class MessageFuzzTest {
           for (Signature s : m.signatures()) {
             countersignatures(s);
             for (CoseKey k : VectorKeys.SIGNERS) {
-              attempt(() -> m.verify(s, k, null));
+              attempt(() -> m.verify(k, s, null));
             }
           }
         });
@@ -117,8 +117,8 @@ class MessageFuzzTest {
     attempt(
         () -> {
           for (Countersignature c : s.countersignatures()) {
-            attempt(() -> s.verifyCountersignature(c, VectorKeys.P256_11, Algorithm.ES256, null));
-            attempt(() -> s.verifyCountersignature(c, VectorKeys.ED25519, Algorithm.EDDSA, null));
+            attempt(() -> s.verifyCountersignature(VectorKeys.P256_11, c, null, Algorithm.ES256));
+            attempt(() -> s.verifyCountersignature(VectorKeys.ED25519, c, null, Algorithm.EDDSA));
           }
         });
   }

@@ -56,9 +56,9 @@ class MutationPropertiesTest {
           Headers.of(
               HeaderMap.builder().algorithm(alg).contentType("text/plain").build(),
               HeaderMap.builder().keyId(new byte[] {0x11}).build());
-      Encrypt0Message m = Encrypt0Message.encrypt(h, k, content, aad, random);
+      Encrypt0Message m = Encrypt0Message.encryptForTestVectors(k, content, aad, h, random);
       if (alg == Algorithm.A128GCM) {
-        m = m.countersign(Countersignature.Version.RFC9338, null, Algorithm.EDDSA, csKey, null);
+        m = m.countersign(csKey, null, Countersignature.Version.RFC9338, null, Algorithm.EDDSA);
       }
       out.add(
           new Sample(
@@ -110,8 +110,8 @@ class MutationPropertiesTest {
       List<RecipientSpec> specs = (List<RecipientSpec>) c[0];
       CoseKey rk = (CoseKey) c[1];
       EncryptMessage m =
-          EncryptMessage.encrypt(
-              Fixtures.protectedAlg(Algorithm.A128GCM), content, specs, aad, random);
+          EncryptMessage.encryptForTestVectors(
+              specs, content, aad, Fixtures.protectedAlg(Algorithm.A128GCM), random);
       out.add(
           new Sample(
               "Encrypt " + specs.size() + " recipient(s)",
@@ -123,13 +123,13 @@ class MutationPropertiesTest {
     // COSE_Mac0 with HMAC and AES-MAC, countersigned in the full form.
     for (Algorithm alg : List.of(Algorithm.HMAC_256_64, Algorithm.AES_MAC_128_64)) {
       CoseKey k = Fixtures.symmetric(random, alg.keyBits() / 8);
-      Mac0Message m = Mac0Message.create(Fixtures.protectedAlg(alg), content, k, aad);
+      Mac0Message m = Mac0Message.createForTestVectors(k, content, aad, Fixtures.protectedAlg(alg));
       m =
           m.countersign(
+              csKey,
+              null,
               Countersignature.Version.RFC9338,
               Fixtures.protectedAlg(Algorithm.EDDSA),
-              null,
-              csKey,
               null);
       out.add(
           new Sample(
@@ -139,23 +139,22 @@ class MutationPropertiesTest {
               e -> {
                 Mac0Message d = Mac0Message.decode(e);
                 verifyCountersignatures(d, csKey);
-                d.verify(k, aad);
-                return d.payload();
+                return d.verify(k, aad);
               }));
     }
 
     // COSE_Mac with a direct and an ECDH-ES + A128KW recipient.
     CoseKey direct = Fixtures.symmetric(random, 32);
     MacMessage mac =
-        MacMessage.create(
-            Fixtures.protectedAlg(Algorithm.HMAC_256_256),
-            content,
+        MacMessage.createForTestVectors(
             List.of(
                 RecipientSpec.of(
                     Headers.of(
                         HeaderMap.empty(), HeaderMap.builder().algorithm(Algorithm.DIRECT).build()),
                     direct)),
+            content,
             aad,
+            Fixtures.protectedAlg(Algorithm.HMAC_256_256),
             random);
     out.add(
         new Sample(
@@ -164,14 +163,11 @@ class MutationPropertiesTest {
             content,
             e -> {
               MacMessage d = MacMessage.decode(e);
-              d.verify(RecipientKey.of(direct), aad);
-              return d.payload();
+              return d.verify(RecipientKey.of(direct), aad);
             }));
     CoseKey p384 = KeyPairs.generate(Curve.P_384, random);
     MacMessage mac2 =
-        MacMessage.create(
-            Fixtures.protectedAlg(Algorithm.AES_MAC_256_64),
-            content,
+        MacMessage.createForTestVectors(
             List.of(
                 new RecipientSpec(
                     Fixtures.protectedAlg(Algorithm.ECDH_ES_A128KW),
@@ -179,7 +175,9 @@ class MutationPropertiesTest {
                     null,
                     null,
                     true)),
+            content,
             aad,
+            Fixtures.protectedAlg(Algorithm.AES_MAC_256_64),
             random);
     out.add(
         new Sample(
@@ -188,8 +186,7 @@ class MutationPropertiesTest {
             content,
             e -> {
               MacMessage d = MacMessage.decode(e);
-              d.verify(RecipientKey.of(p384), aad);
-              return d.payload();
+              return d.verify(RecipientKey.of(p384), aad);
             }));
 
     // COSE_Sign1 with ECDSA and EdDSA, one countersigned.
@@ -199,9 +196,9 @@ class MutationPropertiesTest {
         List.<Object[]>of(new Object[] {Algorithm.ES256, es}, new Object[] {Algorithm.EDDSA, ed})) {
       Algorithm alg = (Algorithm) c[0];
       CoseKey k = (CoseKey) c[1];
-      Sign1Message m = Sign1Message.sign(Fixtures.protectedAlg(alg), content, k, aad);
+      Sign1Message m = Sign1Message.signForTestVectors(k, content, aad, Fixtures.protectedAlg(alg));
       if (alg == Algorithm.ES256) {
-        m = m.countersign(Countersignature.Version.RFC9338, null, Algorithm.EDDSA, csKey, null);
+        m = m.countersign(csKey, null, Countersignature.Version.RFC9338, null, Algorithm.EDDSA);
       }
       out.add(
           new Sample(
@@ -211,20 +208,19 @@ class MutationPropertiesTest {
               e -> {
                 Sign1Message d = Sign1Message.decode(e);
                 verifyCountersignatures(d, csKey);
-                d.verify(k.publicKey(), aad);
-                return d.payload();
+                return d.verify(k.publicKey(), aad);
               }));
     }
 
     // COSE_Sign with two signers.
     SignMessage sign =
         SignMessage.sign(
-            Headers.of(HeaderMap.builder().contentType(60).build(), HeaderMap.empty()),
-            content,
             List.of(
-                new SignMessage.Signer(Fixtures.protectedAlg(Algorithm.ES256), es),
-                new SignMessage.Signer(Fixtures.protectedAlg(Algorithm.EDDSA), ed)),
-            aad);
+                SignMessage.Signer.forTestVectors(es, Fixtures.protectedAlg(Algorithm.ES256)),
+                SignMessage.Signer.forTestVectors(ed, Fixtures.protectedAlg(Algorithm.EDDSA))),
+            content,
+            aad,
+            Headers.of(HeaderMap.builder().contentType(60).build(), HeaderMap.empty()));
     out.add(
         new Sample(
             "Sign two signers",
@@ -234,11 +230,12 @@ class MutationPropertiesTest {
               SignMessage d = SignMessage.decode(e);
               // Signatures are independent: one removed leaves the other valid, so verify each
               // that remains with the key its algorithm points to.
+              byte[] verified = null;
               for (Signature sig : d.signatures()) {
                 boolean edDsa = sig.headers().protectedMap().algorithm() == Algorithm.EDDSA;
-                d.verify(sig, (edDsa ? ed : es).publicKey(), aad);
+                verified = d.verify((edDsa ? ed : es).publicKey(), sig, aad);
               }
-              return d.payload();
+              return verified;
             }));
     return out;
   }
@@ -247,7 +244,7 @@ class MutationPropertiesTest {
   private static void verifyCountersignatures(CoseStructure<?> m, CoseKey key)
       throws CoseException {
     for (Countersignature cs : m.countersignatures()) {
-      m.verifyCountersignature(cs, key.publicKey(), Algorithm.EDDSA, null);
+      m.verifyCountersignature(key.publicKey(), cs, null, Algorithm.EDDSA);
     }
   }
 

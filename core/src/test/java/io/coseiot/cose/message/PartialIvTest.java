@@ -37,11 +37,11 @@ class PartialIvTest {
   void nonceIsBaseIvXorLeftPaddedPartialIv() throws Exception {
     byte[] plaintext = "partial".getBytes();
     Encrypt0Message m =
-        Encrypt0Message.encrypt(
-            partialIvHeaders(Algorithm.A128GCM, PARTIAL_IV),
+        Encrypt0Message.encryptForTestVectors(
             keyWithBaseIv(BASE_IV),
             plaintext,
             null,
+            partialIvHeaders(Algorithm.A128GCM, PARTIAL_IV),
             Fixtures.seeded(0));
     // Only the Partial IV is sent; no full IV is added.
     assertArrayEquals(PARTIAL_IV, m.headers().getBytes(HeaderLabel.PARTIAL_IV));
@@ -63,14 +63,14 @@ class PartialIvTest {
     for (int i = 1; i < 6; i++) {
       byte[] piv = {(byte) i};
       Encrypt0Message gcm =
-          Encrypt0Message.encrypt(
-              partialIvHeaders(Algorithm.A128GCM, piv), gcmKey, piv, null, Fixtures.seeded(i));
+          Encrypt0Message.encryptForTestVectors(
+              gcmKey, piv, null, partialIvHeaders(Algorithm.A128GCM, piv), Fixtures.seeded(i));
       Encrypt0Message ccm =
-          Encrypt0Message.encrypt(
-              partialIvHeaders(Algorithm.AES_CCM_16_64_128, piv),
+          Encrypt0Message.encryptForTestVectors(
               ccmKey,
               piv,
               null,
+              partialIvHeaders(Algorithm.AES_CCM_16_64_128, piv),
               Fixtures.seeded(i));
       byte[] nonce = BASE_IV.clone();
       nonce[11] ^= (byte) i;
@@ -84,11 +84,11 @@ class PartialIvTest {
   void partialIvRoundTripsWithAThirteenByteNonce() throws Exception {
     byte[] baseIv = hex("00112233445566778899aabbcc");
     Encrypt0Message m =
-        Encrypt0Message.encrypt(
-            partialIvHeaders(Algorithm.AES_CCM_16_64_128, hex("05")),
+        Encrypt0Message.encryptForTestVectors(
             keyWithBaseIv(baseIv),
             new byte[] {1},
             null,
+            partialIvHeaders(Algorithm.AES_CCM_16_64_128, hex("05")),
             Fixtures.seeded(0));
     assertArrayEquals(
         new byte[] {1}, Encrypt0Message.decode(m.encode()).decrypt(keyWithBaseIv(baseIv), null));
@@ -100,9 +100,11 @@ class PartialIvTest {
     CoseKey plain = CoseKey.symmetric(K).build();
     throwsExactly(
         NonceException.class,
-        () -> Encrypt0Message.encrypt(h, plain, new byte[1], null, Fixtures.seeded(0)));
+        () ->
+            Encrypt0Message.encryptForTestVectors(plain, new byte[1], null, h, Fixtures.seeded(0)));
     Encrypt0Message m =
-        Encrypt0Message.encrypt(h, keyWithBaseIv(BASE_IV), new byte[1], null, Fixtures.seeded(0));
+        Encrypt0Message.encryptForTestVectors(
+            keyWithBaseIv(BASE_IV), new byte[1], null, h, Fixtures.seeded(0));
     Encrypt0Message received = Encrypt0Message.decode(m.encode());
     throwsExactly(NonceException.class, () -> received.decrypt(plain, null));
   }
@@ -110,21 +112,21 @@ class PartialIvTest {
   @Test
   void baseIvOfTheWrongLengthOrPartialIvLongerThanTheNonce() throws Exception {
     Encrypt0Message m =
-        Encrypt0Message.encrypt(
-            partialIvHeaders(Algorithm.A128GCM, PARTIAL_IV),
+        Encrypt0Message.encryptForTestVectors(
             keyWithBaseIv(BASE_IV),
             new byte[1],
             null,
+            partialIvHeaders(Algorithm.A128GCM, PARTIAL_IV),
             Fixtures.seeded(0));
     throwsExactly(NonceException.class, () -> m.decrypt(keyWithBaseIv(hex("a0a1a2")), null));
     throwsExactly(
         NonceException.class,
         () ->
-            Encrypt0Message.encrypt(
-                partialIvHeaders(Algorithm.A128GCM, new byte[13]),
+            Encrypt0Message.encryptForTestVectors(
                 keyWithBaseIv(BASE_IV),
                 new byte[1],
                 null,
+                partialIvHeaders(Algorithm.A128GCM, new byte[13]),
                 Fixtures.seeded(0)));
   }
 }

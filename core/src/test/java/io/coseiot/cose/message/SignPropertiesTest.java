@@ -73,29 +73,29 @@ class SignPropertiesTest {
       throws Exception {
     SecureRandom random = Fixtures.seeded(seed);
     CoseKey key = key(c, random);
-    Sign1Message m = Sign1Message.sign(Fixtures.protectedAlg(c.alg()), payload, key, externalAad);
+    Sign1Message m =
+        Sign1Message.signForTestVectors(key, payload, externalAad, Fixtures.protectedAlg(c.alg()));
     Sign1Message received = Sign1Message.decode((detached ? m.detach() : m).encode(tagged));
     if (detached) {
-      received.verifyDetached(key.publicKey(), externalAad, payload);
+      received.verifyDetached(key.publicKey(), payload, externalAad);
     } else {
-      received.verify(key.publicKey(), externalAad);
-      assertArrayEquals(payload, received.payload());
+      assertArrayEquals(payload, received.verify(key.publicKey(), externalAad));
     }
     byte[] other = payload.length == 0 ? new byte[1] : Fixtures.flip(payload, bit);
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyDetached(key.publicKey(), externalAad, other));
+        () -> received.verifyDetached(key.publicKey(), other, externalAad));
     if (c.curve() != null) {
       CoseKey impostor = KeyPairs.generate(c.curve(), random).publicKey();
       assertThrows(
           AuthenticationException.class,
-          () -> received.verifyDetached(impostor, externalAad, payload));
+          () -> received.verifyDetached(impostor, payload, externalAad));
     }
     // A key of another type for the algorithm is a key error, not a failed signature.
     CoseKey wrongType =
         KeyPairs.generate(c.alg() == Algorithm.EDDSA ? Curve.P_256 : Curve.ED25519, random);
     assertThrows(
-        KeyException.class, () -> received.verifyDetached(wrongType, externalAad, payload));
+        KeyException.class, () -> received.verifyDetached(wrongType, payload, externalAad));
   }
 
   @Property(tries = 40)
@@ -114,25 +114,24 @@ class SignPropertiesTest {
         Headers.of(HeaderMap.empty(), HeaderMap.builder().contentType("application/cbor").build());
     SignMessage m =
         SignMessage.sign(
-            body,
-            payload,
             List.of(
-                new SignMessage.Signer(Fixtures.protectedAlg(first.alg()), k1),
-                new SignMessage.Signer(Fixtures.protectedAlg(second.alg()), k2)),
-            null);
+                SignMessage.Signer.forTestVectors(k1, Fixtures.protectedAlg(first.alg())),
+                SignMessage.Signer.forTestVectors(k2, Fixtures.protectedAlg(second.alg()))),
+            payload,
+            null,
+            body);
     SignMessage received = SignMessage.decode(m.encode());
     assertEquals(2, received.signatures().size());
-    received.verify(received.signatures().get(0), k1.publicKey(), null);
-    received.verify(received.signatures().get(1), k2.publicKey(), null);
-    assertArrayEquals(payload, received.payload());
+    received.verify(k1.publicKey(), received.signatures().get(0), null);
+    assertArrayEquals(payload, received.verify(k2.publicKey(), received.signatures().get(1), null));
 
     Signature s = received.signatures().get(which);
     CoseKey key = which == 0 ? k1 : k2;
     byte[] other = payload.length == 0 ? new byte[1] : Fixtures.flip(payload, bit);
     assertThrows(
         AuthenticationException.class,
-        () -> received.verifyDetached(s, key.publicKey(), null, other));
+        () -> received.verifyDetached(key.publicKey(), s, other, null));
     assertThrows(
-        AuthenticationException.class, () -> received.verify(s, key.publicKey(), new byte[] {0}));
+        AuthenticationException.class, () -> received.verify(key.publicKey(), s, new byte[] {0}));
   }
 }

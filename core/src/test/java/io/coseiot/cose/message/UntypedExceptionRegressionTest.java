@@ -40,13 +40,14 @@ class UntypedExceptionRegressionTest {
   void keyOpsThatIsNotAnArrayIsAKeyError() throws Exception {
     CoseKey good = KeyPairs.generate(Curve.ED25519, Fixtures.seeded(1));
     Headers h = Fixtures.protectedAlg(Algorithm.EDDSA);
-    Sign1Message m = Sign1Message.sign(h, new byte[] {1}, good, null);
+    Sign1Message m = Sign1Message.signForTestVectors(good, new byte[] {1}, null, h);
     CBORObject map = good.toCbor();
     map.set(CBORObject.FromObject(KeyLabel.KEY_OPS), CBORObject.FromObject(1));
     CoseKey badOps = CoseKey.decode(map.EncodeToBytes());
     // CBORObject.getValues() on an int threw IllegalStateException.
     assertThrows(KeyException.class, () -> m.verify(badOps, null));
-    assertThrows(KeyException.class, () -> Sign1Message.sign(h, new byte[] {1}, badOps, null));
+    assertThrows(
+        KeyException.class, () -> Sign1Message.signForTestVectors(badOps, new byte[] {1}, null, h));
   }
 
   @Test
@@ -60,16 +61,17 @@ class UntypedExceptionRegressionTest {
     // Received with label 11 => [] (decodes: the header is only checked when read).
     Encrypt0Message received =
         Encrypt0Message.decode(
-            Encrypt0Message.encrypt(h, k, new byte[] {1}, null, Fixtures.seeded(4)).encode());
+            Encrypt0Message.encryptForTestVectors(k, new byte[] {1}, null, h, Fixtures.seeded(4))
+                .encode());
     // existing.get(0) on the empty array threw IllegalArgumentException.
     assertThrows(
         HeaderException.class,
         () ->
             received.countersign(
+                signer,
+                null,
                 Countersignature.Version.RFC9338,
                 Fixtures.protectedAlg(Algorithm.EDDSA),
-                null,
-                signer,
                 null));
   }
 }

@@ -361,9 +361,10 @@ public final class CoseMqttCodec {
     }
 
     /**
-     * Sets the one random source for IVs and ephemeral keys (default {@link
-     * SecureRandoms#fastDrbg()}: a JDK DRBG per thread at 256-bit strength, which keeps the IV from
-     * costing as much as the cipher and takes no lock shared between publishing threads).
+     * Sets the random source for Encrypt0 IVs (default {@link SecureRandoms#fastDrbg()}: a JDK DRBG
+     * per thread at 256-bit strength, which keeps the IV from costing as much as the cipher and
+     * takes no lock shared between publishing threads). ECDH recipients draw their IV and ephemeral
+     * keys from core's own DRBG.
      *
      * @param random the source
      * @return this builder

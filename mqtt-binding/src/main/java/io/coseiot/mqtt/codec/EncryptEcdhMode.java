@@ -14,6 +14,7 @@ import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.message.DecodeOptions;
 import io.coseiot.cose.message.EncryptMessage;
 import io.coseiot.cose.message.Recipient;
 import io.coseiot.cose.message.RecipientKey;
@@ -51,11 +52,7 @@ final class EncryptEcdhMode implements ModeStrategy {
     return (topic, wireTopic, content) ->
         new Sealed(
             EncryptMessage.encrypt(
-                    headers,
-                    content,
-                    recipients,
-                    CoseMqttProfile.externalAad(wireTopic, 0),
-                    c.random)
+                    recipients, content, CoseMqttProfile.externalAad(wireTopic, 0), headers)
                 .encode(true),
             props);
   }
@@ -71,7 +68,8 @@ final class EncryptEcdhMode implements ModeStrategy {
       throws RejectedMessageException {
     EncryptMessage msg;
     try {
-      msg = EncryptMessage.decode(payload, TagPolicy.REQUIRED);
+      msg =
+          EncryptMessage.decode(payload, DecodeOptions.strict().withTagPolicy(TagPolicy.REQUIRED));
     } catch (CoseException e) {
       throw new RejectedMessageException(MALFORMED, e.getMessage(), e);
     }

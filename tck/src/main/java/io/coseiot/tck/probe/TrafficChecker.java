@@ -8,6 +8,7 @@ import io.coseiot.cose.exception.CoseException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.HeaderMap;
 import io.coseiot.cose.header.Headers;
+import io.coseiot.cose.message.DecodeOptions;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.Mac0Message;
 import io.coseiot.cose.message.TagPolicy;
@@ -195,15 +196,25 @@ final class TrafficChecker {
     Headers h;
     try {
       if (p.mac) {
-        Mac0Message mac = Mac0Message.decode(m, TagPolicy.REQUIRED, UNDERSTOOD);
+        Mac0Message mac =
+            Mac0Message.decode(
+                m,
+                DecodeOptions.strict()
+                    .withTagPolicy(TagPolicy.REQUIRED)
+                    .withUnderstoodLabels(UNDERSTOOD));
         h = mac.headers();
         p.tag = mac.tag();
-        if (mac.payload() == null) {
+        if (mac.isDetached()) {
           add(Requirement.R1_1, o, null, "detached payload");
           return false;
         }
       } else {
-        Encrypt0Message e = Encrypt0Message.decode(m, TagPolicy.REQUIRED, UNDERSTOOD);
+        Encrypt0Message e =
+            Encrypt0Message.decode(
+                m,
+                DecodeOptions.strict()
+                    .withTagPolicy(TagPolicy.REQUIRED)
+                    .withUnderstoodLabels(UNDERSTOOD));
         h = e.headers();
         if (e.ciphertext() == null) {
           add(Requirement.R1_1, o, null, "detached ciphertext");

@@ -43,10 +43,10 @@ final class ExampleCountersigners {
     for (int i = 0; i < signers.size(); i++) {
       JsonNode s = signers.get(i);
       target.verifyCountersignature(
-          found.get(i),
           ExampleInputs.key(s, null),
-          abbreviated ? ExampleInputs.unsentAlgorithm(s) : null,
-          ExampleInputs.external(s, externalAad));
+          found.get(i),
+          ExampleInputs.external(s, externalAad),
+          abbreviated ? ExampleInputs.unsentAlgorithm(s) : null);
     }
   }
 
@@ -57,20 +57,20 @@ final class ExampleCountersigners {
     for (JsonNode s : holder.path("countersign").path("signers")) {
       out =
           out.countersign(
+              ExampleInputs.key(s, null),
+              ExampleInputs.external(s, externalAad),
               Countersignature.Version.RFC8152,
               ExampleInputs.headers(s),
-              null,
-              ExampleInputs.key(s, null),
-              ExampleInputs.external(s, externalAad));
+              null);
     }
     for (JsonNode s : holder.path("countersign0").path("signers")) {
       out =
           out.countersign(
+              ExampleInputs.key(s, null),
+              ExampleInputs.external(s, externalAad),
               Countersignature.Version.RFC8152,
               null,
-              ExampleInputs.unsentAlgorithm(s),
-              ExampleInputs.key(s, null),
-              ExampleInputs.external(s, externalAad));
+              ExampleInputs.unsentAlgorithm(s));
     }
     return out;
   }

@@ -8,6 +8,8 @@ import io.coseiot.cose.exception.StructureException;
 import io.coseiot.cose.header.HeaderLabel;
 import io.coseiot.cose.header.Headers;
 import io.coseiot.cose.key.CoseKey;
+import io.coseiot.cose.message.CoseMessage;
+import io.coseiot.cose.message.DecodeOptions;
 import io.coseiot.cose.message.Encrypt0Message;
 import io.coseiot.cose.message.EncryptMessage;
 import io.coseiot.cose.message.Mac0Message;
@@ -18,7 +20,6 @@ import io.coseiot.cose.message.RecipientSpec;
 import io.coseiot.cose.message.Sign1Message;
 import io.coseiot.cose.message.SignMessage;
 import io.coseiot.cose.message.Signature;
-import io.coseiot.cose.message.TagPolicy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,68 +46,69 @@ final class ExampleMessages {
     byte[] content;
     switch (e.structure()) {
       case ENCRYPTED -> {
-        Encrypt0Message m = Encrypt0Message.decode(out, TagPolicy.OPTIONAL, crit);
+        Encrypt0Message m = Encrypt0Message.decode(out, options(crit));
         content = m.decrypt(ExampleInputs.key(s.path("recipients").path(0), baseIv), aad);
         ExampleCountersigners.verify(m, s, aad);
       }
       case ENVELOPED -> {
-        EncryptMessage m = EncryptMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        EncryptMessage m = EncryptMessage.decode(out, options(crit));
         content = m.decrypt(ExampleInputs.recipientKey(keyHolder(s), baseIv), aad);
         ExampleCountersigners.verify(m, s, aad);
         verifyRecipientCountersignatures(m.recipients(), s, aad);
       }
       case MAC0 -> {
-        Mac0Message m = Mac0Message.decode(out, TagPolicy.OPTIONAL, crit);
+        Mac0Message m = Mac0Message.decode(out, options(crit));
         CoseKey key = ExampleInputs.key(s.path("recipients").path(0), null);
         if (e.detached()) {
-          m.verifyDetached(key, aad, e.plaintext());
+          m.verifyDetached(key, e.plaintext(), aad);
+          content = detached(e, m);
         } else {
-          m.verify(key, aad);
+          content = m.verify(key, aad);
         }
-        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
       }
       case MAC -> {
-        MacMessage m = MacMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        MacMessage m = MacMessage.decode(out, options(crit));
         RecipientKey key = ExampleInputs.recipientKey(keyHolder(s), null);
         if (e.detached()) {
-          m.verifyDetached(key, aad, e.plaintext());
+          m.verifyDetached(key, e.plaintext(), aad);
+          content = detached(e, m);
         } else {
-          m.verify(key, aad);
+          content = m.verify(key, aad);
         }
-        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
         verifyRecipientCountersignatures(m.recipients(), s, aad);
       }
       case SIGN0 -> {
-        Sign1Message m = Sign1Message.decode(out, TagPolicy.OPTIONAL, crit);
+        Sign1Message m = Sign1Message.decode(out, options(crit));
         if (e.detached()) {
-          m.verifyDetached(ExampleInputs.key(s, null), aad, e.plaintext());
+          m.verifyDetached(ExampleInputs.key(s, null), e.plaintext(), aad);
+          content = detached(e, m);
         } else {
-          m.verify(ExampleInputs.key(s, null), aad);
+          content = m.verify(ExampleInputs.key(s, null), aad);
         }
-        content = detachedOr(e, m.payload());
         ExampleCountersigners.verify(m, s, aad);
       }
       default -> {
-        SignMessage m = SignMessage.decode(out, TagPolicy.OPTIONAL, crit);
+        SignMessage m = SignMessage.decode(out, options(crit));
         JsonNode signers = s.path("signers");
         if (signers.size() != m.signatures().size()) {
           throw new StructureException(
               "expected " + signers.size() + " signature(s), found " + m.signatures().size());
         }
+        byte[] verified = null;
         for (int i = 0; i < signers.size(); i++) {
           Signature sig = m.signatures().get(i);
           CoseKey key = ExampleInputs.key(signers.get(i), null);
           byte[] signerAad = ExampleInputs.external(signers.get(i), aad);
           if (e.detached()) {
-            m.verifyDetached(sig, key, signerAad, e.plaintext());
+            m.verifyDetached(key, sig, e.plaintext(), signerAad);
           } else {
-            m.verify(sig, key, signerAad);
+            verified = m.verify(key, sig, signerAad);
           }
           ExampleCountersigners.verify(sig, signers.get(i), signerAad);
         }
-        content = detachedOr(e, m.payload());
+        content = e.detached() ? detached(e, m) : verified;
         ExampleCountersigners.verify(m, s, aad);
       }
     }
@@ -119,14 +121,19 @@ final class ExampleMessages {
    * The content a detached example carries apart: its plaintext, once the message was checked to
    * send nil in its place.
    */
-  private static byte[] detachedOr(Example e, byte[] payload) throws StructureException {
-    if (!e.detached()) {
-      return payload;
-    }
-    if (payload != null) {
+  private static byte[] detached(Example e, CoseMessage<?> m) throws StructureException {
+    if (!m.isDetached()) {
       throw new StructureException("detached example whose message carries the payload");
     }
     return e.plaintext();
+  }
+
+  /**
+   * The strict options with the example's own crit labels, and alg allowed unprotected: RFC 9052
+   * permits it, and some working group examples send it so.
+   */
+  private static DecodeOptions options(Set<Object> crit) {
+    return DecodeOptions.strict().withUnderstoodLabels(crit).allowUnprotectedAlg();
   }
 
   /** The first recipient that holds a key, looking into nested recipients (three layers). */
@@ -176,12 +183,12 @@ final class ExampleMessages {
     boolean tagged = (out[0] & 0xE0) == 0xC0;
     Set<Object> crit = critLabels(e);
     return switch (e.structure()) {
-      case ENCRYPTED -> Encrypt0Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
-      case ENVELOPED -> EncryptMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
-      case MAC0 -> Mac0Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
-      case MAC -> MacMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
-      case SIGN0 -> Sign1Message.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
-      case SIGN -> SignMessage.decode(out, TagPolicy.OPTIONAL, crit).encode(tagged);
+      case ENCRYPTED -> Encrypt0Message.decode(out, options(crit)).encode(tagged);
+      case ENVELOPED -> EncryptMessage.decode(out, options(crit)).encode(tagged);
+      case MAC0 -> Mac0Message.decode(out, options(crit)).encode(tagged);
+      case MAC -> MacMessage.decode(out, options(crit)).encode(tagged);
+      case SIGN0 -> Sign1Message.decode(out, options(crit)).encode(tagged);
+      case SIGN -> SignMessage.decode(out, options(crit)).encode(tagged);
     };
   }
 
@@ -196,12 +203,13 @@ final class ExampleMessages {
     switch (e.structure()) {
       case ENCRYPTED -> {
         Encrypt0Message m =
-            Encrypt0Message.encrypt(
-                body, ExampleInputs.key(s.path("recipients").path(0), baseIv), pt, aad, rng);
+            Encrypt0Message.encryptForTestVectors(
+                ExampleInputs.key(s.path("recipients").path(0), baseIv), pt, aad, body, rng);
         return ExampleCountersigners.apply(m, s, aad).encode(tagged);
       }
       case ENVELOPED -> {
-        EncryptMessage m = EncryptMessage.encrypt(body, pt, specs(s, baseIv), aad, rng);
+        EncryptMessage m =
+            EncryptMessage.encryptForTestVectors(specs(s, baseIv), pt, aad, body, rng);
         m = ExampleCountersigners.apply(m, s, aad);
         for (int i = 0; i < m.recipients().size(); i++) {
           JsonNode r = s.path("recipients").path(i);
@@ -214,13 +222,13 @@ final class ExampleMessages {
       }
       case MAC0 -> {
         Mac0Message m =
-            Mac0Message.create(
-                body, pt, ExampleInputs.key(s.path("recipients").path(0), null), aad);
+            Mac0Message.createForTestVectors(
+                ExampleInputs.key(s.path("recipients").path(0), null), pt, aad, body);
         m = ExampleCountersigners.apply(m, s, aad);
         return (e.detached() ? m.detach() : m).encode(tagged);
       }
       case MAC -> {
-        MacMessage m = MacMessage.create(body, pt, specs(s, null), aad, rng);
+        MacMessage m = MacMessage.createForTestVectors(specs(s, null), pt, aad, body, rng);
         m = ExampleCountersigners.apply(m, s, aad);
         for (int i = 0; i < m.recipients().size(); i++) {
           JsonNode r = s.path("recipients").path(i);
@@ -232,16 +240,18 @@ final class ExampleMessages {
         return (e.detached() ? m.detach() : m).encode(tagged);
       }
       case SIGN0 -> {
-        Sign1Message m = Sign1Message.sign(body, pt, ExampleInputs.key(s, null), aad);
+        Sign1Message m = Sign1Message.signForTestVectors(ExampleInputs.key(s, null), pt, aad, body);
         m = ExampleCountersigners.apply(m, s, aad);
         return (e.detached() ? m.detach() : m).encode(tagged);
       }
       default -> {
         List<SignMessage.Signer> signers = new ArrayList<>();
         for (JsonNode g : s.path("signers")) {
-          signers.add(new SignMessage.Signer(ExampleInputs.headers(g), ExampleInputs.key(g, null)));
+          signers.add(
+              SignMessage.Signer.forTestVectors(
+                  ExampleInputs.key(g, null), ExampleInputs.headers(g)));
         }
-        SignMessage m = SignMessage.sign(body, pt, signers, aad);
+        SignMessage m = SignMessage.sign(signers, pt, aad, body);
         for (int i = 0; i < m.signatures().size(); i++) {
           JsonNode g = s.path("signers").path(i);
           byte[] signerAad = ExampleInputs.external(g, aad);
@@ -249,7 +259,7 @@ final class ExampleMessages {
           if (!Arrays.equals(signerAad, aad)) {
             // A signer with its own external AAD signs a Sig_structure of its own.
             sig =
-                SignMessage.sign(body, pt, List.of(signers.get(i)), signerAad).signatures().get(0);
+                SignMessage.sign(List.of(signers.get(i)), pt, signerAad, body).signatures().get(0);
           }
           m = m.withSignature(i, ExampleCountersigners.apply(sig, g, signerAad));
         }

@@ -97,7 +97,7 @@ final class Positives {
         .put("alg", "direct");
     HmacDrbg rng = new HmacDrbg(seed, "rng:" + name);
     Headers h = headers(s);
-    byte[] out = Encrypt0Message.encrypt(h, key, pt(), aad, rng).encode(v.tagged());
+    byte[] out = Encrypt0Message.encryptForTestVectors(key, pt(), aad, h, rng).encode(v.tagged());
     ObjectNode inter = F.objectNode();
     inter.put("AAD_hex", hex(Structures.enc("Encrypt0", h.authenticatedProtected(), aad)));
     inter.put("CEK_hex", hex(key.getBytes(KeyLabel.K)));
@@ -119,7 +119,7 @@ final class Positives {
         .put("alg", "direct");
     CoseKey key = TestKeys.toKey(keyJson);
     Headers h = headers(s);
-    Mac0Message m = Mac0Message.create(h, pt(), key, aad);
+    Mac0Message m = Mac0Message.createForTestVectors(key, pt(), aad, h);
     byte[] out = (v.detached() ? m.detach() : m).encode(v.tagged());
     ObjectNode inter = F.objectNode();
     inter.put("ToMac_hex", hex(Structures.mac("MAC0", h.authenticatedProtected(), aad, pt())));
@@ -140,7 +140,7 @@ final class Positives {
     s.put("external", HEX.formatHex(aad));
     CoseKey key = TestKeys.toKey(keyJson);
     Headers h = headers(s);
-    Sign1Message m = Sign1Message.sign(h, pt(), key, aad);
+    Sign1Message m = Sign1Message.signForTestVectors(key, pt(), aad, h);
     byte[] tbs = Structures.sig1(h.authenticatedProtected(), aad, pt());
     byte[] out = (v.detached() ? m.detach() : m).encode(v.tagged());
     out = deterministic(alg, key, tbs, m.signature(), out);
@@ -167,7 +167,7 @@ final class Positives {
     s.putArray("recipients").add(r);
     HmacDrbg rng = new HmacDrbg(seed, "rng:" + name);
     Headers h = headers(s);
-    EncryptMessage m = EncryptMessage.encrypt(h, pt(), List.of(spec(r)), aad, rng);
+    EncryptMessage m = EncryptMessage.encryptForTestVectors(List.of(spec(r)), pt(), aad, h, rng);
     byte[] out = m.encode(v.tagged());
     ObjectNode inter = F.objectNode();
     inter.put("AAD_hex", hex(Structures.enc("Encrypt", h.authenticatedProtected(), aad)));
@@ -185,7 +185,7 @@ final class Positives {
     s.putArray("recipients").add(r);
     HmacDrbg rng = new HmacDrbg(seed, "rng:" + name);
     Headers h = headers(s);
-    MacMessage m = MacMessage.create(h, pt(), List.of(spec(r)), aad, rng);
+    MacMessage m = MacMessage.createForTestVectors(List.of(spec(r)), pt(), aad, h, rng);
     byte[] out = (v.detached() ? m.detach() : m).encode(v.tagged());
     ObjectNode inter = F.objectNode();
     inter.put("ToMac_hex", hex(Structures.mac("MAC", h.authenticatedProtected(), aad, pt())));
@@ -218,10 +218,11 @@ final class Positives {
       g.putObject("protected").put("alg", AlgNames.name(c.alg()));
       g.putObject("unprotected").put("kid", k.get("kid").asText());
       signerKeys.add(TestKeys.toKey(k));
-      list.add(new SignMessage.Signer(headers(g), signerKeys.get(signerKeys.size() - 1)));
+      list.add(
+          SignMessage.Signer.forTestVectors(signerKeys.get(signerKeys.size() - 1), headers(g)));
     }
     Headers h = headers(s);
-    SignMessage m = SignMessage.sign(h, pt(), list, aad);
+    SignMessage m = SignMessage.sign(list, pt(), aad, h);
     byte[] out = (v.detached() ? m.detach() : m).encode(v.tagged());
     ArrayNode sigInter = F.arrayNode();
     for (int i = 0; i < list.size(); i++) {
