@@ -55,13 +55,13 @@ class InnerSign1Test {
   void aDetachedInnerPayloadIsMalformedAndSaysInner() throws Exception {
     TopicKey key = keyring.primary(Fixtures.TOPIC);
     byte[] inner =
-        Sign1Message.sign(
+        Sign1Message.signForTestVectors(
+                Modes.SIGNER,
+                new byte[] {1},
+                CoseMqttProfile.externalAad(Fixtures.TOPIC, key.epoch()),
                 Headers.of(
                     HeaderMap.builder().algorithm(Algorithm.ES256).build(),
-                    HeaderMap.builder().keyId(Modes.SIGNER.keyId()).build()),
-                new byte[] {1},
-                Modes.SIGNER,
-                CoseMqttProfile.externalAad(Fixtures.TOPIC, key.epoch()))
+                    HeaderMap.builder().keyId(Modes.SIGNER.keyId()).build()))
             .detach()
             .encode(true);
     RejectedMessageException e = rejected(sealed(inner));
@@ -73,16 +73,16 @@ class InnerSign1Test {
   void anInnerAlgOnlyUnprotectedIsRefused() throws Exception {
     TopicKey key = keyring.primary(Fixtures.TOPIC);
     byte[] inner =
-        Sign1Message.sign(
+        Sign1Message.signForTestVectors(
+                Modes.SIGNER,
+                new byte[] {1},
+                CoseMqttProfile.externalAad(Fixtures.TOPIC, key.epoch()),
                 Headers.of(
                     HeaderMap.empty(),
                     HeaderMap.builder()
                         .algorithm(Algorithm.ES256)
                         .keyId(Modes.SIGNER.keyId())
-                        .build()),
-                new byte[] {1},
-                Modes.SIGNER,
-                CoseMqttProfile.externalAad(Fixtures.TOPIC, key.epoch()))
+                        .build()))
             .encode(true);
     RejectedMessageException e = rejected(sealed(inner));
     assertEquals(MALFORMED, e.reason());
