@@ -1,6 +1,7 @@
 /**
- * cose-iot on Eclipse Paho: {@code PahoClients} builds a {@code SecureMqttClient} on Paho's MQTT v5
- * or MQTT 3.1.1 asynchronous client. Only applications that use Paho depend on this module.
+ * cose-iot on Eclipse Paho: {@code PahoMqtt.client(uri)} builds a {@code SecureMqttClient} on
+ * Paho's MQTT v5 or MQTT 3.1.1 asynchronous client. Only applications that use Paho depend on this
+ * module.
  */
 module io.coseiot.mqtt.paho {
   requires transitive io.coseiot.mqtt;
