@@ -56,6 +56,16 @@ public final class HiveMqMqtt implements MqttAdapter {
     return SecureMqttClientBuilder.over(ADAPTER, options);
   }
 
+  /**
+   * Returns the adapter itself, for {@link SecureMqttClientBuilder#over} and for measuring the bare
+   * library (the bench's plaintext baseline).
+   *
+   * @return the adapter
+   */
+  public static MqttAdapter adapter() {
+    return ADAPTER;
+  }
+
   @Override
   public String name() {
     return "HiveMQ MQTT client";
