@@ -258,7 +258,7 @@ final class DemoCommand implements Callable<Integer> {
         c.close();
       };
     } catch (MqttException e) {
-      throw new SecureMqttException("the outsider cannot subscribe at " + uri, e);
+      throw new SecureMqttException("cannot connect to " + uri + " as the outsider", e);
     }
   }
 
