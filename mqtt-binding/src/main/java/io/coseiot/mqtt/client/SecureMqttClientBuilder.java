@@ -103,16 +103,7 @@ public final class SecureMqttClientBuilder {
           "no codec: set codec(CoseMqttCodec) on the client builder; it seals and opens", null);
     }
     MqttVersion version = codec.mqttVersion();
-    if (!adapter.supports(version)) {
-      throw new SecureMqttException(
-          "the "
-              + adapter.name()
-              + " adapter does not speak MQTT "
-              + version
-              + ", the codec's version: build the codec with mqttVersion(MqttVersion.V5), or use"
-              + " mqtt-paho's PahoMqtt, which speaks both",
-          null);
-    }
+    adapter.requireVersion(version);
     if (rejections != null && listener == null) {
       throw new SecureMqttException(
           "onRejection is set without onMessage: a client without a message listener receives"

@@ -72,8 +72,15 @@ public final class HiveMqMqtt implements MqttAdapter {
   }
 
   @Override
-  public boolean supports(MqttVersion version) {
-    return version == MqttVersion.V5;
+  public void requireVersion(MqttVersion version) throws SecureMqttException {
+    if (version != MqttVersion.V5) {
+      throw new SecureMqttException(
+          "the HiveMQ MQTT client adapter speaks MQTT v5 only, and the codec was built for "
+              + version
+              + ": build the codec with mqttVersion(MqttVersion.V5), or use mqtt-paho's PahoMqtt,"
+              + " which speaks both",
+          null);
+    }
   }
 
   @Override

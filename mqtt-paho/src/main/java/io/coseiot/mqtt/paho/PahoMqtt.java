@@ -24,6 +24,7 @@ import io.coseiot.mqtt.codec.MqttVersion;
  */
 public final class PahoMqtt implements MqttAdapter {
   private static final PahoMqtt ADAPTER = new PahoMqtt();
+  private static final boolean HAS_V3_CLIENT = hasV3Client();
 
   private PahoMqtt() {}
 
@@ -63,8 +64,25 @@ public final class PahoMqtt implements MqttAdapter {
   }
 
   @Override
-  public boolean supports(MqttVersion version) {
-    return true;
+  public void requireVersion(MqttVersion version) throws SecureMqttException {
+    if (version == MqttVersion.V3_1_1 && !HAS_V3_CLIENT) {
+      throw new SecureMqttException(
+          "the codec was built for MQTT 3.1.1, and Paho's MQTT 3.1.1 client is not on the class"
+              + " path: add org.eclipse.paho:org.eclipse.paho.client.mqttv3 (an optional dependency"
+              + " of cose-iot-mqtt-paho), or build the codec with mqttVersion(MqttVersion.V5)",
+          null);
+    }
+  }
+
+  /** Whether the optional jar of Paho's MQTT 3.1.1 client is there. */
+  private static boolean hasV3Client() {
+    try {
+      Class.forName(
+          "org.eclipse.paho.client.mqttv3.MqttAsyncClient", false, PahoMqtt.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   @Override

@@ -19,12 +19,13 @@ public interface MqttAdapter {
   String name();
 
   /**
-   * Tells whether the library speaks an MQTT version; the builder refuses a codec of another.
+   * Checks that the library speaks an MQTT version; the builder calls it with the codec's.
    *
    * @param version the codec's version
-   * @return true if supported
+   * @throws SecureMqttException if it does not, saying what to change (the codec's version, the
+   *     adapter, or a jar to add)
    */
-  boolean supports(MqttVersion version);
+  void requireVersion(MqttVersion version) throws SecureMqttException;
 
   /**
    * Makes a transport; sends nothing yet.
