@@ -251,9 +251,7 @@ final class HiveMqV5Transport implements MqttTransport {
 
   @Override
   public void disconnect() throws SecureMqttException {
-    if (client.getState().isConnectedOrReconnect()) {
-      await(client.disconnect());
-    }
+    await(client.disconnect());
   }
 
   /** Also stops a client that is reconnecting, which the client's disconnect leaves alone. */
