@@ -7,6 +7,7 @@ module io.coseiot.tck {
   requires info.picocli;
   // The probe's raw clients talk MQTT through Paho directly (names derived from the jars').
   requires org.eclipse.paho.mqttv5.client;
+  requires org.eclipse.paho.client.mqttv3;
 
   // picocli fills the command classes' annotated fields reflectively.
   opens io.coseiot.tck to

@@ -1,24 +1,18 @@
 package io.coseiot.bench;
 
 import io.coseiot.cose.algorithm.Algorithm;
-import io.coseiot.cose.exception.CoseException;
 import io.coseiot.interop.broker.EmbeddedBroker;
-import io.coseiot.mqtt.client.OpenedMessageListener;
-import io.coseiot.mqtt.client.RejectionListener;
-import io.coseiot.mqtt.client.SecureMqttClient;
-import io.coseiot.mqtt.client.SecureMqttException;
+import io.coseiot.mqtt.client.SecureMqttClientBuilder;
 import io.coseiot.mqtt.client.SecureMqttOptions;
+import io.coseiot.mqtt.client.spi.MqttAdapter;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
-import io.coseiot.mqtt.codec.OpenedMessage;
-import io.coseiot.mqtt.codec.PayloadOpener;
-import io.coseiot.mqtt.codec.PayloadSealer;
 import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.codec.SealedMessage;
-import io.coseiot.mqtt.hivemq.HiveMqClients;
+import io.coseiot.mqtt.hivemq.HiveMqMqtt;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.RotationSchedule;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -33,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * MQTT throughput and end-to-end latency, sealed against plaintext: a publisher and a subscriber
@@ -131,40 +126,13 @@ public final class MqttBench {
 
   private MqttBench() {}
 
-  /** Sends plaintext through unchanged, without the profile's properties. */
-  private static final PayloadSealer PASS_SEALER =
-      (topic, plaintext) -> new SealedMessage(topic, plaintext, null, Map.of());
-
-  /** Sends plaintext through unchanged, with the properties a sealed message carries. */
-  private static PayloadSealer propertiesSealer(CoseMqttCodec codec) throws CoseException {
-    SealedMessage like = codec.sealer().seal("bench/0/telemetry/device-1", new byte[0]);
-    return (topic, plaintext) ->
-        new SealedMessage(topic, plaintext, like.contentType(), like.userProperties());
-  }
-
-  /** Makes one of the MQTT v5 clients compared. */
-  @FunctionalInterface
-  private interface ClientFactory {
-    SecureMqttClient make(
-        SecureMqttOptions options,
-        PayloadSealer sealer,
-        PayloadOpener opener,
-        OpenedMessageListener listener,
-        RejectionListener rejections)
-        throws SecureMqttException;
-  }
-
-  /** The clients compared, by the name the report gives them. */
-  private static final Map<String, ClientFactory> CLIENTS =
-      new LinkedHashMap<>(Map.of("paho", PahoClients::v5));
+  /** The MQTT libraries compared, by the name the report gives them. */
+  private static final Map<String, MqttAdapter> CLIENTS =
+      new LinkedHashMap<>(Map.of("paho", PahoMqtt.adapter()));
 
   static {
-    CLIENTS.put("hivemq-client", HiveMqClients::v5);
+    CLIENTS.put("hivemq-client", HiveMqMqtt.adapter());
   }
-
-  private static final PayloadOpener PASS_OPENER =
-      (topic, payload, contentType, props) ->
-          new OpenedMessage(topic, payload, null, 0, null, -1, null);
 
   /**
    * Starts the embedded broker and runs every configuration, plaintext then sealed for each.
@@ -184,7 +152,8 @@ public final class MqttBench {
             .schedule(RotationSchedule.fixed(1))
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).mode(SealMode.ENCRYPT0).build();
-    PayloadSealer withProps = propertiesSealer(codec);
+    // The properties a sealed message carries, for the baseline that sends only them.
+    SealedMessage like = codec.sealer().seal("bench/0/telemetry/device-1", new byte[0]);
     List<MqttResult> out = new ArrayList<>();
     EmbeddedBroker embedded = brokerUri == null ? EmbeddedBroker.start() : null;
     try {
@@ -195,31 +164,21 @@ public final class MqttBench {
               + uri
               + "; "
               + s.describe());
-      for (Map.Entry<String, ClientFactory> client : CLIENTS.entrySet()) {
+      for (Map.Entry<String, MqttAdapter> client : CLIENTS.entrySet()) {
         for (int[] q : s.qos()) {
           for (int size : s.sizes()) {
             out.addAll(
                 runInterleaved(
                     uri,
                     List.of(
-                        new Kind(
-                            client.getKey(),
-                            client.getValue(),
-                            "plaintext",
-                            PASS_SEALER,
-                            PASS_OPENER),
+                        new Kind(client.getKey(), client.getValue(), "plaintext", null, null),
                         new Kind(
                             client.getKey(),
                             client.getValue(),
                             MqttResult.PLAINTEXT_WITH_PROPERTIES,
-                            withProps,
-                            PASS_OPENER),
-                        new Kind(
-                            client.getKey(),
-                            client.getValue(),
-                            "sealed",
-                            codec.sealer(),
-                            codec.opener())),
+                            like,
+                            null),
+                        new Kind(client.getKey(), client.getValue(), "sealed", null, codec)),
                     q[0],
                     q[1],
                     size,
@@ -236,13 +195,13 @@ public final class MqttBench {
     return out;
   }
 
-  /** What is published and how: over which client, a name, a sealer and an opener. */
+  /**
+   * What is published and how: over which library, a name, and either a codec (sealed, through a
+   * {@link io.coseiot.mqtt.client.SecureMqttClient}) or the plaintext over the bare library, with
+   * the properties of a sealed message {@code like} if given.
+   */
   private record Kind(
-      String client,
-      ClientFactory clients,
-      String name,
-      PayloadSealer sealer,
-      PayloadOpener opener) {}
+      String client, MqttAdapter adapter, String name, SealedMessage like, CoseMqttCodec codec) {}
 
   /**
    * Runs one configuration for every kind, the measured runs taking turns (kind 1 run 1, kind 2 run
@@ -305,8 +264,8 @@ public final class MqttBench {
     private final int wire;
     private final AtomicReference<Run> current = new AtomicReference<>();
     private final AtomicInteger rejected = new AtomicInteger();
-    private final SecureMqttClient sub;
-    private final SecureMqttClient pub;
+    private final MqttEndpoint sub;
+    private final MqttEndpoint pub;
     private final long[] latencies;
     private final double[] rates;
     private final double[] cpuPerMessage;
@@ -322,7 +281,10 @@ public final class MqttBench {
       this.subQos = subQos;
       this.size = size;
       this.s = s;
-      this.wire = kind.sealer().seal(topic, new byte[size]).payload().length;
+      this.wire =
+          kind.codec() == null
+              ? size
+              : kind.codec().sealer().seal(topic, new byte[size]).payload().length;
       this.latencies = new long[s.runs() * s.messages()];
       this.rates = new double[s.runs()];
       this.cpuPerMessage = new double[s.runs()];
@@ -337,30 +299,35 @@ public final class MqttBench {
               + qos
               + subQos
               + size;
-      sub =
-          kind.clients()
-              .make(
-                  SecureMqttOptions.builder(uri).clientId(id + "-sub").build(),
-                  null,
-                  kind.opener(),
-                  m -> {
-                    Run r = current.get();
-                    if (r != null) {
-                      r.delivered(m.plaintext());
-                    }
-                  },
-                  (t, why) -> rejected.incrementAndGet());
-      pub =
-          kind.clients()
-              .make(
-                  SecureMqttOptions.builder(uri).clientId(id + "-pub").build(),
-                  kind.sealer(),
-                  null,
-                  m -> {},
-                  (t, r) -> {});
-      sub.connect();
+      SecureMqttOptions subOptions = SecureMqttOptions.builder(uri).clientId(id + "-sub").build();
+      SecureMqttOptions pubOptions = SecureMqttOptions.builder(uri).clientId(id + "-pub").build();
+      Consumer<byte[]> received =
+          plaintext -> {
+            Run r = current.get();
+            if (r != null) {
+              r.delivered(plaintext);
+            }
+          };
+      if (kind.codec() == null) {
+        String ct = kind.like() == null ? null : kind.like().contentType();
+        Map<String, String> props = kind.like() == null ? Map.of() : kind.like().userProperties();
+        sub = MqttEndpoint.plain(kind.adapter(), subOptions, null, Map.of(), received);
+        pub = MqttEndpoint.plain(kind.adapter(), pubOptions, ct, props, p -> {});
+      } else {
+        sub =
+            MqttEndpoint.sealed(
+                SecureMqttClientBuilder.over(kind.adapter(), subOptions)
+                    .codec(kind.codec())
+                    .onMessage((m, c) -> received.accept(m.plaintext()))
+                    .onRejection((t, why) -> rejected.incrementAndGet())
+                    .build());
+        pub =
+            MqttEndpoint.sealed(
+                SecureMqttClientBuilder.over(kind.adapter(), pubOptions)
+                    .codec(kind.codec())
+                    .build());
+      }
       sub.subscribe("bench/" + index + "/#", subQos);
-      pub.connect();
     }
 
     Run warmup() {
@@ -425,7 +392,7 @@ public final class MqttBench {
         }
         byte[] p = new byte[size];
         ByteBuffer.wrap(p).putLong(System.nanoTime()).putInt(i);
-        pub.publish(topic, p, qos, false)
+        pub.publish(topic, p, qos)
             .whenComplete(
                 (v, e) -> {
                   if (e != null) {

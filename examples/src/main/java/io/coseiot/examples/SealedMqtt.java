@@ -2,12 +2,11 @@ package io.coseiot.examples;
 
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.client.SecureMqttClient;
-import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +35,10 @@ public final class SealedMqtt {
             .add(TopicKeyset.derived("site/+/temperature", Algorithm.A128GCM, masterSecret, null))
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).build();
-    SecureMqttOptions options = SecureMqttOptions.builder(brokerUri).build();
     BlockingQueue<OpenedMessage> inbox = new LinkedBlockingQueue<>();
     try (SecureMqttClient subscriber =
-            PahoClients.v5(options, null, codec.opener(), inbox::add, (topic, why) -> {});
-        SecureMqttClient publisher =
-            PahoClients.v5(
-                SecureMqttOptions.builder(brokerUri).build(),
-                codec.sealer(),
-                null,
-                m -> {},
-                (t, r) -> {})) {
+            PahoMqtt.client(brokerUri).codec(codec).onMessage((m, c) -> inbox.add(m)).build();
+        SecureMqttClient publisher = PahoMqtt.client(brokerUri).codec(codec).build()) {
       subscriber.connect();
       subscriber.subscribe("site/+/temperature", 1);
       publisher.connect();

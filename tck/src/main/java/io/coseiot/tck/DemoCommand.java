@@ -10,12 +10,11 @@ import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.CoseMqttProfile;
 import io.coseiot.mqtt.codec.OpenedMessage;
-import io.coseiot.mqtt.codec.RejectedMessageException;
 import io.coseiot.mqtt.codec.SealMode;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +25,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -135,36 +139,21 @@ final class DemoCommand implements Callable<Integer> {
     List<String> rejected = new ArrayList<>();
     BlockingQueue<Carried> carried = new LinkedBlockingQueue<>();
 
-    try (SecureMqttClient outsider =
-            PahoClients.v5(
-                options(uri, "outsider"),
-                null,
-                // An outsider has no keys: it records what it received and can open nothing.
-                (topic, payload, contentType, props) -> {
-                  carried.add(new Carried(topic, payload));
-                  throw new RejectedMessageException(
-                      RejectedMessageException.Reason.UNKNOWN_KEY,
-                      "the outsider has no keys",
-                      null);
-                },
-                m -> {},
-                (topic, rejection) -> {});
+    // An outsider is a plain MQTT client with no keys: it records what the broker carries.
+    try (AutoCloseable outsider = outsider(uri, carried);
         SecureMqttClient subscriber =
-            PahoClients.v5(
-                options(uri, "subscriber"),
-                null,
-                codec.opener(),
-                opened::add,
-                (topic, rejection) -> {
-                  synchronized (rejected) {
-                    rejected.add(topic + ": " + rejection.getMessage());
-                  }
-                });
+            PahoMqtt.client(options(uri, "subscriber"))
+                .codec(codec)
+                .onMessage((m, c) -> opened.add(m))
+                .onRejection(
+                    (topic, rejection) -> {
+                      synchronized (rejected) {
+                        rejected.add(topic + ": " + rejection.getMessage());
+                      }
+                    })
+                .build();
         SecureMqttClient publisher =
-            PahoClients.v5(
-                options(uri, "publisher"), codec.sealer(), null, m -> {}, (t, r) -> {})) {
-      outsider.connect();
-      outsider.subscribe("#", 1);
+            PahoMqtt.client(options(uri, "publisher")).codec(codec).build()) {
       subscriber.connect();
       subscriber.subscribe(FILTER, 1);
       publisher.connect();
@@ -246,6 +235,30 @@ final class DemoCommand implements Callable<Integer> {
           leaks);
       out.flush();
       return lost == 0 && failedToOpen == 0 && leaks == 0 && got.size() == messages ? 0 : 1;
+    }
+  }
+
+  /** Subscribes a plain MQTT v5 client to everything; closing it disconnects it. */
+  private static AutoCloseable outsider(String uri, BlockingQueue<Carried> carried)
+      throws SecureMqttException {
+    try {
+      MqttClient c =
+          new MqttClient(
+              uri,
+              "cose-tck-demo-outsider-" + ProcessHandle.current().pid(),
+              new MemoryPersistence());
+      c.connect();
+      c.subscribe(
+          new MqttSubscription[] {new MqttSubscription("#", 1)},
+          new IMqttMessageListener[] {
+            (topic, m) -> carried.add(new Carried(topic, m.getPayload()))
+          });
+      return () -> {
+        c.disconnect();
+        c.close();
+      };
+    } catch (MqttException e) {
+      throw new SecureMqttException("cannot connect to " + uri + " as the outsider", e);
     }
   }
 

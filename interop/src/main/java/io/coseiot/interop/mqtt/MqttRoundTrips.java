@@ -13,7 +13,7 @@ import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -287,19 +287,11 @@ public final class MqttRoundTrips {
                 "cose-tck-jvm-" + t.suite() + "-" + t.peer() + "-" + ProcessHandle.current().pid())
             .operationTimeout(Duration.ofSeconds(WAIT_SECONDS))
             .build();
-    return t.version() == MqttVersion.V5
-        ? PahoClients.v5(
-            options,
-            codec.sealer(),
-            codec.opener(),
-            opened::add,
-            (topic, r) -> record(rejections, topic, r))
-        : PahoClients.v311(
-            options,
-            codec.sealer(),
-            codec.opener(),
-            opened::add,
-            (topic, r) -> record(rejections, topic, r));
+    return PahoMqtt.client(options)
+        .codec(codec)
+        .onMessage((m, c) -> opened.add(m))
+        .onRejection((topic, r) -> record(rejections, topic, r))
+        .build();
   }
 
   private static void record(List<String> rejections, String topic, Exception r) {

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The counters behind {@link ClientHealth}, kept by each client adapter and its {@link Delivery}.
- * Thread-safe: publishes complete and messages arrive on different threads.
+ * The counters behind {@link ClientHealth}, kept by a {@link SealedMqttClient} and its {@link
+ * Delivery}. Thread-safe: publishes complete and messages arrive on different threads.
  */
-public final class ClientStats {
+final class ClientStats {
   private final Clock clock;
   private final LongAdder published = new LongAdder();
   private final LongAdder delivered = new LongAdder();
@@ -17,7 +17,7 @@ public final class ClientStats {
   private volatile ClientHealth.Rejection lastRejection;
 
   /** Counts from zero, timing rejections by the system clock. */
-  public ClientStats() {
+  ClientStats() {
     this(Clock.systemUTC());
   }
 
@@ -26,12 +26,12 @@ public final class ClientStats {
    *
    * @param clock times each rejection
    */
-  public ClientStats(Clock clock) {
+  ClientStats(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /** Counts a publish the broker acknowledged. */
-  public void published() {
+  void published() {
     published.increment();
   }
 
@@ -51,7 +51,7 @@ public final class ClientStats {
    * @param connected whether the client is connected now
    * @return the health
    */
-  public ClientHealth snapshot(boolean connected) {
+  ClientHealth snapshot(boolean connected) {
     return new ClientHealth(
         connected, published.sum(), delivered.sum(), rejected.sum(), lastRejection);
   }

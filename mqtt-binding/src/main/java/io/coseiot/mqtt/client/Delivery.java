@@ -5,11 +5,10 @@ import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.RejectedMessageException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Opens one received message and hands it to exactly one listener: what every {@link
- * SecureMqttClient} adapter does with a received PUBLISH. Runs on the MQTT client's callback
+ * Opens one received message and hands it to exactly one listener: what a {@link SealedMqttClient}
+ * does with every received PUBLISH, whatever the MQTT library. Runs on the MQTT client's callback
  * thread, so it throws nothing: an exception there would make Paho drop the connection, and would
  * reach the HiveMQ client's Netty thread.
  *
@@ -18,9 +17,10 @@ import java.util.Objects;
  * per minute (a line after a quiet spell counts those left out); configure that logger to silence
  * or route them.
  */
-public final class Delivery {
+final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
 
+  private final SecureMqttClient client;
   private final PayloadOpener opener;
   private final OpenedMessageListener listener;
   private final RejectionListener rejections;
@@ -30,45 +30,24 @@ public final class Delivery {
   /**
    * Delivers through these three, counting into the client's stats.
    *
+   * @param client passed to the listener
    * @param opener opens each payload
    * @param listener gets what opened
    * @param rejections gets what did not, with the reason
    * @param stats counts deliveries and rejections for {@link SecureMqttClient#health()}
    */
-  public Delivery(
+  Delivery(
+      SecureMqttClient client,
       PayloadOpener opener,
       OpenedMessageListener listener,
       RejectionListener rejections,
       ClientStats stats) {
+    this.client = client;
     this.opener = opener;
     this.listener = listener;
     this.rejections = rejections;
-    this.stats = Objects.requireNonNull(stats, "stats");
+    this.stats = stats;
     this.rejectionLog = new RejectionLog();
-  }
-
-  /**
-   * What a client adapter delivers through: nothing for a client without an opener (a publisher),
-   * else the three, of which the listeners must then be given.
-   *
-   * @param opener opens each payload, or null
-   * @param listener gets what opened; required with an opener
-   * @param rejections gets what did not; required with an opener
-   * @param stats the client's stats
-   * @return the delivery, or null without an opener
-   */
-  public static Delivery forOpener(
-      PayloadOpener opener,
-      OpenedMessageListener listener,
-      RejectionListener rejections,
-      ClientStats stats) {
-    return opener == null
-        ? null
-        : new Delivery(
-            opener,
-            Objects.requireNonNull(listener, "listener"),
-            Objects.requireNonNull(rejections, "rejections"),
-            stats);
   }
 
   /**
@@ -81,7 +60,7 @@ public final class Delivery {
    * @param contentType the MQTT v5 content type, or null
    * @param userProperties the user properties, the first value of each name
    */
-  public void deliver(
+  void deliver(
       String wireTopic, byte[] payload, String contentType, Map<String, String> userProperties) {
     OpenedMessage opened;
     try {
@@ -99,7 +78,7 @@ public final class Delivery {
     }
     stats.delivered();
     try {
-      listener.onMessage(opened);
+      listener.onMessage(opened, client);
     } catch (Throwable t) {
       LOG.log(Level.WARNING, "message listener threw on a message from " + wireTopic, t);
     }

@@ -1,6 +1,11 @@
 package io.coseiot.mqtt.client;
 
-/** An MQTT operation of the facade that failed: connect, subscribe, publish or disconnect. */
+/**
+ * A client that cannot be built (the message says what to set), or an operation that failed:
+ * connect, subscribe, publish (through its future), unsubscribe or disconnect. The message says
+ * what was being done and why; the cause, when there is one, is the sealer's {@code CoseException}
+ * or the MQTT library's own exception.
+ */
 public final class SecureMqttException extends Exception {
   private static final long serialVersionUID = 1L;
 

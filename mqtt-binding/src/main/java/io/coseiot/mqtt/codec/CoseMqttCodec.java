@@ -94,6 +94,33 @@ public final class CoseMqttCodec {
   }
 
   /**
+   * Returns the MQTT version the codec speaks; a client made with it speaks the same.
+   *
+   * @return the version
+   */
+  public MqttVersion mqttVersion() {
+    return version;
+  }
+
+  /**
+   * Returns the seal mode.
+   *
+   * @return the mode
+   */
+  public SealMode mode() {
+    return mode;
+  }
+
+  /**
+   * Returns the keyring, which a client checks its subscriptions against.
+   *
+   * @return the keyring, or null (the signature-only and ECDH modes need none)
+   */
+  public Keyring keyring() {
+    return keyring;
+  }
+
+  /**
    * Returns the signature algorithm of a signer key: its {@code alg}, else from its curve (P-256:
    * ES256, P-384: ES384, Ed25519: EdDSA). The profile pairs each with that one curve, stricter than
    * core's polymorphic ES256/ES384/EdDSA (docs/algorithms.md).

@@ -110,6 +110,31 @@ public final class TopicFilter {
   }
 
   /**
+   * Returns whether some topic name matches both this filter and another: if none does, a
+   * subscription with one never receives a message the other is meant for.
+   *
+   * @param other the other filter
+   * @return true if they share at least one topic
+   */
+  public boolean overlaps(TopicFilter other) {
+    String[] a = levels;
+    String[] b = other.levels;
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i].equals("#") || b[i].equals("#")) {
+        return true;
+      }
+      if (!a[i].equals("+") && !b[i].equals("+") && !a[i].equals(b[i])) {
+        return false;
+      }
+    }
+    // Equal lengths match alike; "a/#" also matches its parent "a".
+    return a.length == b.length
+        || (a.length == n + 1 && a[n].equals("#"))
+        || (b.length == n + 1 && b[n].equals("#"));
+  }
+
+  /**
    * Returns the levels of this filter.
    *
    * @return a copy of the levels

@@ -28,7 +28,7 @@ class ClientHealthTest {
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).build();
     SealedMessage m = codec.sealer().seal("a/b", new byte[] {1});
-    Delivery d = new Delivery(codec.opener(), x -> {}, (topic, e) -> {}, stats);
+    Delivery d = new Delivery(null, codec.opener(), (x, c) -> {}, (topic, e) -> {}, stats);
     d.deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
     d.deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
     stats.published();

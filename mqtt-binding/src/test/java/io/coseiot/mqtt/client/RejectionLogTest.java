@@ -79,7 +79,12 @@ class RejectionLogTest {
     List<RejectedMessageException> heard = new ArrayList<>();
     List<OpenedMessage> opened = new ArrayList<>();
     Delivery d =
-        new Delivery(codec.opener(), opened::add, (t, e) -> heard.add(e), new ClientStats());
+        new Delivery(
+            null,
+            codec.opener(),
+            (o, c) -> opened.add(o),
+            (t, e) -> heard.add(e),
+            new ClientStats());
 
     d.deliver(m.topic(), tampered, m.contentType(), m.userProperties());
 
@@ -105,7 +110,7 @@ class RejectionLogTest {
             .seal(TOPIC, new byte[] {21});
     List<RejectedMessageException> heard = new ArrayList<>();
     PayloadOpener otherKeys = CoseMqttCodec.builder().keyring(keyring((byte) 2)).build().opener();
-    new Delivery(otherKeys, x -> {}, (t, e) -> heard.add(e), new ClientStats())
+    new Delivery(null, otherKeys, (x, c) -> {}, (t, e) -> heard.add(e), new ClientStats())
         .deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
 
     assertEquals(Reason.UNKNOWN_KEY, heard.get(0).reason());

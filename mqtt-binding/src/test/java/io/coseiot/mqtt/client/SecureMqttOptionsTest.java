@@ -46,10 +46,11 @@ class SecureMqttOptionsTest {
     List<OpenedMessage> opened = new ArrayList<>();
     Delivery d =
         new Delivery(
+            null,
             (t, p, c, u) -> {
               throw new IllegalStateException("opener bug");
             },
-            opened::add,
+            (m, client) -> opened.add(m),
             (t, e) -> rejected.add(e),
             new ClientStats());
     d.deliver("a", new byte[1], null, Map.of());
@@ -61,10 +62,11 @@ class SecureMqttOptionsTest {
   void aRejectionListenerThatThrowsIsContained() {
     Delivery d =
         new Delivery(
+            null,
             (t, p, c, u) -> {
               throw new RejectedMessageException(Reason.REPLAY, "again", null);
             },
-            m -> {},
+            (m, client) -> {},
             (t, e) -> {
               throw new IllegalStateException("listener bug");
             },

@@ -1,9 +1,9 @@
 package io.coseiot.mqtt.metrics;
 
 import io.coseiot.cose.algorithm.Algorithm;
-import io.coseiot.mqtt.client.ClientStats;
-import io.coseiot.mqtt.client.Delivery;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
+import io.coseiot.mqtt.codec.PayloadOpener;
+import io.coseiot.mqtt.codec.RejectedMessageException;
 import io.coseiot.mqtt.codec.RejectedMessageException.Reason;
 import io.coseiot.mqtt.codec.SealedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Run by {@link WithoutMicrometerTest} in a class loader without Micrometer: a codec with metrics
- * of its own, and a delivery of one good and one replayed message.
+ * of its own, and one good and one replayed message opened.
  */
 public final class SealOpenWithOwnMetrics implements Callable<String>, MessageMetrics {
   private final AtomicInteger sealed = new AtomicInteger();
@@ -29,9 +29,13 @@ public final class SealOpenWithOwnMetrics implements Callable<String>, MessageMe
             .build();
     CoseMqttCodec codec = CoseMqttCodec.builder().keyring(keyring).metrics(this).build();
     SealedMessage m = codec.sealer().seal("a/b", new byte[] {1});
-    Delivery d = new Delivery(codec.opener(), x -> {}, (t, e) -> {}, new ClientStats());
-    d.deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
-    d.deliver(m.topic(), m.payload(), m.contentType(), m.userProperties());
+    PayloadOpener opener = codec.opener();
+    opener.open(m.topic(), m.payload(), m.contentType(), m.userProperties());
+    try {
+      opener.open(m.topic(), m.payload(), m.contentType(), m.userProperties());
+    } catch (RejectedMessageException replayed) {
+      // Counted by rejected() below.
+    }
     return "sealed " + sealed + ", opened " + opened + ", rejected " + rejected;
   }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Micrometer is optional: the binding seals, opens, counts into its own {@link MessageMetrics} and
- * delivers in a class loader that cannot see Micrometer at all.
+ * Micrometer is optional: the binding seals, opens and counts into its own {@link MessageMetrics}
+ * in a class loader that cannot see Micrometer at all.
  */
 class WithoutMicrometerTest {
   @Test

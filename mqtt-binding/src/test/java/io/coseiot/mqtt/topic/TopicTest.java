@@ -128,6 +128,39 @@ class TopicTest {
     assertTrue(checked > 1000, "checked " + checked);
   }
 
+  /**
+   * Two filters overlap exactly when some topic matches both, on every pair of filters of up to 3
+   * levels and every topic of up to 3 levels ("c" standing for any other word).
+   */
+  @Test
+  void overlapMeansATopicMatchesBoth() {
+    List<String> topics = new ArrayList<>();
+    List<TopicFilter> filters = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      addJoined(topics, new String[] {"a", "b", "c"}, n, "");
+      addJoined(written, new String[] {"a", "b", "+", "#"}, n, "");
+    }
+    for (String f : written) {
+      try {
+        filters.add(TopicFilter.of(f));
+      } catch (IllegalArgumentException e) {
+        // '#' not last: not a filter.
+      }
+    }
+    int overlapping = 0;
+    for (TopicFilter x : filters) {
+      for (TopicFilter y : filters) {
+        boolean shared = topics.stream().anyMatch(t -> x.matches(t) && y.matches(t));
+        assertEquals(shared, x.overlaps(y), x + " " + y);
+        overlapping += shared ? 1 : 0;
+      }
+    }
+    assertTrue(overlapping > 100 && overlapping < filters.size() * filters.size());
+    assertFalse(TopicFilter.of("sensor/#").overlaps(TopicFilter.of("sensors/#")));
+    assertTrue(TopicFilter.of("plant/+/telemetry").overlaps(TopicFilter.of("plant/#")));
+  }
+
   /** Adds every join with '/' of n words, each level any of the words. */
   private static void addJoined(List<String> out, String[] words, int n, String prefix) {
     for (String w : words) {

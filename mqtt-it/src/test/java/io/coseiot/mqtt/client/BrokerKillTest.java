@@ -9,7 +9,7 @@ import io.coseiot.mqtt.codec.PayloadSealer;
 import io.coseiot.mqtt.codec.SealedMessage;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,11 @@ class BrokerKillTest {
               .automaticReconnect(true)
               .build();
       try (SecureMqttClient sub =
-              PahoClients.v5(o, null, Codecs.encrypt0(keyring).opener(), tally, tally);
+              PahoMqtt.client(o)
+                  .codec(Codecs.encrypt0(keyring))
+                  .onMessage(tally)
+                  .onRejection(tally)
+                  .build();
           ResendingPublisher pub = new ResendingPublisher(broker.uri(), 16)) {
         sub.connect();
         long subscribed = System.currentTimeMillis() - 1;

@@ -1,10 +1,8 @@
 package io.coseiot.mqtt.client;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
-import io.coseiot.mqtt.codec.PayloadOpener;
-import io.coseiot.mqtt.codec.PayloadSealer;
-import io.coseiot.mqtt.hivemq.HiveMqClients;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.hivemq.HiveMqMqtt;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,32 +143,23 @@ abstract class BrokerTest {
   }
 
   /**
-   * A connected client closed after the test: a subscriber (opener only) with an inbox, a publisher
-   * (sealer only) without.
+   * A connected client closed after the test: with an inbox, one that receives into it; without,
+   * one that only publishes. The codec's MQTT version is the client's.
    */
   SecureMqttClient connect(SecureMqttOptions o, CoseMqttCodec codec, Inbox inbox, boolean v5)
       throws Exception {
-    PayloadSealer sealer = inbox == null ? codec.sealer() : null;
-    PayloadOpener opener = inbox == null ? null : codec.opener();
-    Inbox in = inbox == null ? new Inbox() : inbox;
-    SecureMqttClient c =
-        closeLater(
-            v5 ? v5Client(o, sealer, opener, in, in) : PahoClients.v311(o, sealer, opener, in, in));
+    SecureMqttClientBuilder builder = (v5 ? v5Client(o) : PahoMqtt.client(o)).codec(codec);
+    if (inbox != null) {
+      builder.onMessage(inbox).onRejection(inbox);
+    }
+    SecureMqttClient c = closeLater(builder.build());
     c.connect();
     return c;
   }
 
-  /** An unconnected MQTT v5 client of the kind this test runs with (see {@link #broker}). */
-  SecureMqttClient v5Client(
-      SecureMqttOptions o,
-      PayloadSealer sealer,
-      PayloadOpener opener,
-      OpenedMessageListener listener,
-      RejectionListener rejections)
-      throws SecureMqttException {
-    return viaHiveMqClient
-        ? HiveMqClients.v5(o, sealer, opener, listener, rejections)
-        : PahoClients.v5(o, sealer, opener, listener, rejections);
+  /** Starts an MQTT v5 client of the kind this test runs with (see {@link #broker}). */
+  SecureMqttClientBuilder v5Client(SecureMqttOptions o) {
+    return viaHiveMqClient ? HiveMqMqtt.client(o) : PahoMqtt.client(o);
   }
 
   /** An outsider on the plain listener, closed after the test. */

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +39,7 @@ public final class CounterPublisherMain {
             .keyring(Codecs.keyring(master, "#"))
             .counterNonces(SENDER_ID, SequenceStore.open(file, BLOCK))
             .build();
-    Inbox none = new Inbox();
-    try (SecureMqttClient pub =
-        PahoClients.v5(SecureMqttOptions.builder(uri).build(), codec.sealer(), null, none, none)) {
+    try (SecureMqttClient pub = PahoMqtt.client(uri).codec(codec).build()) {
       pub.connect();
       for (int i = 0; i < count; i++) {
         pub.publish(topic, (label + "-" + i).getBytes(UTF_8), 1, false).get(10, TimeUnit.SECONDS);

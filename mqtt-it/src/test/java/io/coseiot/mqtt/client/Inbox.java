@@ -24,7 +24,7 @@ final class Inbox implements OpenedMessageListener, RejectionListener {
   final BlockingQueue<Rejection> rejections = new LinkedBlockingQueue<>();
 
   @Override
-  public void onMessage(OpenedMessage message) {
+  public void onMessage(OpenedMessage message, SecureMqttClient client) {
     messages.add(message);
   }
 

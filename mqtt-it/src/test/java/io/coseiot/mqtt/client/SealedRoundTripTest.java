@@ -132,21 +132,20 @@ class SealedRoundTripTest extends BrokerTest {
     Inbox inbox = new Inbox();
     AtomicInteger calls = new AtomicInteger();
     OpenedMessageListener throwing =
-        m -> {
+        (m, client) -> {
           if (calls.incrementAndGet() == 1) {
             throw new IllegalStateException("a listener bug");
           }
-          inbox.onMessage(m);
+          inbox.onMessage(m, client);
         };
     CoseMqttCodec codec = Codecs.encrypt0(keyring);
     SecureMqttClient sub =
         closeLater(
-            v5Client(
-                SecureMqttOptions.builder(b.tcpUri()).build(),
-                null,
-                codec.opener(),
-                throwing,
-                inbox));
+            v5Client(SecureMqttOptions.builder(b.tcpUri()).build())
+                .codec(codec)
+                .onMessage(throwing)
+                .onRejection(inbox)
+                .build());
     sub.connect();
     sub.subscribe("bugs/#", 1);
     SecureMqttClient pub = v5(b, codec, null);

@@ -28,7 +28,7 @@ final class Tally implements OpenedMessageListener, RejectionListener {
   final List<Integer> twice = new CopyOnWriteArrayList<>();
 
   @Override
-  public void onMessage(OpenedMessage m) {
+  public void onMessage(OpenedMessage m, SecureMqttClient client) {
     int i = index(m.topic());
     if (delivered.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet() > 1) {
       twice.add(i);

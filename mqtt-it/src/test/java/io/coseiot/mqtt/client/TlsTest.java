@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coseiot.mqtt.codec.CoseMqttCodec;
-import io.coseiot.mqtt.hivemq.HiveMqClients;
+import io.coseiot.mqtt.hivemq.HiveMqMqtt;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -103,12 +103,12 @@ class TlsTest extends BrokerTest {
     SecureMqttException e =
         assertThrows(
             SecureMqttException.class,
-            () -> HiveMqClients.v5(o, null, codec.opener(), new Inbox(), new Inbox()));
+            () -> HiveMqMqtt.client(o).codec(codec).onMessage(new Inbox()).build());
     assertTrue(e.getMessage().contains("tls(...)"), e.getMessage());
   }
 
   private void refused(SecureMqttOptions o) throws Exception {
-    SecureMqttClient c = closeLater(v5Client(o, null, codec.opener(), new Inbox(), new Inbox()));
+    SecureMqttClient c = closeLater(v5Client(o).codec(codec).onMessage(new Inbox()).build());
     // TLS 1.3 reports a refused client certificate after the handshake, so the refusal can surface
     // while connecting or as a connection that is gone right after.
     boolean connected;

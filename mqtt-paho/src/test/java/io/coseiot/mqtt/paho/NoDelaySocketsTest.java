@@ -54,7 +54,7 @@ class NoDelaySocketsTest {
     assertInstanceOf(SSLSocketFactory.class, NoDelaySockets.forUri("tcp://127.0.0.1:1883", ctx));
     SecureMqttOptions o =
         SecureMqttOptions.builder("tcp://127.0.0.1:1").sslContext(ctx).clientId("x").build();
-    try (SecureMqttClient c = PahoClients.v5(o, null, null, m -> {}, (t, r) -> {})) {
+    try (SecureMqttClient c = PahoMqtt.client(o).codec(Codecs.encrypt0()).build()) {
       SecureMqttException e = assertThrows(SecureMqttException.class, c::connect);
       assertTrue(String.valueOf(e.getCause()).contains("32105"), String.valueOf(e.getCause()));
     }

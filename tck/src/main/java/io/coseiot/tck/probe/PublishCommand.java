@@ -11,7 +11,7 @@ import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.RotationSchedule;
 import io.coseiot.mqtt.keyring.TopicKeyset;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import io.coseiot.mqtt.topic.TopicFilter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -136,10 +136,7 @@ public final class PublishCommand implements Callable<Integer> {
             .clientId("cose-tck-publish-" + ProcessHandle.current().pid())
             .operationTimeout(Duration.ofSeconds(10))
             .build();
-    try (SecureMqttClient c =
-        d.v5()
-            ? PahoClients.v5(o, codec.sealer(), null, m -> {}, (t, r) -> {})
-            : PahoClients.v311(o, codec.sealer(), null, m -> {}, (t, r) -> {})) {
+    try (SecureMqttClient c = PahoMqtt.client(o).codec(codec).build()) {
       try {
         c.connect();
       } catch (SecureMqttException e) {

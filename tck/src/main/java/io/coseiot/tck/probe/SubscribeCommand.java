@@ -1,24 +1,22 @@
 package io.coseiot.tck.probe;
 
 import io.coseiot.cose.exception.CoseException;
-import io.coseiot.mqtt.client.SecureMqttClient;
-import io.coseiot.mqtt.client.SecureMqttException;
-import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.OpenedMessage;
 import io.coseiot.mqtt.codec.PayloadOpener;
 import io.coseiot.mqtt.codec.RejectedMessageException;
-import io.coseiot.mqtt.paho.PahoClients;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,34 +89,30 @@ public final class SubscribeCommand implements Callable<Integer> {
             (payload != null && payload.length > 0 && (payload[0] & 0xff) == 0xd1 ? mac0 : encrypt0)
                 .open(topic, payload, ct, props);
     BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
-    SecureMqttOptions o =
-        SecureMqttOptions.builder(d.broker())
-            .clientId("cose-tck-subscribe-" + ProcessHandle.current().pid())
-            .operationTimeout(Duration.ofSeconds(10))
-            .build();
+    // A plain client that opens with either opener: a SecureMqttClient has one codec, and the
+    // probe does not know which mode the device seals in.
+    Consumer<Observed> sink =
+        m -> {
+          Map<String, String> props = new LinkedHashMap<>();
+          m.userProperties().forEach(e -> props.putIfAbsent(e.getKey(), e.getValue()));
+          try {
+            lines.add(opened(opener.open(m.topic(), m.payload(), m.contentType(), props)));
+          } catch (RejectedMessageException r) {
+            lines.add(rejected(m.topic(), r));
+          }
+        };
     int opened = 0;
     int rejected = 0;
-    try (SecureMqttClient c =
-        d.v5()
-            ? PahoClients.v5(
-                o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))
-            : PahoClients.v311(
-                o, null, opener, m -> lines.add(opened(m)), (t, r) -> lines.add(rejected(t, r)))) {
+    try (RawClient c =
+        RawClient.connect(
+            d.broker(), d.v5(), "cose-tck-subscribe-" + ProcessHandle.current().pid(), sink)) {
       try {
-        c.connect();
-        for (String f : d.filters()) {
-          c.subscribe(f, 1);
-        }
+        c.subscribe(d.filters());
         // On standard error, so standard output stays one line per message.
         err.println("subscribed to " + String.join(", ", d.filters()));
         err.flush();
-      } catch (SecureMqttException e) {
-        err.println(
-            "cose-tck subscribe: cannot connect or subscribe to "
-                + d.broker()
-                + ": "
-                + e.getMessage()
-                + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+      } catch (ProbeSetupException e) {
+        err.println("cose-tck subscribe: " + e.getMessage());
         return 2;
       }
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
@@ -134,9 +128,9 @@ public final class SubscribeCommand implements Callable<Integer> {
           }
         }
       }
-      if (c.isConnected()) {
-        c.disconnect();
-      }
+    } catch (ProbeSetupException e) {
+      err.println("cose-tck subscribe: " + e.getMessage());
+      return 2;
     }
     if (messages != null && opened + rejected < messages) {
       err.println(

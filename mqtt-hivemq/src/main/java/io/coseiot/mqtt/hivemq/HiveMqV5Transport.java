@@ -16,17 +16,10 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
-import io.coseiot.cose.exception.CoseException;
-import io.coseiot.mqtt.client.ClientHealth;
-import io.coseiot.mqtt.client.ClientStats;
-import io.coseiot.mqtt.client.Delivery;
-import io.coseiot.mqtt.client.OpenedMessageListener;
-import io.coseiot.mqtt.client.RejectionListener;
-import io.coseiot.mqtt.client.SecureMqttClient;
 import io.coseiot.mqtt.client.SecureMqttException;
 import io.coseiot.mqtt.client.SecureMqttOptions;
-import io.coseiot.mqtt.codec.PayloadOpener;
-import io.coseiot.mqtt.codec.PayloadSealer;
+import io.coseiot.mqtt.client.spi.Inbound;
+import io.coseiot.mqtt.client.spi.MqttTransport;
 import io.coseiot.mqtt.codec.SealedMessage;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -37,43 +30,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@link SecureMqttClient} over the HiveMQ MQTT client's {@link Mqtt5AsyncClient}. */
-final class HiveMqV5Client implements SecureMqttClient {
-  private static final System.Logger LOG = System.getLogger(HiveMqV5Client.class.getName());
+/** The transport calls of the HiveMQ MQTT client's {@link Mqtt5AsyncClient}. */
+final class HiveMqV5Transport implements MqttTransport {
+  private static final System.Logger LOG = System.getLogger(HiveMqV5Transport.class.getName());
 
   private final SecureMqttOptions options;
-  private final PayloadSealer sealer;
-  private final Delivery delivery;
-  private final ClientStats stats = new ClientStats();
+  private final Inbound inbound;
   private final Mqtt5AsyncClient client;
   private final long timeoutMillis;
-  private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
-  private final AtomicBoolean connectedBefore = new AtomicBoolean();
   private volatile Properties lastProperties;
 
-  HiveMqV5Client(
-      SecureMqttOptions options,
-      PayloadSealer sealer,
-      PayloadOpener opener,
-      OpenedMessageListener listener,
-      RejectionListener rejections)
-      throws SecureMqttException {
-    this.options = Objects.requireNonNull(options, "options");
-    this.sealer = sealer;
-    this.delivery = Delivery.forOpener(opener, listener, rejections, stats);
+  HiveMqV5Transport(SecureMqttOptions options, Inbound inbound) throws SecureMqttException {
+    this.options = options;
+    this.inbound = inbound;
     this.timeoutMillis = options.operationTimeout().toMillis();
     this.client = build(options).buildAsync();
-    if (delivery != null) {
-      // One callback for every PUBLISH, registered before connecting so that messages a resumed
-      // session holds are not missed.
-      client.publishes(MqttGlobalPublishFilter.ALL, this::received);
-    }
+    // One callback for every PUBLISH, registered before connecting so that messages a resumed
+    // session holds are not missed.
+    client.publishes(MqttGlobalPublishFilter.ALL, this::received);
   }
 
   private Mqtt5ClientBuilder build(SecureMqttOptions o) throws SecureMqttException {
@@ -101,7 +79,7 @@ final class HiveMqV5Client implements SecureMqttClient {
             .identifier(o.clientId())
             .serverHost(uri.getHost())
             .serverPort(port)
-            .addConnectedListener(c -> renewSubscriptions());
+            .addConnectedListener(c -> inbound.connected());
     if (tls) {
       b = b.sslConfig(ssl(o));
     }
@@ -147,76 +125,38 @@ final class HiveMqV5Client implements SecureMqttClient {
             .cleanStart(options.cleanStart())
             .sessionExpiryInterval(options.sessionExpiryInterval())
             .keepAlive(options.keepAliveSeconds())
-            .send(),
-        "cannot connect to " + options.serverUri());
+            .send());
   }
 
   @Override
-  public void subscribe(String topicFilter, int qos) throws SecureMqttException {
-    if (delivery == null) {
-      throw new IllegalStateException("this client has no payload opener; it cannot subscribe");
-    }
-    requireSession("cannot subscribe to " + topicFilter);
+  public void subscribe(String wireFilter, int qos) throws SecureMqttException {
+    requireSession();
     Mqtt5SubAck ack =
-        await(
-            client.subscribeWith().topicFilter(topicFilter).qos(qos(qos)).send(),
-            "cannot subscribe to " + topicFilter);
+        await(client.subscribeWith().topicFilter(wireFilter).qos(MqttQos.fromCode(qos)).send());
     List<Mqtt5SubAckReasonCode> codes = ack.getReasonCodes();
     if (codes.isEmpty() || codes.get(0).isError()) {
       throw new SecureMqttException(
-          "broker refused the subscription to "
-              + topicFilter
+          "the broker refused it"
               + (codes.isEmpty() ? "" : " (reason code " + codes.get(0).getCode() + ")"),
           null);
     }
-    subscriptions.put(topicFilter, qos);
-  }
-
-  /**
-   * After an automatic reconnect, subscribes again to every filter (a clean session has none). Sent
-   * without waiting: this runs on the client's thread, which the answers need.
-   */
-  private void renewSubscriptions() {
-    if (!connectedBefore.compareAndSet(false, true)) {
-      subscriptions.forEach(
-          (filter, qos) ->
-              client
-                  .subscribeWith()
-                  .topicFilter(filter)
-                  .qos(qos(qos))
-                  .send()
-                  .whenComplete(
-                      (ack, e) -> {
-                        if (e != null) {
-                          LOG.log(Level.WARNING, "cannot renew the subscription to " + filter, e);
-                        }
-                      }));
-    }
   }
 
   @Override
-  public void unsubscribe(String topicFilter) throws SecureMqttException {
-    subscriptions.remove(topicFilter);
-    requireSession("cannot unsubscribe from " + topicFilter);
-    await(
-        client.unsubscribeWith().topicFilter(topicFilter).send(),
-        "cannot unsubscribe from " + topicFilter);
+  public void unsubscribe(String wireFilter) throws SecureMqttException {
+    requireSession();
+    await(client.unsubscribeWith().topicFilter(wireFilter).send());
   }
 
   @Override
-  public CompletableFuture<Void> publish(String topic, byte[] plaintext, int qos, boolean retained)
-      throws CoseException {
-    if (sealer == null) {
-      throw new IllegalStateException("this client has no payload sealer; it cannot publish");
-    }
-    SealedMessage sealed = sealer.seal(topic, plaintext);
+  public CompletableFuture<Void> publish(SealedMessage sealed, int qos, boolean retained) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       Mqtt5PublishBuilder.Send.Complete<CompletableFuture<Mqtt5PublishResult>> p =
           client
               .publishWith()
               .topic(sealed.topic())
-              .qos(qos(qos))
+              .qos(MqttQos.fromCode(qos))
               .retain(retained)
               .payload(sealed.payload());
       Properties props = properties(sealed);
@@ -231,16 +171,14 @@ final class HiveMqV5Client implements SecureMqttClient {
               (result, e) -> {
                 Throwable error = e != null ? e : result.getError().orElse(null);
                 if (error == null) {
-                  stats.published();
                   done.complete(null);
                 } else {
-                  done.completeExceptionally(
-                      new SecureMqttException("publish to " + sealed.topic() + " failed", error));
+                  done.completeExceptionally(error);
                 }
               });
     } catch (RuntimeException e) {
       // The builder refuses what MQTT does not allow, e.g. a wildcard in the topic.
-      done.completeExceptionally(new SecureMqttException("cannot publish to " + sealed.topic(), e));
+      done.completeExceptionally(e);
     }
     return done;
   }
@@ -279,16 +217,11 @@ final class HiveMqV5Client implements SecureMqttClient {
       Mqtt5UserProperties user) {}
 
   private void received(Mqtt5Publish p) {
-    try {
-      delivery.deliver(
-          p.getTopic().toString(),
-          p.getPayloadAsBytes(),
-          p.getContentType().map(Object::toString).orElse(null),
-          userProperties(p.getUserProperties()));
-    } catch (Throwable t) {
-      // Delivery throws nothing; this guards the client's thread against the unexpected.
-      LOG.log(Level.ERROR, "delivery failed on a message from " + p.getTopic(), t);
-    }
+    inbound.message(
+        p.getTopic().toString(),
+        p.getPayloadAsBytes(),
+        p.getContentType().map(Object::toString).orElse(null),
+        userProperties(p.getUserProperties()));
   }
 
   /**
@@ -312,20 +245,16 @@ final class HiveMqV5Client implements SecureMqttClient {
   }
 
   @Override
-  public ClientHealth health() {
-    return stats.snapshot(isConnected());
-  }
-
-  @Override
   public boolean isConnected() {
     return client.getState().isConnected();
   }
 
   @Override
   public void disconnect() throws SecureMqttException {
-    await(client.disconnect(), "cannot disconnect from " + options.serverUri());
+    await(client.disconnect());
   }
 
+  /** Also stops a client that is reconnecting, which the client's disconnect leaves alone. */
   @Override
   public void close() {
     if (client.getState().isConnectedOrReconnect()) {
@@ -343,31 +272,23 @@ final class HiveMqV5Client implements SecureMqttClient {
    * Fails at once when there is no connection, as Paho does: the HiveMQ client would hold the
    * request until a connection that may never come, and the caller would wait out the timeout.
    */
-  private void requireSession(String what) throws SecureMqttException {
+  private void requireSession() throws SecureMqttException {
     if (!client.getState().isConnectedOrReconnect()) {
-      throw new SecureMqttException(what + ": not connected to " + options.serverUri(), null);
+      throw new SecureMqttException("not connected to " + options.serverUri(), null);
     }
   }
 
-  private static MqttQos qos(int qos) {
-    MqttQos q = MqttQos.fromCode(qos);
-    if (q == null) {
-      throw new IllegalArgumentException("QoS must be 0, 1 or 2, got " + qos);
-    }
-    return q;
-  }
-
-  private <T> T await(CompletableFuture<T> f, String what) throws SecureMqttException {
+  private <T> T await(CompletableFuture<T> f) throws SecureMqttException {
     try {
       return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new SecureMqttException(what, e.getCause());
+      throw new SecureMqttException(String.valueOf(e.getCause().getMessage()), e.getCause());
     } catch (TimeoutException e) {
       f.cancel(false);
-      throw new SecureMqttException(what + ": no answer in " + timeoutMillis + " ms", e);
+      throw new SecureMqttException("no answer in " + timeoutMillis + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SecureMqttException(what + ": interrupted", e);
+      throw new SecureMqttException("interrupted", e);
     }
   }
 }
