@@ -214,7 +214,7 @@ public final class BenchReport {
     }
   }
 
-  private static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
+  static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
     MqttResult p = sameConfiguration(mqtt, m, "plaintext");
     return p == null ? Double.NaN : p.messagesPerSecond();
   }
@@ -355,7 +355,7 @@ public final class BenchReport {
           "%-4s %s: %s (target %s %s)%s%n",
           t.met() ? "MET" : "MISS",
           t.name(),
-          t.measured() < 10 ? String.format(Locale.ROOT, "%.2f", t.measured()) : num(t.measured()),
+          figure(t.measured()),
           t.atLeast() ? ">=" : "<=",
           t.limit() < 10 ? String.valueOf(t.limit()) : num(t.limit()),
           t.context().isEmpty() ? "" : "; " + t.context());
@@ -461,11 +461,16 @@ public final class BenchReport {
     return Double.isFinite(d) ? d : null;
   }
 
-  private static String num(double d) {
+  /** A target's figure: two decimals for a ratio, whole numbers with separators above 10. */
+  static String figure(double d) {
+    return d < 10 ? String.format(Locale.ROOT, "%.2f", d) : num(d);
+  }
+
+  static String num(double d) {
     return Double.isFinite(d) ? String.format(Locale.ROOT, "%,.0f", d) : "-";
   }
 
-  private static String pct(double d) {
+  static String pct(double d) {
     return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", 100 * d) : "-";
   }
 }
