@@ -125,6 +125,7 @@ public final class BenchMarkdown {
                     + " 0.5 other work shared the cores\n",
                 load(h.loadAtStart()),
                 load(h.loadAtEnd())))
+        .append(overloaded(h) ? OVERLOADED : "")
         .append("- JMH: ")
         .append(s.describe())
         .append('\n')
@@ -141,6 +142,16 @@ public final class BenchMarkdown {
         .append(h.mqttSettings() == null ? "not run" : h.mqttSettings())
         .append('\n')
         .append(String.format(Locale.ROOT, "- wall time: %.0f s\n", h.wallSeconds()));
+  }
+
+  /** Said when other work outnumbered the cores: then even same-run ratios are mostly noise. */
+  static final String OVERLOADED =
+      "- **more runnable work than cores during the run: these figures, ratios included, are"
+          + " dominated by the other work; run again on an idle machine before quoting them**\n";
+
+  private static boolean overloaded(Header h) {
+    double cores = ((Number) h.machine().getOrDefault("nproc", 1)).doubleValue();
+    return Math.max(h.loadAtStart(), h.loadAtEnd()) > cores;
   }
 
   private static void library(StringBuilder sb, List<Result> results) {

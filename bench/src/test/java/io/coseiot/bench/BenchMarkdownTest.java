@@ -54,8 +54,8 @@ class BenchMarkdownTest {
     return new BenchMarkdown.Header(
         Instant.parse("2026-12-04T19:05:42Z"),
         MACHINE,
-        1.25,
-        2.5,
+        0.25,
+        0.5,
         new BenchRunner.Settings(quick, sizes, null, Path.of("target")),
         "warm-up and runs",
         1745);
@@ -85,9 +85,24 @@ class BenchMarkdownTest {
     assertTrue(
         md.startsWith("# Benchmarks\n\nWritten by `./cose-tck bench` on 2026-12-04 19:05 UTC"));
     assertTrue(md.contains("- machine: 2 cores, Test CPU\n- JDK: OpenJDK 17, Linux amd64\n"));
-    assertTrue(md.contains("1.25 at the start, 2.50 at the end"));
+    assertTrue(md.contains("0.25 at the start, 0.50 at the end"));
     assertTrue(md.contains("- payload sizes: 16, 64, 256, 1024, 16384\n"));
     assertTrue(md.contains("- MQTT: warm-up and runs\n- wall time: 1745 s\n"));
+  }
+
+  @Test
+  void aLoadAboveTheCoresIsCalledOutOnlyThen() {
+    assertFalse(render(header(false, Fixtures.SIZES)).contains(BenchMarkdown.OVERLOADED));
+    BenchMarkdown.Header loaded =
+        new BenchMarkdown.Header(
+            Instant.EPOCH,
+            MACHINE,
+            0.4,
+            11.2,
+            new BenchRunner.Settings(false, Fixtures.SIZES, null, Path.of("target")),
+            null,
+            1);
+    assertTrue(render(loaded).contains(BenchMarkdown.OVERLOADED));
   }
 
   @Test

@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchReport.writeJson(
         json, settings, mqtt.isEmpty() ? null : ms.describe(), load, results, wire, mqtt, targets);
     double wall = (System.nanoTime() - start) / 1e9;
-    Path md = markdownFile(dir);
+    Path md = markdownFile(root(), dir, quick, only);
     BenchMarkdown.write(
         md,
         new BenchMarkdown.Header(
@@ -130,14 +130,14 @@ final class BenchCommand implements Callable<Integer> {
    * A full run is the published one, docs/benchmarks.md; --quick (CI) and --only runs go beside the
    * JSON so that they never overwrite it.
    */
-  private Path markdownFile(Path dir) {
+  static Path markdownFile(Path root, Path dir, boolean quick, String only) {
     if (quick) {
       return dir.resolve("benchmarks-quick.md");
     }
     if (only != null) {
       return dir.resolve("benchmarks.md");
     }
-    return root().resolve("docs").resolve("benchmarks.md");
+    return root.resolve("docs").resolve("benchmarks.md");
   }
 
   private static Path root() {
