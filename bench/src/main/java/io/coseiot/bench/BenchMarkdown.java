@@ -320,7 +320,7 @@ public final class BenchMarkdown {
       row(
           sb,
           t.name(),
-          BenchReport.figure(t.measured()),
+          BenchReport.figure(t),
           (t.atLeast() ? "≥ " : "≤ ")
               + (t.limit() < 10 ? String.valueOf(t.limit()) : BenchReport.num(t.limit())),
           t.met() ? "met" : "**missed**",

@@ -355,7 +355,7 @@ public final class BenchReport {
           "%-4s %s: %s (target %s %s)%s%n",
           t.met() ? "MET" : "MISS",
           t.name(),
-          figure(t.measured()),
+          figure(t),
           t.atLeast() ? ">=" : "<=",
           t.limit() < 10 ? String.valueOf(t.limit()) : num(t.limit()),
           t.context().isEmpty() ? "" : "; " + t.context());
@@ -461,9 +461,16 @@ public final class BenchReport {
     return Double.isFinite(d) ? d : null;
   }
 
-  /** A target's figure: two decimals for a ratio, whole numbers with separators above 10. */
-  static String figure(double d) {
-    return d < 10 ? String.format(Locale.ROOT, "%.2f", d) : num(d);
+  /**
+   * A target's figure: whole numbers with separators above 10, else two decimals, or four within
+   * 0.005 of the bound, where two would print a miss as the bound itself (0.8996 as 0.90).
+   */
+  static String figure(Target t) {
+    double d = t.measured();
+    if (d >= 10) {
+      return num(d);
+    }
+    return String.format(Locale.ROOT, Math.abs(d - t.limit()) < 0.005 ? "%.4f" : "%.2f", d);
   }
 
   static String num(double d) {
