@@ -214,7 +214,7 @@ public final class BenchReport {
     }
   }
 
-  private static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
+  static double plaintextRate(List<MqttResult> mqtt, MqttResult m) {
     MqttResult p = sameConfiguration(mqtt, m, "plaintext");
     return p == null ? Double.NaN : p.messagesPerSecond();
   }
@@ -355,7 +355,7 @@ public final class BenchReport {
           "%-4s %s: %s (target %s %s)%s%n",
           t.met() ? "MET" : "MISS",
           t.name(),
-          t.measured() < 10 ? String.format(Locale.ROOT, "%.2f", t.measured()) : num(t.measured()),
+          figure(t),
           t.atLeast() ? ">=" : "<=",
           t.limit() < 10 ? String.valueOf(t.limit()) : num(t.limit()),
           t.context().isEmpty() ? "" : "; " + t.context());
@@ -461,11 +461,23 @@ public final class BenchReport {
     return Double.isFinite(d) ? d : null;
   }
 
-  private static String num(double d) {
+  /**
+   * A target's figure: whole numbers with separators above 10, else two decimals, or four within
+   * 0.005 of the bound, where two would print a miss as the bound itself (0.8996 as 0.90).
+   */
+  static String figure(Target t) {
+    double d = t.measured();
+    if (d >= 10) {
+      return num(d);
+    }
+    return String.format(Locale.ROOT, Math.abs(d - t.limit()) < 0.005 ? "%.4f" : "%.2f", d);
+  }
+
+  static String num(double d) {
     return Double.isFinite(d) ? String.format(Locale.ROOT, "%,.0f", d) : "-";
   }
 
-  private static String pct(double d) {
+  static String pct(double d) {
     return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f", 100 * d) : "-";
   }
 }

@@ -67,4 +67,11 @@ class BenchReportTest {
         BenchReport.targets(List.of(open(Double.NaN)), List.of(), List.of());
     assertEquals("", without.get(0).context());
   }
+
+  @Test
+  void aFigureNextToItsBoundShowsWhichSideItIsOn() {
+    assertEquals("0.8996", BenchReport.figure(new BenchReport.Target("t", 0.89961, 0.9, true, "")));
+    assertEquals("0.85", BenchReport.figure(new BenchReport.Target("t", 0.8512, 0.9, true, "")));
+    assertEquals("1,263", BenchReport.figure(new BenchReport.Target("t", 1263, 1536, false, "")));
+  }
 }

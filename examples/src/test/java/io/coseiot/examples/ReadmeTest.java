@@ -41,7 +41,7 @@ class ReadmeTest {
         }
       }
     }
-    assertEquals(5, compiled.size(), "examples with a README region");
+    assertEquals(6, compiled.size(), "examples with a README region");
     assertEquals(compiled, shown);
   }
 

@@ -1,5 +1,6 @@
 package io.coseiot.tck;
 
+import io.coseiot.bench.BenchMarkdown;
 import io.coseiot.bench.BenchReport;
 import io.coseiot.bench.BenchRunner;
 import io.coseiot.bench.Fixtures;
@@ -10,6 +11,7 @@ import io.coseiot.bench.Result;
 import io.coseiot.bench.WireOverhead;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cose-tck bench}: runs the JMH benchmarks, prints the table, the wire overhead and the
- * targets, and writes them as JSON under {@code target/bench/} at the repository root.
+ * targets, writes them as JSON under {@code target/bench/} at the repository root, and as Markdown:
+ * {@code docs/benchmarks.md} for a full run, {@code target/bench/benchmarks-quick.md} for {@code
+ * --quick}.
  */
 @Command(
     name = "bench",
@@ -57,7 +61,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where the JSON and JMH logs go (default: target/bench at the root).")
+      description =
+          "Where the JSON, the JMH logs and the Markdown of a --quick or --only run go"
+              + " (default: target/bench at the root); a full run's Markdown is docs/benchmarks.md.")
   Path out;
 
   /** The sizes --quick runs unless --sizes says otherwise: it runs in CI after the tests. */
@@ -97,11 +103,41 @@ final class BenchCommand implements Callable<Integer> {
     Path json = dir.resolve(quick ? "bench-quick.json" : "bench.json");
     BenchReport.writeJson(
         json, settings, mqtt.isEmpty() ? null : ms.describe(), load, results, wire, mqtt, targets);
+    double wall = (System.nanoTime() - start) / 1e9;
+    Path md = markdownFile(root(), dir, quick, only);
+    BenchMarkdown.write(
+        md,
+        new BenchMarkdown.Header(
+            Instant.now(),
+            Machine.describe(),
+            load,
+            Machine.loadAverage(),
+            settings,
+            mqtt.isEmpty() ? null : ms.describe(),
+            wall),
+        results,
+        wire,
+        mqtt,
+        targets);
     stdout.printf(
         "bench: %d figures, %d MQTT runs, sizes %s, %.0f s in all%n",
-        results.size(), mqtt.size(), Arrays.toString(s), (System.nanoTime() - start) / 1e9);
-    stdout.println("bench: wrote " + json);
+        results.size(), mqtt.size(), Arrays.toString(s), wall);
+    stdout.println("bench: wrote " + json + " and " + md);
     return 0;
+  }
+
+  /**
+   * A full run is the published one, docs/benchmarks.md; --quick (CI) and --only runs go beside the
+   * JSON so that they never overwrite it.
+   */
+  static Path markdownFile(Path root, Path dir, boolean quick, String only) {
+    if (quick) {
+      return dir.resolve("benchmarks-quick.md");
+    }
+    if (only != null) {
+      return dir.resolve("benchmarks.md");
+    }
+    return root.resolve("docs").resolve("benchmarks.md");
   }
 
   private static Path root() {
