@@ -3,12 +3,11 @@ package io.coseiot.examples;
 import io.coseiot.cose.algorithm.Algorithm;
 import io.coseiot.mqtt.client.ClientHealth;
 import io.coseiot.mqtt.client.SecureMqttClient;
-import io.coseiot.mqtt.client.SecureMqttOptions;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.codec.RejectedMessageException;
 import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKeyset;
-import io.coseiot.mqtt.paho.PahoClients;
+import io.coseiot.mqtt.paho.PahoMqtt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,19 +37,16 @@ public final class LoggingToSlf4j {
       throws Exception {
     CoseMqttCodec ours = codec(masterSecret);
     BlockingQueue<RejectedMessageException> rejected = new LinkedBlockingQueue<>();
-    SecureMqttOptions options = SecureMqttOptions.builder(brokerUri).build();
     try (SecureMqttClient stranger =
-        PahoClients.v5(
-            SecureMqttOptions.builder(brokerUri).build(),
-            codec(strangerSecret).sealer(),
-            null,
-            m -> {},
-            (t, r) -> {})) {
+        PahoMqtt.client(brokerUri).codec(codec(strangerSecret)).build()) {
       // README:begin
       // slf4j-jdk-platform-logging and logback-classic on the class path: nothing else to do.
       try (SecureMqttClient subscriber =
-          PahoClients.v5(
-              options, null, ours.opener(), m -> {}, (topic, why) -> rejected.add(why))) {
+          PahoMqtt.client(brokerUri)
+              .codec(ours)
+              .onMessage((m, c) -> {})
+              .onRejection((topic, why) -> rejected.add(why))
+              .build()) {
         subscriber.connect();
         subscriber.subscribe("site/+/temperature", 1);
         stranger.connect();
