@@ -202,8 +202,12 @@ public final class DurableReplayState implements ReplayState {
     return mark;
   }
 
-  private void advance(Sender s, long from) {
+  private void advance(Sender s, long scheduledAt) {
     try {
+      // Reserve from where the stream is when the write starts, not where it was when it was
+      // scheduled: on a busy machine the writer starts late, and a mark from the older number
+      // would be overtaken sooner, making the hot path wait. Still at most one block above h.
+      long from = Math.max(scheduledAt, s.window.highest());
       long mark = persist(s.key, from, from + block);
       synchronized (s) {
         s.mark = Math.max(s.mark, mark);
