@@ -11,13 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real redis-server process on a free loopback port, without persistence, for the tests of the
- * Redis replay state. {@link #binary()} is null when Redis is not installed.
+ * Redis replay state here and in mqtt-it (hence public). {@link #binary()} is null when Redis is
+ * not installed.
  */
-final class RedisServer implements AutoCloseable {
-  static final String NOT_INSTALLED =
+public final class RedisServer implements AutoCloseable {
+  /** Why a test that needs Redis is skipped. */
+  public static final String NOT_INSTALLED =
       "redis-server is not installed (apt-get install -y redis-server; .ci/run does)";
 
-  final int port;
+  /** The loopback port it listens on. */
+  public final int port;
+
   private final Process process;
   private final Path log;
 
@@ -28,7 +32,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** The redis-server binary on the PATH or in /usr/bin, or null. */
-  static Path binary() {
+  public static Path binary() {
     String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin";
     for (String dir : path.split(File.pathSeparator)) {
       Path p = Path.of(dir.isEmpty() ? "." : dir, "redis-server");
@@ -40,7 +44,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts a server with its working directory (and log) in {@code dir}. */
-  static RedisServer start(Path dir) throws Exception {
+  public static RedisServer start(Path dir) throws Exception {
     Files.createDirectories(dir);
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -65,7 +65,8 @@ class RedisStateTest {
    */
   @Test
   void luaWindowAgreesWithTheInMemoryWindow() throws Exception {
-    RedisReplayState state = new RedisReplayState(redis, "walk", Duration.ofMinutes(1));
+    RedisReplayState state =
+        new RedisReplayState(redis, "walk", Duration.ofMinutes(1), ReplayWindow.SIZE);
     Random rnd = new Random(17);
     for (int sender = 0; sender < 20; sender++) {
       ReplayWindow expected = new ReplayWindow();
@@ -86,6 +87,30 @@ class RedisStateTest {
     }
   }
 
+  /**
+   * The default window tells apart every number within 4096 of the highest, as members of a shared
+   * subscription hand them in out of order, and forgets what the window moved past.
+   */
+  @Test
+  void defaultWindowKeepsNumbersFarBehindTheHighest() throws Exception {
+    RedisReplayState state = new RedisReplayState(redis, "wide", Duration.ofMinutes(1));
+    byte[] sid = {3};
+    int w = RedisReplayState.DEFAULT_WINDOW;
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, sid, 10_000));
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, sid, 10_000 - w + 1));
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, sid, 9_000));
+    assertEquals(ReplayWindow.Verdict.DUPLICATE, state.acceptSequence(KID, 0, sid, 9_000));
+    assertEquals(ReplayWindow.Verdict.TOO_OLD, state.acceptSequence(KID, 0, sid, 10_000 - w));
+    // Moving up by 1000 clears the bits of the numbers now out of the window, and only those.
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, sid, 11_000));
+    assertEquals(ReplayWindow.Verdict.DUPLICATE, state.acceptSequence(KID, 0, sid, 9_000));
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 0, sid, 10_999));
+    assertEquals(ReplayWindow.Verdict.TOO_OLD, state.acceptSequence(KID, 0, sid, 11_000 - w));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new RedisReplayState(redis, "narrow", Duration.ofMinutes(1), 63));
+  }
+
   @Test
   void largestSequenceNumbersAndEpochsAreKeptApart() throws Exception {
     RedisReplayState state = new RedisReplayState(redis, "edges", Duration.ofMinutes(1));
@@ -94,8 +119,9 @@ class RedisStateTest {
     assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 1, sid, max - 1));
     assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 1, sid, max));
     assertEquals(ReplayWindow.Verdict.DUPLICATE, state.acceptSequence(KID, 1, sid, max - 1));
-    assertEquals(ReplayWindow.Verdict.TOO_OLD, state.acceptSequence(KID, 1, sid, max - 64));
-    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 2, sid, max - 64));
+    long behind = max - RedisReplayState.DEFAULT_WINDOW;
+    assertEquals(ReplayWindow.Verdict.TOO_OLD, state.acceptSequence(KID, 1, sid, behind));
+    assertEquals(ReplayWindow.Verdict.FRESH, state.acceptSequence(KID, 2, sid, behind));
     assertEquals(ReplayWindow.Verdict.TOO_OLD, state.acceptSequence(KID, 2, sid, -1));
   }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real MQTT broker that the tests start on loopback: plain TCP, TLS (server authentication only)
@@ -26,6 +27,19 @@ interface Broker extends AutoCloseable {
   /** Stops the broker; never throws. */
   @Override
   void close();
+
+  /** Stops a broker process: politely, then with SIGKILL after 10 s; never throws. */
+  static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
 
   /** A loopback port nobody listens on now. */
   static int freePort() throws IOException {

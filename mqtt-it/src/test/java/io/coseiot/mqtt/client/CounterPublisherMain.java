@@ -5,8 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.coseiot.mqtt.codec.CoseMqttCodec;
 import io.coseiot.mqtt.nonce.SequenceStore;
 import io.coseiot.mqtt.paho.PahoMqtt;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +23,37 @@ public final class CounterPublisherMain {
   static final int BLOCK = 10;
 
   private CounterPublisherMain() {}
+
+  /**
+   * Starts the publisher JVM, its output in {@link #log}.
+   *
+   * @param uri the broker
+   * @param seq the sequence file
+   * @param master the master secret
+   * @param topic where it publishes
+   * @param label the payloads' prefix, also naming the log
+   * @param count how many it publishes before it exits
+   */
+  static Process start(String uri, Path seq, byte[] master, String topic, String label, int count)
+      throws IOException {
+    return ChildJvm.command(
+            List.of(),
+            CounterPublisherMain.class,
+            uri,
+            seq.toString(),
+            HexFormat.of().formatHex(master),
+            topic,
+            label,
+            Integer.toString(count))
+        .redirectErrorStream(true)
+        .redirectOutput(log(seq, label))
+        .start();
+  }
+
+  /** Where the run of that label writes its output: next to the sequence file. */
+  static File log(Path seq, String label) {
+    return seq.resolveSibling(seq.getFileName() + "." + label + ".log").toFile();
+  }
 
   /**
    * Runs the publisher.

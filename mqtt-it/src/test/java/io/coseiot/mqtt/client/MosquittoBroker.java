@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * Mosquitto 2 as a separate process with its own configuration file: anonymous access on loopback,
@@ -41,6 +41,21 @@ final class MosquittoBroker implements Broker {
     return null;
   }
 
+  /**
+   * What every test broker's configuration starts with: anonymous access, and the user running the
+   * tests (as root, mosquitto would otherwise switch to a user that cannot read the temporary
+   * folder), logging to standard output.
+   */
+  static List<String> commonLines() {
+    return List.of(
+        "allow_anonymous true",
+        "user " + System.getProperty("user.name"),
+        "log_dest stdout",
+        "log_type error",
+        "log_type warning",
+        "log_type notice");
+  }
+
   /** Starts the broker, its files in a folder; the TLS listeners use the test PKI. */
   static MosquittoBroker start(Path dir, TestPki pki) throws IOException {
     Path bin = binary();
@@ -58,15 +73,8 @@ final class MosquittoBroker implements Broker {
             "\n",
             "# Written by the cose-iot tests.",
             "per_listener_settings false",
-            "allow_anonymous true",
             "persistence false",
-            // Run as whoever runs the tests; as root, mosquitto would otherwise switch to a user
-            // that cannot read the temporary folder.
-            "user " + System.getProperty("user.name"),
-            "log_dest stdout",
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
+            String.join("\n", commonLines()),
             "listener " + tcp + " 127.0.0.1",
             "listener " + tls + " 127.0.0.1",
             "cafile " + pki.caPem,
@@ -128,15 +136,7 @@ final class MosquittoBroker implements Broker {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Broker.stop(process);
   }
 
   @Override

@@ -39,18 +39,9 @@ final class PersistentMosquitto implements AutoCloseable {
     }
     Files.createDirectories(dir);
     int port = Broker.freePort();
-    List<String> lines =
-        new ArrayList<>(
-            List.of(
-                "# Written by the cose-iot fault tests.",
-                "allow_anonymous true",
-                // As root, mosquitto would otherwise switch to a user that cannot write here.
-                "user " + System.getProperty("user.name"),
-                "log_dest stdout",
-                "log_type error",
-                "log_type warning",
-                "log_type notice",
-                "listener " + port + " 127.0.0.1"));
+    List<String> lines = new ArrayList<>(List.of("# Written by the cose-iot fault tests."));
+    lines.addAll(MosquittoBroker.commonLines());
+    lines.add("listener " + port + " 127.0.0.1");
     lines.addAll(List.of(extra));
     lines.add("");
     Path conf = dir.resolve("mosquitto.conf");
@@ -102,14 +93,6 @@ final class PersistentMosquitto implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Broker.stop(process);
   }
 }

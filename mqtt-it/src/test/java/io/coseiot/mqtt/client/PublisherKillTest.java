@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.upokecenter.cbor.CBORObject;
 import io.coseiot.mqtt.nonce.SequenceStateException;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import java.io.File;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,8 @@ class PublisherKillTest {
       long highest = -1;
       int captured = 0;
       for (int run = 0; run < KILLS; run++) {
-        Process p = publisher(broker, seq, master, "run" + run, 1_000_000);
+        Process p =
+            CounterPublisherMain.start(broker.uri(), seq, master, TOPIC, "run" + run, 1_000_000);
         int killAfter = 1 + random.nextInt(40);
         List<Outsider.Seen> seen = new ArrayList<>();
         try {
@@ -96,9 +96,9 @@ class PublisherKillTest {
           case "CORRUPTED" -> Files.writeString(seq, good.replace("next=", "next=9"));
           default -> Files.delete(seq);
         }
-        Process p = publisher(broker, seq, master, fault, 5);
+        Process p = CounterPublisherMain.start(broker.uri(), seq, master, TOPIC, fault, 5);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), fault + ": the publisher did not stop");
-        String log = Files.readString(log(seq, fault).toPath());
+        String log = Files.readString(CounterPublisherMain.log(seq, fault).toPath());
         assertNotEquals(0, p.exitValue(), fault + ": exited 0\n" + log);
         String reason = fault.equals("DELETED") ? "MISSING" : "CORRUPT";
         assertTrue(
@@ -113,30 +113,5 @@ class PublisherKillTest {
               + " SequenceStateException, nothing published; %.1f s%n",
           KILLS, captured, pairs.size(), highest, faults, (System.nanoTime() - start) / 1e9);
     }
-  }
-
-  private Process publisher(PersistentMosquitto b, Path seq, byte[] master, String label, int count)
-      throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            cp,
-            CounterPublisherMain.class.getName(),
-            b.uri(),
-            seq.toString(),
-            HexFormat.of().formatHex(master),
-            TOPIC,
-            label,
-            Integer.toString(count))
-        .redirectErrorStream(true)
-        .redirectOutput(log(seq, label))
-        .start();
-  }
-
-  private static File log(Path seq, String label) {
-    return seq.resolveSibling(seq.getFileName() + "." + label + ".log").toFile();
   }
 }

@@ -10,7 +10,6 @@ import io.coseiot.mqtt.keyring.Keyring;
 import io.coseiot.mqtt.keyring.TopicKey;
 import io.coseiot.mqtt.nonce.OscoreNonce;
 import io.coseiot.mqtt.nonce.SequenceStore;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class PublisherRestartTest extends BrokerTest {
     Path seq = dir.resolve(name + "-publisher.seq");
     SequenceStore.create(seq, CounterPublisherMain.BLOCK).close();
 
-    Process first = publisher(b, seq, master, "first", 1_000_000);
+    Process first = CounterPublisherMain.start(b.tcpUri(), seq, master, TOPIC, "first", 1_000_000);
     List<OpenedMessage> before = new ArrayList<>();
     try {
       while (before.size() < 40) {
@@ -60,9 +59,10 @@ class PublisherRestartTest extends BrokerTest {
     long maxBefore = before.stream().mapToLong(OpenedMessage::sequenceNumber).max().orElseThrow();
     assertTrue(persisted > maxBefore, "persisted " + persisted + " after " + maxBefore);
 
-    Process second = publisher(b, seq, master, "second", 30);
+    Process second = CounterPublisherMain.start(b.tcpUri(), seq, master, TOPIC, "second", 30);
     assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the restarted publisher did not finish");
-    assertEquals(0, second.exitValue(), Files.readString(log(seq, "second").toPath()));
+    assertEquals(
+        0, second.exitValue(), Files.readString(CounterPublisherMain.log(seq, "second").toPath()));
     List<OpenedMessage> after = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       after.add(inbox.nextMessage());
@@ -102,31 +102,6 @@ class PublisherRestartTest extends BrokerTest {
           "nonce reused: sequence number " + OscoreNonce.sequence(piv));
     }
     assertTrue(wire.size() >= before.size() + after.size());
-  }
-
-  private Process publisher(Broker b, Path seq, byte[] master, String label, int count)
-      throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            cp,
-            CounterPublisherMain.class.getName(),
-            b.tcpUri(),
-            seq.toString(),
-            HexFormat.of().formatHex(master),
-            TOPIC,
-            label,
-            Integer.toString(count))
-        .redirectErrorStream(true)
-        .redirectOutput(log(seq, label))
-        .start();
-  }
-
-  private static File log(Path seq, String label) {
-    return seq.resolveSibling(seq.getFileName() + "." + label + ".log").toFile();
   }
 
   private static List<OpenedMessage> concat(List<OpenedMessage> a, List<OpenedMessage> b) {

@@ -59,23 +59,29 @@ final class RawMqtt311Publisher implements AutoCloseable {
 
   private void send(int header, byte[] body) throws IOException {
     ByteArrayOutputStream p = new ByteArrayOutputStream();
-    p.write(header);
-    int n = body.length;
-    do {
-      int b = n % 128;
-      n /= 128;
-      p.write(n > 0 ? b | 0x80 : b);
-    } while (n > 0);
+    writeHeader(p, header, body.length);
     p.write(body);
     out.write(p.toByteArray());
     out.flush();
   }
 
-  private static void writeString(ByteArrayOutputStream o, String s) throws IOException {
+  /** A fixed header: the type and flags byte, then the remaining length. */
+  static void writeHeader(OutputStream o, int header, int remaining) throws IOException {
+    o.write(header);
+    int n = remaining;
+    do {
+      int b = n % 128;
+      n /= 128;
+      o.write(n > 0 ? b | 0x80 : b);
+    } while (n > 0);
+  }
+
+  /** A length-prefixed UTF-8 string. */
+  static void writeString(ByteArrayOutputStream o, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     o.write(b.length >> 8);
     o.write(b.length & 0xff);
-    o.write(b);
+    o.writeBytes(b);
   }
 
   @Override
