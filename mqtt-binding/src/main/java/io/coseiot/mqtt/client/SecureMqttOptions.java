@@ -32,6 +32,7 @@ public final class SecureMqttOptions {
   private final boolean cleanStart;
   private final long sessionExpiryInterval;
   private final int keepAliveSeconds;
+  private final int maximumPacketSize;
   private final Duration operationTimeout;
   private final boolean automaticReconnect;
   private final String username;
@@ -47,6 +48,7 @@ public final class SecureMqttOptions {
     this.cleanStart = b.cleanStart;
     this.sessionExpiryInterval = b.sessionExpiryInterval;
     this.keepAliveSeconds = b.keepAliveSeconds;
+    this.maximumPacketSize = b.maximumPacketSize;
     this.operationTimeout = b.operationTimeout;
     this.automaticReconnect = b.automaticReconnect;
     this.username = b.username;
@@ -110,6 +112,15 @@ public final class SecureMqttOptions {
    */
   public int keepAliveSeconds() {
     return keepAliveSeconds;
+  }
+
+  /**
+   * Returns the MQTT v5 Maximum Packet Size the client announces when it connects.
+   *
+   * @return the size in bytes, or 0 when none is sent (the protocol's limit then holds)
+   */
+  public int maximumPacketSize() {
+    return maximumPacketSize;
   }
 
   /**
@@ -198,6 +209,7 @@ public final class SecureMqttOptions {
     private boolean cleanStart = true;
     private long sessionExpiryInterval;
     private int keepAliveSeconds = 30;
+    private int maximumPacketSize;
     private Duration operationTimeout = Duration.ofSeconds(10);
     private boolean automaticReconnect;
     private String username;
@@ -275,6 +287,25 @@ public final class SecureMqttOptions {
         throw new IllegalArgumentException("keep-alive out of range: " + seconds);
       }
       this.keepAliveSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * Sets the MQTT v5 Maximum Packet Size announced in CONNECT (default: none). The broker then
+     * never sends this client a larger packet (MQTT 5 §3.1.2.11.4): it drops such a message for
+     * this client, so a flood of huge payloads costs the broker, not this process's memory (the
+     * MQTT client library holds a whole packet, several times its size, before the codec can refuse
+     * it as {@code OVERSIZED}). Leave room above the codec's maximum payload for the topic and the
+     * properties. Not sent in MQTT 3.1.1 mode, which has no such field.
+     *
+     * @param bytes the largest packet, 1 to 268,435,455 (the protocol's maximum)
+     * @return this builder
+     */
+    public Builder maximumPacketSize(int bytes) {
+      if (bytes < 1 || bytes > 268_435_455) {
+        throw new IllegalArgumentException("maximum packet size out of range: " + bytes);
+      }
+      this.maximumPacketSize = bytes;
       return this;
     }
 

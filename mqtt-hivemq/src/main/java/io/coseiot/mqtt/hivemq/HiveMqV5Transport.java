@@ -11,6 +11,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictions;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
@@ -119,13 +120,20 @@ final class HiveMqV5Transport implements MqttTransport {
 
   @Override
   public void connect() throws SecureMqttException {
-    await(
+    var connect =
         client
             .connectWith()
             .cleanStart(options.cleanStart())
             .sessionExpiryInterval(options.sessionExpiryInterval())
-            .keepAlive(options.keepAliveSeconds())
-            .send());
+            .keepAlive(options.keepAliveSeconds());
+    if (options.maximumPacketSize() > 0) {
+      connect =
+          connect.restrictions(
+              Mqtt5ConnectRestrictions.builder()
+                  .maximumPacketSize(options.maximumPacketSize())
+                  .build());
+    }
+    await(connect.send());
   }
 
   @Override

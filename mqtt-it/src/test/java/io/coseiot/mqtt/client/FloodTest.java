@@ -43,10 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
  * for. With 160 MiB, Paho 1.2.5's receiving thread dies of OutOfMemoryError on the first 64 MiB
  * packet and the client goes deaf while it still reports itself connected. The defence that keeps
  * such a packet off the subscriber is MQTT v5's Maximum Packet Size in its CONNECT, which Mosquitto
- * honours by dropping the message for that subscriber only; {@link SecureMqttOptions} does not set
- * it yet. The broker's queue is unbounded here ({@code max_queued_messages 0}): with the default
- * bound of 1000 the broker itself drops QoS 1 messages, legitimate ones too, for a subscriber that
- * falls behind a flood.
+ * honours by dropping the message for that subscriber only ({@link
+ * SecureMqttOptions.Builder#maximumPacketSize}, shown by {@code MaximumPacketSizeTest}); this test
+ * leaves it unset to show what reaches a client without it. The broker's queue is unbounded here
+ * ({@code max_queued_messages 0}): with the default bound of 1000 the broker itself drops QoS 1
+ * messages, legitimate ones too, for a subscriber that falls behind a flood.
  */
 @Tag("mqtt")
 @Tag("processes")

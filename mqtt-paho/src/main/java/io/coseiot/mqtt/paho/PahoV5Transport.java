@@ -52,6 +52,9 @@ final class PahoV5Transport implements MqttTransport {
     c.setCleanStart(options.cleanStart());
     c.setSessionExpiryInterval(options.sessionExpiryInterval());
     c.setKeepAliveInterval(options.keepAliveSeconds());
+    if (options.maximumPacketSize() > 0) {
+      c.setMaximumPacketSize((long) options.maximumPacketSize());
+    }
     c.setConnectionTimeout((int) Math.max(1, options.operationTimeout().toSeconds()));
     c.setAutomaticReconnect(options.automaticReconnect());
     if (options.username() != null) {
