@@ -40,9 +40,8 @@ void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v) {
   cbp_put_raw(w, h, n);
 }
 
-void cbp_put_int(cbp_writer *w, int64_t v) {
-  if (v < 0) cbp_put_head(w, 1, (uint64_t)(-1 - v));
-  else cbp_put_head(w, 0, (uint64_t)v);
+void cbp_put_int(cbp_writer *w, int32_t v) {
+  cbp_put_head(w, v < 0, (uint32_t)(v < 0 ? -1 - v : v));
 }
 
 void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {

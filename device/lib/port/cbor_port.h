@@ -63,7 +63,7 @@ void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap);
 /* The head of major type major (0..7) with argument v, shortest form. */
 void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v);
 static inline void cbp_put_uint(cbp_writer *w, uint64_t v) { cbp_put_head(w, 0, v); }
-void cbp_put_int(cbp_writer *w, int64_t v);
+void cbp_put_int(cbp_writer *w, int32_t v);
 void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n);
 /* the content follows via cbp_put_raw */
 static inline void cbp_put_bstr_head(cbp_writer *w, size_t n) { cbp_put_head(w, 2, n); }

@@ -1,7 +1,7 @@
 /* The parts of crypto_port.h that need no crypto library. */
 #include "crypto_port.h"
 
-bool cp_alg_info(int64_t alg, cp_alg *o) {
+bool cp_alg_info(int32_t alg, cp_alg *o) {
   /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. The
    * profile's device algorithms (docs/mqtt-cose-profile.md section 6) and HMAC 256/64 first,
    * then the other AEADs unless the build leaves them out. */

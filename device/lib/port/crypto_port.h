@@ -42,7 +42,7 @@ typedef struct {
 } cp_alg;
 
 /* Fills *out for an alg this build supports (COSE_CFG_ALL_ALGS); false if outside it. */
-bool cp_alg_info(int64_t alg, cp_alg *out);
+bool cp_alg_info(int32_t alg, cp_alg *out);
 
 /* a: a GCM or CCM alg from cp_alg_info, key: exactly a->key_len bytes (the caller checked both).
  * Sealing, out receives n bytes of ciphertext followed by the tag (n + tag_len bytes); opening,

@@ -6,21 +6,17 @@
 /* A label, decoded. */
 typedef struct {
   bool text;
-  int64_t i;
+  int32_t i;
   const uint8_t *s;
   size_t n;
 } cose_label;
 
-cose_err cose_read_int(const cbp_item *it, int64_t *out) {
-  if (it->type == CBP_UINT) {
-    if (it->v > (uint64_t)INT64_MAX) return COSE_ERR_HEADER;
-    *out = (int64_t)it->v;
-  } else if (it->type == CBP_NINT) {
-    if (it->v > (uint64_t)INT64_MAX) return COSE_ERR_HEADER;
-    *out = -1 - (int64_t)it->v;
-  } else {
+cose_err cose_read_int(const cbp_item *it, int32_t *out) {
+  if ((it->type != CBP_UINT && it->type != CBP_NINT) || it->v > (uint64_t)INT64_MAX)
     return COSE_ERR_HEADER;
-  }
+  /* v < 2^31 either way: uint v or -1 - v fits int32; anything larger is INT32_MIN. */
+  int32_t v = it->v <= (uint64_t)INT32_MAX ? (int32_t)it->v : INT32_MIN;
+  *out = it->type == CBP_NINT && v != INT32_MIN ? -1 - v : v;
   return COSE_OK;
 }
 
@@ -101,8 +97,7 @@ cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set 
       }
       continue;
     }
-    /* Labels outside 1..6 are skipped; inside, a 32-bit switch (l.i is 64-bit). */
-    switch (l.i >= 1 && l.i <= 6 ? (int)l.i : 0) {
+    switch (l.i) { /* labels outside 1..6 are skipped */
       case 1: /* alg: int, or text which no device supports */
         if ((e = cbp_next(r, &vi)) != COSE_OK) return e;
         if (vi.type == CBP_TSTR) info->alg = COSE_ALG_TEXT;
@@ -162,7 +157,7 @@ cose_err cose_headers_parse(const cose_headers *h, cose_hdr_info *out) {
   return COSE_OK;
 }
 
-cose_err cose_headers_build(int64_t alg, cose_bytes kid, cose_bytes iv, cose_bytes piv,
+cose_err cose_headers_build(int32_t alg, cose_bytes kid, cose_bytes iv, cose_bytes piv,
                             uint8_t *prot_buf, size_t prot_cap, uint8_t *unprot_buf,
                             size_t unprot_cap, cose_headers *out) {
   if (!prot_buf || !unprot_buf || !out || (iv.p && piv.p)) return COSE_ERR_ARG;
@@ -221,7 +216,7 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
     if ((e = cbp_next(&r, &vi)) != COSE_OK) return e;
     cose_bytes b = {vi.ptr, (size_t)vi.v};
     bool is_b = vi.type == CBP_BSTR;
-    switch ((int)l.i) { /* -4..5 here */
+    switch (l.i) { /* -4..5 here */
       case 1:
         if (cose_read_int(&vi, &k->kty) != COSE_OK) return COSE_ERR_KEY;
         have_kty = true;

@@ -5,11 +5,14 @@
 #include "cbor_port.h"
 #include "cose_dev.h"
 
-/* An alg given as text (e.g. "unknown"): recognised, never supported. */
-#define COSE_ALG_TEXT INT64_MIN
+/* An alg given as text (e.g. "unknown") or outside int32: recognised, never supported. */
+#define COSE_ALG_TEXT INT32_MIN
 
-/* Reads an integer item into int64 (COSE labels and alg values). */
-cose_err cose_read_int(const cbp_item *it, int64_t *out);
+/* Reads an integer item (COSE labels, alg, kty, crv) as int32: a value outside it becomes
+ * INT32_MIN, which is no label, alg, key type or curve this code knows, so it is skipped or
+ * refused as unknown just as its exact value would be. Beyond int64 (RFC 9052 labels and
+ * values are int) it is COSE_ERR_HEADER. */
+cose_err cose_read_int(const cbp_item *it, int32_t *out);
 
 /* Labels seen across both header buckets (or in one COSE_Key), each kept as a pointer to its
  * encoded head in the input rather than a decoded copy: 4 bytes a label keeps the set small on a

@@ -4,11 +4,11 @@
 #include "cose_internal.h"
 #include "crypto_port.h"
 
-size_t cose_alg_tag_len(int64_t alg) {
+size_t cose_alg_tag_len(int32_t alg) {
   cp_alg a;
   return cp_alg_info(alg, &a) ? a.tag_len : 0;
 }
-size_t cose_alg_nonce_len(int64_t alg) {
+size_t cose_alg_nonce_len(int32_t alg) {
   cp_alg a;
   return cp_alg_info(alg, &a) ? a.nonce_len : 0;
 }
@@ -59,9 +59,9 @@ static cose_err parse_msg(const uint8_t *m, size_t n, uint64_t want_tag, uint64_
 
 /* Picks the algorithm: the request's (creating) or the header's (opening), which the key's
  * alg and the header's must then agree with; kind is the primitive the message type needs. */
-static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int64_t requested,
+static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_t requested,
                             cp_kind kind, cp_alg *a) {
-  int64_t x = requested;
+  int32_t x = requested;
   if (x == 0) {
     if (hi->has_alg) x = hi->alg;
     else if (key->has_alg) x = key->alg;
@@ -188,7 +188,7 @@ static const msg_type k_sign1 = {COSE_TAG_SIGN1, 4, CP_ECDSA, "Signature1"};
 
 /* The algorithm, the key checked against it and, for an AEAD, the nonce. */
 static cose_err prepare(const msg_type *t, const cose_hdr_info *hi, const cose_key *key,
-                        int64_t requested, unsigned flags, bool create, cp_alg *a,
+                        int32_t requested, unsigned flags, bool create, cp_alg *a,
                         uint8_t nonce[16]) {
   cose_err e = resolve_alg(hi, key, requested, (cp_kind)t->kind, a);
   if (e == COSE_OK) e = a->kind == CP_ECDSA ? check_ec_key(key, create) : check_sym_key(key, a);
@@ -213,7 +213,7 @@ static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes pr
 }
 
 /* Encrypt0 seal, Mac0 create, Sign1 sign: [tag] [prot, unprot, body (, tag)]. */
-static cose_err create(const msg_type *t, const cose_key *key, int64_t alg, const cose_headers *h,
+static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, const cose_headers *h,
                        const uint8_t *pl, size_t pl_len, const uint8_t *aad, size_t aad_len,
                        unsigned flags, uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
   if (!key || !h || !out || !out_len || (!pl && pl_len) || (!aad && aad_len)) return COSE_ERR_ARG;
@@ -283,7 +283,7 @@ static cose_err verify(const msg_type *t, const cose_key *key, const uint8_t *ms
   return COSE_OK;
 }
 
-cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers *h,
                             const uint8_t *pt, size_t pt_len, const uint8_t *aad,
                             size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                             size_t *out_len, cose_ws ws) {
@@ -310,7 +310,7 @@ cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_
 }
 
 #if COSE_CFG_SIGN
-cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_sign1_sign(const cose_key *key, int32_t alg, const cose_headers *h,
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len) {
@@ -325,7 +325,7 @@ cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_l
   return verify(&k_sign1, key, msg, msg_len, aad, aad_len, flags, payload, info);
 }
 
-cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_mac0_create(const cose_key *key, int32_t alg, const cose_headers *h,
                           const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                           size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                           size_t *out_len) {

@@ -20,7 +20,7 @@ cose_err cose_profile_aad(const char *topic, uint64_t epoch, uint8_t *out, size_
 }
 
 cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
-                             size_t salt_len, const char *filter, int64_t alg, uint64_t epoch,
+                             size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
                              const char *type, uint8_t *out, size_t len) {
   if (!master || !filter || !type || !out) return COSE_ERR_ARG;
   uint8_t info[256]; /* filters longer than ~200 bytes do not fit a device keyring anyway */
@@ -38,7 +38,7 @@ cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uin
 }
 
 cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
-                               size_t salt_len, const char *filter, int64_t alg, uint64_t epoch,
+                               size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
                                cose_topic_key *k) {
   cp_alg a;
   if (!k) return COSE_ERR_ARG;
