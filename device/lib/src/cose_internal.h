@@ -23,9 +23,12 @@ typedef struct {
   const uint8_t *l[2 * COSE_MAX_LABELS];
   size_t n;
 } cose_label_set;
-/* Parses one header map from r into info; seen collects the labels across both buckets. */
-cose_err cose_parse_header_map(cbp_reader *r, bool is_protected, cose_label_set *seen,
-                               cose_hdr_info *info);
+/* Which map cose_read_map reads: a header bucket or a COSE_Key. */
+typedef enum { COSE_MAP_PROT, COSE_MAP_UNPROT, COSE_MAP_KEY } cose_map_kind;
+/* Reads one map from r into dst (a cose_hdr_info, or a cose_key whose label -1 goes to stash);
+ * seen collects the labels, across both buckets of a message. */
+cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, void *dst,
+                       cbp_item *stash);
 cose_err cose_parse_protected(const uint8_t *p, size_t n, cose_label_set *seen, cose_hdr_info *info);
 
 #endif
