@@ -232,14 +232,16 @@ cose_err cose_replay_accept(cose_replay_window *w, uint64_t seq);
 #define COSE_PROFILE_IV_MEMORY 64
 #endif
 #define COSE_PROFILE_MAX_NONCE 13
+/* One remembered pair; the IV is zero-padded, so a pair compares as one block of bytes. */
+typedef struct {
+  uint8_t kid[COSE_PROFILE_KID_LEN];
+  uint8_t iv[COSE_PROFILE_MAX_NONCE];
+  uint8_t iv_len;
+} cose_iv_pair;
 /* The most recent (kid, IV) pairs, a ring: when full, the pair accepted first is forgotten
  * first; a refused repeat does not refresh its pair. */
 typedef struct {
-  struct {
-    uint8_t kid[COSE_PROFILE_KID_LEN];
-    uint8_t iv[COSE_PROFILE_MAX_NONCE];
-    uint8_t iv_len;
-  } pair[COSE_PROFILE_IV_MEMORY];
+  cose_iv_pair pair[COSE_PROFILE_IV_MEMORY];
   size_t next, count;
 } cose_iv_memory;
 /* Records (kid, iv) unless remembered: COSE_OK if new, COSE_ERR_REPLAY if remembered. */

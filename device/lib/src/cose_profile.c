@@ -95,31 +95,30 @@ cose_err cose_profile_seq(cose_bytes piv, uint64_t *seq) {
 
 cose_err cose_replay_accept(cose_replay_window *w, uint64_t seq) {
   if (!w) return COSE_ERR_ARG;
-  if (!w->any || seq > w->highest) {
-    uint64_t shift = w->any ? seq - w->highest : 64;
-    w->seen = shift >= 64 ? 0 : w->seen << shift;
-    w->seen |= 1;
-    w->highest = seq;
-    w->any = true;
+  if (w->any && seq <= w->highest) {
+    uint64_t back = w->highest - seq;
+    uint64_t bit = back < 64 ? UINT64_C(1) << back : 0;
+    if (!bit || (w->seen & bit)) return COSE_ERR_REPLAY; /* below the window, or seen */
+    w->seen |= bit;
     return COSE_OK;
   }
-  uint64_t back = w->highest - seq;
-  if (back >= 64) return COSE_ERR_REPLAY;
-  if (w->seen & (UINT64_C(1) << back)) return COSE_ERR_REPLAY;
-  w->seen |= UINT64_C(1) << back;
+  uint64_t shift = seq - w->highest; /* a new highest: the window slides up */
+  w->seen = w->any && shift < 64 ? w->seen << shift | 1 : 1;
+  w->highest = seq;
+  w->any = true;
   return COSE_OK;
 }
 
 cose_err cose_iv_memory_accept(cose_iv_memory *m, cose_bytes kid, cose_bytes iv) {
   if (!m || kid.n != COSE_PROFILE_KID_LEN || iv.n > COSE_PROFILE_MAX_NONCE) return COSE_ERR_ARG;
+  /* The pair as the ring keeps it: the slots below count were all written so. */
+  cose_iv_pair p = {.iv_len = (uint8_t)iv.n};
+  memcpy(p.kid, kid.p, kid.n);
+  memcpy(p.iv, iv.p, iv.n);
   for (size_t i = 0; i < m->count; i++)
-    if (m->pair[i].iv_len == iv.n && memcmp(m->pair[i].kid, kid.p, kid.n) == 0 &&
-        memcmp(m->pair[i].iv, iv.p, iv.n) == 0)
-      return COSE_ERR_REPLAY;
+    if (memcmp(&m->pair[i], &p, sizeof p) == 0) return COSE_ERR_REPLAY;
   /* The ring's next slot holds the pair accepted first once the ring is full. */
-  memcpy(m->pair[m->next].kid, kid.p, kid.n);
-  memcpy(m->pair[m->next].iv, iv.p, iv.n);
-  m->pair[m->next].iv_len = (uint8_t)iv.n;
+  m->pair[m->next] = p;
   m->next = (m->next + 1) % COSE_PROFILE_IV_MEMORY;
   if (m->count < COSE_PROFILE_IV_MEMORY) m->count++;
   return COSE_OK;
