@@ -18,6 +18,11 @@ void test_profile(void) {
   CHECK_ERR(cp_hkdf_sha256(salt, 13, ikm, 22, info, 10, okm, 42), COSE_OK, "%s", "hkdf");
   n = unhex("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865", exp, sizeof exp);
   CHECK(memcmp(okm, exp, n) == 0, "%s", "RFC 5869 A.1 OKM");
+  /* RFC 5869 A.3: no salt (HashLen zeros) and no info. */
+  CHECK_ERR(cp_hkdf_sha256(NULL, 0, ikm, 22, NULL, 0, okm, 42), COSE_OK, "%s", "hkdf, no salt");
+  n = unhex("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8", exp, sizeof exp);
+  CHECK(memcmp(okm, exp, n) == 0, "%s", "RFC 5869 A.3 OKM");
+  CHECK_ERR(cp_hkdf_sha256(NULL, 0, ikm, 22, NULL, 0, okm, 255 * 32 + 1), COSE_ERR_ARG, "%s", "hkdf, L > 255 HashLen");
   /* RFC 4231 test case 2: HMAC-SHA-256 with key "Jefe". */
   cp_hmac h;
   unsigned char mac[32];
