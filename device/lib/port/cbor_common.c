@@ -26,18 +26,27 @@ void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
   w->len += n;
 }
 
-/* A head in its shortest form (RFC 8949 section 4.2.1: preferred serialization). */
-void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v) {
+/* A head in its shortest form (RFC 8949 section 4.2.1: preferred serialization). The argument
+ * is a size_t, a register on every target: only an epoch needs more (cbp_put_u64). */
+void cbp_put_head(cbp_writer *w, unsigned major, size_t v) {
   uint8_t h[9];
-  size_t n = 1;
+  size_t n = 0; /* argument bytes: 0, 1, 2, 4 (or 8 where size_t has them) */
   unsigned ai = (unsigned)v;
-  if (v >= 24) {
-    ai = v <= 0xff ? 24 : v <= 0xffff ? 25 : v <= 0xffffffffu ? 26 : 27;
-    n += (size_t)1 << (ai - 24);
-    for (size_t i = n - 1; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
-  }
+  if (v >= 24)
+    for (n = 1, ai = 24; n < sizeof v && v >> 8 * n; n *= 2) ai++;
+  for (size_t i = n; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
   h[0] = (uint8_t)(major << 5 | ai);
-  cbp_put_raw(w, h, n);
+  cbp_put_raw(w, h, n + 1);
+}
+
+void cbp_put_u64(cbp_writer *w, uint64_t v) {
+  if (v >> 31 >> 1 == 0) { /* two shifts: no warning where size_t is 64 bits */
+    cbp_put_head(w, 0, (size_t)v);
+    return;
+  }
+  uint8_t h[9] = {0x1b};
+  for (size_t i = 8; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
+  cbp_put_raw(w, h, sizeof h);
 }
 
 void cbp_put_int(cbp_writer *w, int32_t v) {

@@ -61,8 +61,10 @@ typedef struct {
 
 void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap);
 /* The head of major type major (0..7) with argument v, shortest form. */
-void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v);
-static inline void cbp_put_uint(cbp_writer *w, uint64_t v) { cbp_put_head(w, 0, v); }
+void cbp_put_head(cbp_writer *w, unsigned major, size_t v);
+static inline void cbp_put_uint(cbp_writer *w, size_t v) { cbp_put_head(w, 0, v); }
+/* An unsigned integer of any size (the profile's epochs). */
+void cbp_put_u64(cbp_writer *w, uint64_t v);
 void cbp_put_int(cbp_writer *w, int32_t v);
 void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n);
 /* the content follows via cbp_put_raw */
@@ -70,7 +72,7 @@ static inline void cbp_put_bstr_head(cbp_writer *w, size_t n) { cbp_put_head(w, 
 void cbp_put_tstr(cbp_writer *w, const char *s, size_t n);
 static inline void cbp_put_array(cbp_writer *w, size_t n) { cbp_put_head(w, 4, n); }
 static inline void cbp_put_map(cbp_writer *w, size_t n) { cbp_put_head(w, 5, n); }
-static inline void cbp_put_tag(cbp_writer *w, uint64_t tag) { cbp_put_head(w, 6, tag); }
+static inline void cbp_put_tag(cbp_writer *w, size_t tag) { cbp_put_head(w, 6, tag); }
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n);
 /* For the ports: the argument of the head at h (additional info <= 27, all head bytes
  * present, already checked by the backend); returns the head length. */

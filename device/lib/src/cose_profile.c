@@ -13,28 +13,44 @@ cose_err cose_profile_aad(const char *topic, uint64_t epoch, uint8_t *out, size_
   cbp_put_array(&w, 3);
   cbp_put_tstr(&w, COSE_PROFILE_ID, sizeof COSE_PROFILE_ID - 1);
   cbp_put_tstr(&w, topic, strlen(topic));
-  cbp_put_uint(&w, epoch);
+  cbp_put_u64(&w, epoch);
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
   *out_len = w.len;
   return COSE_OK;
 }
 
-cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
-                             size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
-                             const char *type, uint8_t *out, size_t len) {
-  if (!master || !filter || !type || !out) return COSE_ERR_ARG;
+/* One derivation input of the profile; the outputs differ only in type and length. */
+typedef struct {
+  const uint8_t *master, *salt;
+  size_t master_len, salt_len;
+  const char *filter;
+  int32_t alg;
+  uint64_t epoch;
+} derive_in;
+
+static cose_err derive(const derive_in *d, const char *type, uint8_t *out, size_t len) {
+  if (!d->master || !d->filter) return COSE_ERR_ARG;
   uint8_t info[256]; /* filters longer than ~200 bytes do not fit a device keyring anyway */
   cbp_writer w;
   cbp_writer_init(&w, info, sizeof info);
   cbp_put_array(&w, 6);
   cbp_put_tstr(&w, COSE_PROFILE_ID, sizeof COSE_PROFILE_ID - 1);
-  cbp_put_tstr(&w, filter, strlen(filter));
-  cbp_put_int(&w, alg);
-  cbp_put_uint(&w, epoch);
+  cbp_put_tstr(&w, d->filter, strlen(d->filter));
+  cbp_put_int(&w, d->alg);
+  cbp_put_u64(&w, d->epoch);
   cbp_put_tstr(&w, type, strlen(type));
   cbp_put_uint(&w, len);
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
-  return cp_hkdf_sha256(salt, salt ? salt_len : 0, master, master_len, info, w.len, out, len);
+  return cp_hkdf_sha256(d->salt, d->salt ? d->salt_len : 0, d->master, d->master_len, info, w.len,
+                        out, len);
+}
+
+cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
+                             size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
+                             const char *type, uint8_t *out, size_t len) {
+  if (!type || !out) return COSE_ERR_ARG;
+  derive_in d = {master, salt, master_len, salt_len, filter, alg, epoch};
+  return derive(&d, type, out, len);
 }
 
 cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
@@ -49,16 +65,10 @@ cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const u
   k->key_len = a.key_len;
   k->iv_len = a.nonce_len;
   /* The profile's three outputs of one derivation input, told apart by their type. */
-  const struct {
-    const char *type;
-    uint8_t *out;
-    size_t len;
-  } outs[] = {{"Key", k->key, k->key_len}, {"KID", k->kid, COSE_PROFILE_KID_LEN},
-              {"IV", k->common_iv, k->iv_len}};
-  cose_err e = COSE_OK;
-  for (size_t i = 0; i < 3 && e == COSE_OK; i++)
-    e = cose_profile_derive(master, master_len, salt, salt_len, filter, alg, epoch, outs[i].type,
-                            outs[i].out, outs[i].len);
+  derive_in d = {master, salt, master_len, salt_len, filter, alg, epoch};
+  cose_err e = derive(&d, "Key", k->key, k->key_len);
+  if (e == COSE_OK) e = derive(&d, "KID", k->kid, COSE_PROFILE_KID_LEN);
+  if (e == COSE_OK) e = derive(&d, "IV", k->common_iv, k->iv_len);
   return e;
 }
 
