@@ -37,6 +37,13 @@ void test_profile(void) {
   size_t en = unhex("836f636f73652d696f742d6d7174742f3163742f3107", exp, sizeof exp);
   CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes");
   CHECK_ERR(cose_profile_aad("t/1", 7, buf, 10, &n), COSE_ERR_BUFFER_TOO_SMALL, "%s", "aad room");
+  /* Epochs on both sides of 2^32: a 4-byte and an 8-byte argument (RFC 8949 section 3). */
+  CHECK_ERR(cose_profile_aad("t/1", UINT32_MAX, buf, sizeof buf, &n), COSE_OK, "%s", "aad, epoch 2^32 - 1");
+  en = unhex("836f636f73652d696f742d6d7174742f3163742f311affffffff", exp, sizeof exp);
+  CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes, epoch 2^32 - 1");
+  CHECK_ERR(cose_profile_aad("t/1", UINT64_C(1) << 32, buf, sizeof buf, &n), COSE_OK, "%s", "aad, epoch 2^32");
+  en = unhex("836f636f73652d696f742d6d7174742f3163742f311b0000000100000000", exp, sizeof exp);
+  CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes, epoch 2^32");
 
   /* Partial IVs: minimal, 1..5 bytes. */
   unsigned char piv[5];
