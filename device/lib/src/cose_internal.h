@@ -31,4 +31,18 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
                        cbp_item *stash);
 cose_err cose_parse_protected(const uint8_t *p, size_t n, cose_label_set *seen, cose_hdr_info *info);
 
+
+/* A message's parts, all pointing into the message. */
+typedef struct {
+  cose_bytes prot, unprot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */
+  cose_hdr_info info;
+} cose_parts;
+/* The message parsed and its headers checked, no crypto yet: [tag] [prot, unprot, body (, tag)]. */
+cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned arity,
+                        unsigned flags, cose_parts *o);
+/* cose_encrypt0_open after its parse, so the profile checks the kid in between. */
+cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
+                               size_t aad_len, unsigned flags, uint8_t *pt, size_t pt_cap,
+                               size_t *pt_len, cose_ws ws);
+
 #endif

@@ -13,14 +13,8 @@ size_t cose_alg_nonce_len(int32_t alg) {
   return cp_alg_info(alg, &a) ? a.nonce_len : 0;
 }
 
-/* A message's parts, all pointing into the message. */
-typedef struct {
-  cose_bytes prot, unprot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */
-  cose_hdr_info info;
-} parts;
-
-static cose_err parse_msg(const uint8_t *m, size_t n, uint64_t want_tag, uint64_t arity,
-                          unsigned flags, parts *o) {
+cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned arity,
+                        unsigned flags, cose_parts *o) {
   if (!m) return COSE_ERR_ARG;
   memset(o, 0, sizeof *o);
   cbp_reader r;
@@ -253,23 +247,16 @@ static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, cons
   return e;
 }
 
-/* The opening calls' common start: the message parsed, then prepare() as for creating. */
-static cose_err open_parts(const msg_type *t, const cose_key *key, const uint8_t *msg,
-                           size_t msg_len, unsigned flags, parts *m, cp_alg *a, uint8_t nonce[16]) {
-  cose_err e = parse_msg(msg, msg_len, t->tag, t->arity, flags, m);
-  if (e == COSE_OK) e = prepare(t, &m->info, key, 0, flags, false, a, nonce);
-  return e;
-}
-
 /* Mac0 verify, Sign1 verify. */
 static cose_err verify(const msg_type *t, const cose_key *key, const uint8_t *msg, size_t msg_len,
                        const uint8_t *aad, size_t aad_len, unsigned flags, cose_bytes *payload,
                        cose_hdr_info *info) {
   if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
-  parts m;
+  cose_parts m;
   cp_alg a;
   uint8_t d[32];
-  cose_err e = open_parts(t, key, msg, msg_len, flags, &m, &a, NULL);
+  cose_err e = cose_parse_msg(msg, msg_len, t->tag, t->arity, flags, &m);
+  if (e == COSE_OK) e = prepare(t, &m.info, key, 0, flags, false, &a, NULL);
   if (e != COSE_OK) return e;
   if (m.tag.n != a.tag_len) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
   if ((e = tbs_digest(t, key, m.prot, aad, aad_len, m.body.p, m.body.n, d)) != COSE_OK) return e;
@@ -290,23 +277,31 @@ cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers
   return create(&k_encrypt0, key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws);
 }
 
+cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
+                               size_t aad_len, unsigned flags, uint8_t *pt, size_t pt_cap,
+                               size_t *pt_len, cose_ws ws) {
+  cp_alg a;
+  uint8_t nonce[16];
+  size_t sl;
+  cose_err e = prepare(&k_encrypt0, &m->info, key, 0, flags, false, &a, nonce);
+  if (e != COSE_OK) return e;
+  if (m->body.n < a.tag_len) return COSE_ERR_STRUCTURE;
+  if (m->body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
+  if ((e = enc_structure(m->prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
+  if ((e = cp_aead(false, &a, key->k.p, nonce, ws.p, sl, m->body.p, m->body.n, pt)) != COSE_OK) return e;
+  *pt_len = m->body.n - a.tag_len;
+  return COSE_OK;
+}
+
 cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_len,
                             const uint8_t *aad, size_t aad_len, unsigned flags, uint8_t *pt,
                             size_t pt_cap, size_t *pt_len, cose_ws ws, cose_hdr_info *info) {
   if (!key || !pt_len || (!pt && pt_cap) || (!aad && aad_len)) return COSE_ERR_ARG;
-  parts m;
-  cp_alg a;
-  uint8_t nonce[16];
-  size_t sl;
-  cose_err e = open_parts(&k_encrypt0, key, msg, msg_len, flags, &m, &a, nonce);
-  if (e != COSE_OK) return e;
-  if (m.body.n < a.tag_len) return COSE_ERR_STRUCTURE;
-  if (m.body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
-  if ((e = enc_structure(m.prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
-  if ((e = cp_aead(false, &a, key->k.p, nonce, ws.p, sl, m.body.p, m.body.n, pt)) != COSE_OK) return e;
-  *pt_len = m.body.n - a.tag_len;
-  if (info) *info = m.info;
-  return COSE_OK;
+  cose_parts m;
+  cose_err e = cose_parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
+  if (e == COSE_OK) e = cose_encrypt0_decrypt(key, &m, aad, aad_len, flags, pt, pt_cap, pt_len, ws);
+  if (e == COSE_OK && info) *info = m.info;
+  return e;
 }
 
 #if COSE_CFG_SIGN
@@ -341,8 +336,8 @@ cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_le
 
 cose_err cose_peek_kid(const uint8_t *msg, size_t msg_len, uint64_t tag, cose_bytes *kid) {
   if (!kid) return COSE_ERR_ARG;
-  parts m;
-  cose_err e = parse_msg(msg, msg_len, tag, tag == COSE_TAG_ENCRYPT0 ? 3 : 4, 0, &m);
+  cose_parts m;
+  cose_err e = cose_parse_msg(msg, msg_len, (unsigned)tag, tag == COSE_TAG_ENCRYPT0 ? 3 : 4, 0, &m);
   if (e != COSE_OK) return e;
   if (!m.info.has_kid) return COSE_ERR_UNKNOWN_KID;
   *kid = m.info.kid;

@@ -264,14 +264,17 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
                            cose_replay_state *replay, const cose_key *verifier,
                            const uint8_t *msg, size_t msg_len, uint8_t *pt, size_t pt_cap,
                            cose_bytes *plain, cose_ws ws) {
-  if (!k || !topic || !plain || !replay || (!msg && msg_len)) return COSE_ERR_ARG;
+  if (!k || !topic || !plain || !replay || (!msg && msg_len) || (!pt && pt_cap)) return COSE_ERR_ARG;
   /* Section 9 step 1 and 2: not COSE at all, whatever the COSE parser would call it. */
   if (msg_len == 0 || (msg[0] & 0xe0) != 0xc0) return COSE_ERR_NOT_SEALED;
   /* Profile section 1: messages are always tagged, in MQTT 5 and 3.1.1 alike. */
   unsigned flags = COSE_F_REQUIRE_TAG | COSE_F_PROFILE_NONCE;
-  cose_bytes kid;
-  cose_err e = cose_peek_kid(msg, msg_len, COSE_TAG_ENCRYPT0, &kid);
+  cose_parts m;
+  cose_err e = cose_parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
   if (e != COSE_OK) return e;
+  const cose_hdr_info *hi = &m.info;
+  cose_bytes kid = hi->kid; /* empty if absent */
+  if (!hi->has_kid) return COSE_ERR_UNKNOWN_KID;
   if (kid_hint) {
     char b64[16];
     if (kid.n > 8 || cose_b64url(kid.p, kid.n, b64, sizeof b64) == 0 || strcmp(b64, kid_hint) != 0)
@@ -282,17 +285,15 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   size_t aad_len, pt_len;
   if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   cose_key key = sym_key(k);
-  cose_hdr_info hi;
-  if ((e = cose_encrypt0_open(&key, msg, msg_len, aad, aad_len, flags, pt, pt_cap, &pt_len, ws,
-                              &hi)) != COSE_OK)
+  if ((e = cose_encrypt0_decrypt(&key, &m, aad, aad_len, flags, pt, pt_cap, &pt_len, ws)) != COSE_OK)
     return e;
   /* Section 3: protected is {1: alg}; IV and Partial IV are never protected. Checked after
    * decryption only because the parse happens there; nothing is released before this. */
-  if (!hi.alg_protected || hi.nonce_protected) return COSE_ERR_HEADER;
+  if (!hi->alg_protected || hi->nonce_protected) return COSE_ERR_HEADER;
   uint64_t seq = 0;
-  if (hi.has_piv) {
-    if (!hi.has_sid) return COSE_ERR_NONCE; /* the profile's Partial IV always has a sender id */
-    if ((e = cose_profile_seq(hi.piv, &seq)) != COSE_OK) return e;
+  if (hi->has_piv) {
+    if (!hi->has_sid) return COSE_ERR_NONCE; /* the profile's Partial IV always has a sender id */
+    if ((e = cose_profile_seq(hi->piv, &seq)) != COSE_OK) return e;
   }
   cose_bytes content = {pt, pt_len};
   if (verifier) {
@@ -304,8 +305,8 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
       return COSE_ERR_UNKNOWN_KID;
   }
   /* Section 9 step 9, last: only a message that authenticated updates the replay state. */
-  if (hi.has_piv) e = cose_replay_accept(&replay->window, seq);
-  else e = cose_iv_memory_accept(&replay->ivs, kid, hi.iv);
+  if (hi->has_piv) e = cose_replay_accept(&replay->window, seq);
+  else e = cose_iv_memory_accept(&replay->ivs, kid, hi->iv);
   if (e != COSE_OK) return e;
   *plain = content;
   return COSE_OK;
