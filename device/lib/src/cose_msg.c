@@ -111,24 +111,10 @@ static cose_bytes authenticated_prot(cose_bytes p) {
   return p;
 }
 
-/* [context, protected, external_aad] (+ payload) heads written around the raw parts. */
-static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_len, cose_ws ws,
-                              size_t *len) {
-  cbp_writer w;
-  cbp_writer_init(&w, ws.p, ws.cap);
-  cbp_put_array(&w, 3);
-  cbp_put_tstr(&w, "Encrypt0", 8);
-  prot = authenticated_prot(prot);
-  cbp_put_bstr(&w, prot.p, prot.n);
-  cbp_put_bstr(&w, aad, aad_len);
-  if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
-  *len = w.len;
-  return COSE_OK;
-}
-
 typedef void (*sink_fn)(void *ctx, const uint8_t *p, size_t n);
 static void sink_sha(void *c, const uint8_t *p, size_t n) { cp_sha256_update(c, p, n); }
 static void sink_hmac(void *c, const uint8_t *p, size_t n) { cp_hmac_update(c, p, n); }
+static void sink_writer(void *c, const uint8_t *p, size_t n) { cbp_put_raw(c, p, n); }
 
 static void feed_bstr(sink_fn f, void *c, const uint8_t *p, size_t n) {
   uint8_t h[9];
@@ -138,19 +124,32 @@ static void feed_bstr(sink_fn f, void *c, const uint8_t *p, size_t n) {
   f(c, h, w.len);
   f(c, p, n);
 }
-/* Sig_structure / MAC_structure streamed into a hash, so no copy of the payload is needed. */
-static void feed_tbs(sink_fn f, void *c, const char *ctx, cose_bytes prot, const uint8_t *aad,
-                     size_t aad_len, const uint8_t *pl, size_t pl_len) {
+/* [context, protected, external_aad (, payload)]: the Enc_structure (3 items) is written out
+ * for the AEAD; Sig_structure and MAC_structure (4) are streamed into a hash, so no copy of
+ * the payload is needed. */
+static void feed_tbs(sink_fn f, void *c, const char *ctx, unsigned items, cose_bytes prot,
+                     const uint8_t *aad, size_t aad_len, const uint8_t *pl, size_t pl_len) {
   uint8_t h[16];
   cbp_writer w;
   cbp_writer_init(&w, h, sizeof h);
-  cbp_put_array(&w, 4);
+  cbp_put_array(&w, items);
   cbp_put_tstr(&w, ctx, strlen(ctx));
   f(c, h, w.len);
   prot = authenticated_prot(prot);
   feed_bstr(f, c, prot.p, prot.n);
   feed_bstr(f, c, aad, aad_len);
-  feed_bstr(f, c, pl, pl_len);
+  if (items == 4) feed_bstr(f, c, pl, pl_len);
+}
+
+/* The Enc_structure, in the workspace. */
+static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_len, cose_ws ws,
+                              size_t *len) {
+  cbp_writer w;
+  cbp_writer_init(&w, ws.p, ws.cap);
+  feed_tbs(sink_writer, &w, "Encrypt0", 3, prot, aad, aad_len, NULL, 0);
+  if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
+  *len = w.len;
+  return COSE_OK;
 }
 
 /* Writes [tag] [prot, unprot, head of body] and returns where the body goes. */
@@ -197,12 +196,12 @@ static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes pr
   if (t->kind == CP_HMAC) {
     cp_hmac hm;
     cp_hmac_start(&hm, key->k.p, key->k.n);
-    feed_tbs(sink_hmac, &hm, t->ctx, prot, aad, aad_len, pl, pl_len);
+    feed_tbs(sink_hmac, &hm, t->ctx, 4, prot, aad, aad_len, pl, pl_len);
     return cp_hmac_finish(&hm, out);
   }
   cp_sha256 s;
   cp_sha256_start(&s);
-  feed_tbs(sink_sha, &s, t->ctx, prot, aad, aad_len, pl, pl_len);
+  feed_tbs(sink_sha, &s, t->ctx, 4, prot, aad, aad_len, pl, pl_len);
   return cp_sha256_finish(&s, out);
 }
 
