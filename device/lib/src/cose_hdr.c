@@ -153,27 +153,28 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
   return COSE_OK;
 }
 
-cose_err cose_parse_protected(const uint8_t *p, size_t n, cose_label_set *seen, cose_hdr_info *info) {
-  if (n == 0) return COSE_OK; /* h'' : no protected headers */
-  cbp_reader r;
-  cbp_reader_init(&r, p, n);
-  cose_err e = cose_read_map(&r, COSE_MAP_PROT, seen, info, NULL);
-  if (e != COSE_OK) return e;
-  /* Parsed first, and a label in both buckets is a duplicate: what is here now is protected. */
-  info->alg_protected = info->has_alg;
-  info->nonce_protected = info->has_iv || info->has_piv;
-  return cbp_at_end(&r) ? COSE_OK : COSE_ERR_TRAILING_BYTES;
+cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info) {
+  cose_label_set seen = {.n = 0};
+  cose_err e;
+  if (prot.n) { /* h'' : no protected headers */
+    cbp_reader r;
+    cbp_reader_init(&r, prot.p, prot.n);
+    if ((e = cose_read_map(&r, COSE_MAP_PROT, &seen, info, NULL)) != COSE_OK) return e;
+    if (!cbp_at_end(&r)) return COSE_ERR_TRAILING_BYTES;
+    /* Parsed first, and a label in both buckets is a duplicate: what is here now is protected. */
+    info->alg_protected = info->has_alg;
+    info->nonce_protected = info->has_iv || info->has_piv;
+  }
+  return cose_read_map(unprot, COSE_MAP_UNPROT, &seen, info, NULL);
 }
 
 cose_err cose_headers_parse(const cose_headers *h, cose_hdr_info *out) {
   if (!h || !out || (!h->prot && h->prot_len) || !h->unprot) return COSE_ERR_ARG;
   memset(out, 0, sizeof *out);
-  cose_label_set seen = {.n = 0};
-  cose_err e = cose_parse_protected(h->prot, h->prot_len, &seen, out);
-  if (e != COSE_OK) return e;
   cbp_reader r;
   cbp_reader_init(&r, h->unprot, h->unprot_len);
-  if ((e = cose_read_map(&r, COSE_MAP_UNPROT, &seen, out, NULL)) != COSE_OK) return e;
+  cose_err e = cose_parse_buckets((cose_bytes){h->prot, h->prot_len}, &r, out);
+  if (e != COSE_OK) return e;
   if (!cbp_at_end(&r)) return COSE_ERR_TRAILING_BYTES;
   if (out->has_iv && out->has_piv) return COSE_ERR_NONCE;
   return COSE_OK;
