@@ -34,6 +34,9 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
 cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info);
 
 
+/* dst[i] ^= b.p[i] for the n bytes of b (the nonces' layouts). */
+void cose_xor(uint8_t *dst, cose_bytes b);
+
 /* A message's parts, all pointing into the message. */
 typedef struct {
   cose_bytes prot, unprot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */

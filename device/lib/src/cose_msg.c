@@ -62,9 +62,8 @@ static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_
   if (x == COSE_ALG_TEXT) return COSE_ERR_UNSUPPORTED_ALG;
   if (hi->has_alg && hi->alg != x) return hi->alg == COSE_ALG_TEXT ? COSE_ERR_UNSUPPORTED_ALG : COSE_ERR_ALG_MISMATCH;
   if (key->has_alg && key->alg != x) return COSE_ERR_ALG_MISMATCH;
-  if (x == COSE_ALG_TEXT || !cp_alg_info(x, a)) return COSE_ERR_UNSUPPORTED_ALG;
   /* CP_GCM stands for "any AEAD" here: Encrypt0 takes GCM and CCM alike. */
-  if (a->kind != kind && !(kind == CP_GCM && a->kind == CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
+  if (!cp_alg_info(x, a) || (a->kind == CP_CCM ? CP_GCM : a->kind) != kind) return COSE_ERR_UNSUPPORTED_ALG;
   return COSE_OK;
 }
 
@@ -85,16 +84,18 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
     return COSE_OK;
   }
   /* A Partial IV needs the key's Base IV of the nonce's length in either layout. */
-  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != a->nonce_len) return COSE_ERR_NONCE;
+  size_t n = a->nonce_len;
+  cose_bytes piv = hi->piv;
+  if (!hi->has_piv || !key->has_base_iv || key->base_iv.n != n) return COSE_ERR_NONCE;
   if ((flags & COSE_F_PROFILE_NONCE) && hi->has_sid) { /* OSCORE layout */
     uint64_t seq;
-    if (cose_profile_seq(hi->piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
-    return cose_profile_nonce(key->base_iv.p, a->nonce_len, hi->sid, hi->piv, nonce);
+    if (cose_profile_seq(piv, &seq) != COSE_OK) return COSE_ERR_NONCE;
+    return cose_profile_nonce(key->base_iv.p, n, hi->sid, piv, nonce);
   }
-  if (hi->piv.n == 0 || hi->piv.n > a->nonce_len) return COSE_ERR_NONCE;
-  memcpy(nonce, key->base_iv.p, a->nonce_len);
-  size_t off = a->nonce_len - hi->piv.n;
-  for (size_t i = 0; i < hi->piv.n; i++) nonce[off + i] ^= hi->piv.p[i];
+  /* RFC 9052 section 3.1: the Partial IV left-padded to the nonce's length. */
+  if (piv.n == 0 || piv.n > n) return COSE_ERR_NONCE;
+  memcpy(nonce, key->base_iv.p, n);
+  cose_xor(nonce + n - piv.n, piv);
   return COSE_OK;
 }
 
