@@ -169,21 +169,16 @@ size_t cose_b64url(const uint8_t *in, size_t n, char *out, size_t cap) {
   return o;
 }
 
-/* Carves len bytes off the front of a workspace. */
-static cose_err carve(cose_ws *ws, size_t len, uint8_t **p) {
-  if (len > ws->cap) return COSE_ERR_BUFFER_TOO_SMALL;
-  *p = ws->p;
-  ws->p += len;
-  ws->cap -= len;
-  return COSE_OK;
-}
-
-/* The profile's external_aad for topic, carved off the workspace. */
+/* The profile's external_aad for topic, carved off the front of the workspace. */
 static cose_err topic_aad(cose_ws *ws, const char *topic, uint64_t epoch, uint8_t **aad,
                           size_t *aad_len) {
-  size_t cap = strlen(topic) + 32;
-  cose_err e = carve(ws, cap, aad);
-  return e == COSE_OK ? cose_profile_aad(topic, epoch, *aad, cap, aad_len) : e;
+  cose_err e = cose_profile_aad(topic, epoch, ws->p, ws->cap, aad_len);
+  if (e == COSE_OK) {
+    *aad = ws->p;
+    ws->p += *aad_len;
+    ws->cap -= *aad_len;
+  }
+  return e;
 }
 
 static cose_key sym_key(const cose_topic_key *k) {
@@ -246,7 +241,9 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
     size_t enc_need = 32 + h.prot_len + aad_len;
     if (ws.cap < enc_need) return COSE_ERR_BUFFER_TOO_SMALL;
     size_t inner_cap = ws.cap - enc_need;
-    if ((e = carve(&ws, inner_cap, &inner)) != COSE_OK) return e;
+    inner = ws.p;
+    ws.p += inner_cap;
+    ws.cap -= inner_cap;
     if ((e = cose_sign1_sign(signer, COSE_ALG_ES256, &sh, pt, pt_len, aad, aad_len, COSE_F_TAGGED,
                              inner, inner_cap, &content_len)) != COSE_OK)
       return e;
