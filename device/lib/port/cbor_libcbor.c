@@ -17,7 +17,6 @@ static void set(void *c, cbp_type t, uint64_t v) {
   CTX->it->type = t;
   CTX->it->v = v;
   CTX->it->ptr = NULL;
-  CTX->it->is_bool = false;
   CTX->it->is_null = false;
   CTX->seen = true;
 }
@@ -59,9 +58,8 @@ static void on_f8(void *c, double f) {
   set(c, CBP_SIMPLE, 0);
 }
 static void on_bool(void *c, bool b) {
+  (void)b;
   set(c, CBP_SIMPLE, 0);
-  CTX->it->is_bool = true;
-  CTX->it->bval = b;
 }
 #undef CTX
 

@@ -22,15 +22,13 @@ typedef enum {
   CBP_ARRAY,  /* v = element count (head only) */
   CBP_MAP,    /* v = pair count (head only) */
   CBP_TAG,    /* v = tag number (head only) */
-  CBP_SIMPLE, /* false/true/null/undefined/float: never valid in our structures */
+  CBP_SIMPLE, /* false/true/null/undefined/float: never valid in our structures (v: none) */
 } cbp_type;
 
 typedef struct {
   cbp_type type;
   uint64_t v;
   const uint8_t *ptr;
-  bool bval; /* for CBP_SIMPLE booleans: the value; is_bool says whether it is one */
-  bool is_bool;
   bool is_null; /* CBP_SIMPLE null: a detached payload in COSE */
 } cbp_item;
 
