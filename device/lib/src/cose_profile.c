@@ -261,6 +261,21 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   return e;
 }
 
+/* The inner Sign1 of a signed payload, verified in place; its signer's kid must be the
+ * verifier's when the verifier names one. Out of line: its header info would push
+ * cose_profile_open's frame past 256 B, where RV32C's compressed stack accesses end. */
+__attribute__((noinline)) static cose_err open_signed(const cose_key *verifier, const uint8_t *aad,
+                                                      size_t aad_len, cose_bytes *content) {
+  cose_hdr_info si;
+  cose_err e = cose_sign1_verify(verifier, content->p, content->n, aad, aad_len,
+                                 COSE_F_REQUIRE_TAG, content, &si);
+  if (e != COSE_OK) return e;
+  if (verifier->kid.p && (!si.has_kid || si.kid.n != verifier->kid.n ||
+                          memcmp(si.kid.p, verifier->kid.p, si.kid.n) != 0))
+    return COSE_ERR_UNKNOWN_KID;
+  return COSE_OK;
+}
+
 cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const char *kid_hint,
                            cose_replay_state *replay, const cose_key *verifier,
                            const uint8_t *msg, size_t msg_len, uint8_t *pt, size_t pt_cap,
@@ -289,7 +304,8 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   if ((e = cose_encrypt0_decrypt(&key, &m, aad, aad_len, flags, pt, pt_cap, &pt_len, ws)) != COSE_OK)
     return e;
   /* Section 3: protected is {1: alg}; IV and Partial IV are never protected. Checked after
-   * decryption only because the parse happens there; nothing is released before this. */
+   * decryption, so a forged message is an authentication failure whatever its headers say;
+   * nothing is released before this. */
   if (!hi->alg_protected || hi->nonce_protected) return COSE_ERR_HEADER;
   uint64_t seq = 0;
   if (hi->has_piv) {
@@ -297,14 +313,7 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
     if ((e = cose_profile_seq(hi->piv, &seq)) != COSE_OK) return e;
   }
   cose_bytes content = {pt, pt_len};
-  if (verifier) {
-    cose_hdr_info si;
-    e = cose_sign1_verify(verifier, pt, pt_len, aad, aad_len, COSE_F_REQUIRE_TAG, &content, &si);
-    if (e != COSE_OK) return e;
-    if (verifier->kid.p && (!si.has_kid || si.kid.n != verifier->kid.n ||
-                            memcmp(si.kid.p, verifier->kid.p, si.kid.n) != 0))
-      return COSE_ERR_UNKNOWN_KID;
-  }
+  if (verifier && (e = open_signed(verifier, aad, aad_len, &content)) != COSE_OK) return e;
   /* Section 9 step 9, last: only a message that authenticated updates the replay state. */
   if (hi->has_piv) e = cose_replay_accept(&replay->window, seq);
   else e = cose_iv_memory_accept(&replay->ivs, kid, hi->iv);
