@@ -164,7 +164,7 @@ static cose_err write_prefix(cbp_writer *w, unsigned flags, uint64_t tag, uint64
 
 static cose_err check_ec_key(const cose_key *key, bool need_private) {
   if (key->kty != 2 || key->crv != 1) return COSE_ERR_KEY;
-  if (need_private) return key->d.p && key->d.n == 32 ? COSE_OK : COSE_ERR_KEY;
+  if (COSE_CFG_SIGN && need_private) return key->d.p && key->d.n == 32 ? COSE_OK : COSE_ERR_KEY;
   return key->x.p && key->x.n == 32 && key->y.p && key->y.n == 32 ? COSE_OK : COSE_ERR_KEY;
 }
 

@@ -89,14 +89,15 @@ void cose_xor(uint8_t *dst, cose_bytes b) {
 
 size_t cose_profile_piv(uint64_t seq, uint8_t out[5]) {
   if (seq > COSE_PROFILE_MAX_SEQ) return 0;
-  /* Constant shifts only: a variable 64-bit shift is a long sequence on a 32-bit core. */
-  uint32_t lo = (uint32_t)seq;
-  uint8_t b[5] = {(uint8_t)(seq >> 32), (uint8_t)(lo >> 24), (uint8_t)(lo >> 16), (uint8_t)(lo >> 8),
-                  (uint8_t)lo};
-  size_t skip = 0;
-  while (skip < 4 && b[skip] == 0) skip++;
-  memcpy(out, b + skip, 5 - skip);
-  return 5 - skip;
+  /* Big-endian from the last byte up, as few bytes as the value needs (at least one). */
+  uint8_t b[5];
+  size_t n = 0;
+  do {
+    b[4 - n++] = (uint8_t)seq;
+    seq >>= 8;
+  } while (seq);
+  memcpy(out, b + 5 - n, n);
+  return n;
 }
 
 cose_err cose_profile_seq(cose_bytes piv, uint64_t *seq) {
