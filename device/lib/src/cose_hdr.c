@@ -194,20 +194,15 @@ cose_err cose_headers_build(int32_t alg, cose_bytes kid, cose_bytes iv, cose_byt
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
   out->prot = prot_buf;
   out->prot_len = w.len;
+  /* Labels 4, 5 and 6 in this order, each one given. */
+  const cose_bytes *f[3] = {&kid, &iv, &piv};
   cbp_writer_init(&w, unprot_buf, unprot_cap);
-  cbp_put_map(&w, (kid.p ? 1u : 0u) + (iv.p ? 1u : 0u) + (piv.p ? 1u : 0u));
-  if (kid.p) {
-    cbp_put_uint(&w, 4);
-    cbp_put_bstr(&w, kid.p, kid.n);
-  }
-  if (iv.p) {
-    cbp_put_uint(&w, 5);
-    cbp_put_bstr(&w, iv.p, iv.n);
-  }
-  if (piv.p) {
-    cbp_put_uint(&w, 6);
-    cbp_put_bstr(&w, piv.p, piv.n);
-  }
+  cbp_put_map(&w, (kid.p != NULL) + (iv.p != NULL) + (piv.p != NULL));
+  for (unsigned i = 0; i < 3; i++)
+    if (f[i]->p) {
+      cbp_put_uint(&w, 4 + i);
+      cbp_put_bstr(&w, f[i]->p, f[i]->n);
+    }
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
   out->unprot = unprot_buf;
   out->unprot_len = w.len;
