@@ -3,7 +3,7 @@
 
 #include "crypto_port.h"
 
-bool cp_alg_info(int32_t alg, cp_alg *o) {
+const cp_alg *cp_alg_info(int32_t alg) {
   /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. The
    * profile's device algorithms (docs/mqtt-cose-profile.md section 6) and HMAC 256/64 first,
    * then the other AEADs unless the build leaves them out. */
@@ -23,11 +23,8 @@ bool cp_alg_info(int32_t alg, cp_alg *o) {
 #endif
   };
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-    if (t[i].alg == alg) {
-      *o = t[i].a;
-      return true;
-    }
-  return false;
+    if (t[i].alg == alg) return &t[i].a;
+  return NULL;
 }
 
 bool cp_equal(const uint8_t *a, const uint8_t *b, size_t n) {

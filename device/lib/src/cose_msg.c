@@ -5,12 +5,12 @@
 #include "crypto_port.h"
 
 size_t cose_alg_tag_len(int32_t alg) {
-  cp_alg a;
-  return cp_alg_info(alg, &a) ? a.tag_len : 0;
+  const cp_alg *a = cp_alg_info(alg);
+  return a ? a->tag_len : 0;
 }
 size_t cose_alg_nonce_len(int32_t alg) {
-  cp_alg a;
-  return cp_alg_info(alg, &a) ? a.nonce_len : 0;
+  const cp_alg *a = cp_alg_info(alg);
+  return a ? a->nonce_len : 0;
 }
 
 cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned arity,
@@ -52,7 +52,7 @@ cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned 
 /* Picks the algorithm: the request's (creating) or the header's (opening), which the key's
  * alg and the header's must then agree with; kind is the primitive the message type needs. */
 static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_t requested,
-                            cp_kind kind, cp_alg *a) {
+                            cp_kind kind, const cp_alg **pa) {
   int32_t x = requested;
   if (x == 0) {
     if (hi->has_alg) x = hi->alg;
@@ -63,7 +63,8 @@ static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_
   if (hi->has_alg && hi->alg != x) return hi->alg == COSE_ALG_TEXT ? COSE_ERR_UNSUPPORTED_ALG : COSE_ERR_ALG_MISMATCH;
   if (key->has_alg && key->alg != x) return COSE_ERR_ALG_MISMATCH;
   /* CP_GCM stands for "any AEAD" here: Encrypt0 takes GCM and CCM alike. */
-  if (!cp_alg_info(x, a) || (a->kind == CP_CCM ? CP_GCM : a->kind) != kind) return COSE_ERR_UNSUPPORTED_ALG;
+  const cp_alg *a = *pa = cp_alg_info(x);
+  if (!a || (a->kind == CP_CCM ? CP_GCM : a->kind) != kind) return COSE_ERR_UNSUPPORTED_ALG;
   return COSE_OK;
 }
 
@@ -180,10 +181,12 @@ static const msg_type k_sign1 = {COSE_TAG_SIGN1, 4, CP_ECDSA, "Signature1"};
 
 /* The algorithm, the key checked against it and, for an AEAD, the nonce. */
 static cose_err prepare(const msg_type *t, const cose_hdr_info *hi, const cose_key *key,
-                        int32_t requested, unsigned flags, bool create, cp_alg *a,
+                        int32_t requested, unsigned flags, bool create, const cp_alg **pa,
                         uint8_t nonce[16]) {
-  cose_err e = resolve_alg(hi, key, requested, (cp_kind)t->kind, a);
-  if (e == COSE_OK) e = a->kind == CP_ECDSA ? check_ec_key(key, create) : check_sym_key(key, a);
+  cose_err e = resolve_alg(hi, key, requested, (cp_kind)t->kind, pa);
+  if (e != COSE_OK) return e;
+  const cp_alg *a = *pa;
+  e = a->kind == CP_ECDSA ? check_ec_key(key, create) : check_sym_key(key, a);
   if (e == COSE_OK && t->kind == CP_GCM) e = make_nonce(hi, key, a, flags, nonce);
   return e;
 }
@@ -210,21 +213,21 @@ static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, cons
                        unsigned flags, uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
   if (!key || !h || !out || !out_len || (!pl && pl_len) || (!aad && aad_len)) return COSE_ERR_ARG;
   cose_hdr_info hi;
-  cp_alg a;
+  const cp_alg *a;
   uint8_t nonce[16];
   cose_err e = cose_headers_parse(h, &hi);
   if (e == COSE_OK) e = prepare(t, &hi, key, alg, flags, true, &a, nonce);
   if (e != COSE_OK) return e;
   bool aead = t->kind == CP_GCM;
-  if (aead && pl_len > SIZE_MAX - a.tag_len) return COSE_ERR_TOO_LARGE;
+  if (aead && pl_len > SIZE_MAX - a->tag_len) return COSE_ERR_TOO_LARGE;
   /* Still to come after the heads: ciphertext and tag, or the tag / MAC / signature. */
-  size_t need = aead ? pl_len + a.tag_len : a.tag_len;
+  size_t need = aead ? pl_len + a->tag_len : a->tag_len;
   cbp_writer w;
   cbp_writer_init(&w, out, cap);
   if ((e = write_prefix(&w, flags, t->tag, t->arity, h, aead ? need : pl_len)) != COSE_OK) return e;
   if (!aead) {
     cbp_put_raw(&w, pl, pl_len);
-    cbp_put_bstr_head(&w, a.tag_len);
+    cbp_put_bstr_head(&w, a->tag_len);
   }
   if (w.overflow || cap - w.len < need) return COSE_ERR_BUFFER_TOO_SMALL;
   uint8_t *dst = out + w.len;
@@ -232,11 +235,11 @@ static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, cons
   if (aead) {
     size_t sl;
     e = enc_structure(prot, aad, aad_len, ws, &sl);
-    if (e == COSE_OK) e = cp_aead(true, &a, key->k.p, nonce, ws.p, sl, pl, pl_len, dst);
+    if (e == COSE_OK) e = cp_aead(true, a, key->k.p, nonce, ws.p, sl, pl, pl_len, dst);
   } else {
     uint8_t d[32];
     e = tbs_digest(t, key, prot, aad, aad_len, pl, pl_len, d);
-    if (e == COSE_OK && t->kind == CP_HMAC) memcpy(dst, d, a.tag_len); /* 256/64: leftmost 64 bits */
+    if (e == COSE_OK && t->kind == CP_HMAC) memcpy(dst, d, a->tag_len); /* 256/64: leftmost 64 bits */
 #if COSE_CFG_SIGN
     else if (e == COSE_OK) e = cp_es256_sign(key->d.p, d, dst);
 #endif
@@ -251,15 +254,15 @@ static cose_err verify(const msg_type *t, const cose_key *key, const uint8_t *ms
                        cose_hdr_info *info) {
   if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
   cose_parts m;
-  cp_alg a;
+  const cp_alg *a;
   uint8_t d[32];
   cose_err e = cose_parse_msg(msg, msg_len, t->tag, t->arity, flags, &m);
   if (e == COSE_OK) e = prepare(t, &m.info, key, 0, flags, false, &a, NULL);
   if (e != COSE_OK) return e;
-  if (m.tag.n != a.tag_len) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
+  if (m.tag.n != a->tag_len) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
   if ((e = tbs_digest(t, key, m.prot, aad, aad_len, m.body.p, m.body.n, d)) != COSE_OK) return e;
   if (t->kind == CP_HMAC) {
-    if (!cp_equal(d, m.tag.p, a.tag_len)) return COSE_ERR_AUTH;
+    if (!cp_equal(d, m.tag.p, a->tag_len)) return COSE_ERR_AUTH;
   } else if ((e = cp_es256_verify(key->x.p, key->y.p, d, m.tag.p)) != COSE_OK) {
     return e;
   }
@@ -278,16 +281,16 @@ cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers
 cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
                                size_t aad_len, unsigned flags, uint8_t *pt, size_t pt_cap,
                                size_t *pt_len, cose_ws ws) {
-  cp_alg a;
+  const cp_alg *a;
   uint8_t nonce[16];
   size_t sl;
   cose_err e = prepare(&k_encrypt0, &m->info, key, 0, flags, false, &a, nonce);
   if (e != COSE_OK) return e;
-  if (m->body.n < a.tag_len) return COSE_ERR_STRUCTURE;
-  if (m->body.n - a.tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
+  if (m->body.n < a->tag_len) return COSE_ERR_STRUCTURE;
+  if (m->body.n - a->tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
   if ((e = enc_structure(m->prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
-  if ((e = cp_aead(false, &a, key->k.p, nonce, ws.p, sl, m->body.p, m->body.n, pt)) != COSE_OK) return e;
-  *pt_len = m->body.n - a.tag_len;
+  if ((e = cp_aead(false, a, key->k.p, nonce, ws.p, sl, m->body.p, m->body.n, pt)) != COSE_OK) return e;
+  *pt_len = m->body.n - a->tag_len;
   return COSE_OK;
 }
 
