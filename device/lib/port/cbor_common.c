@@ -72,6 +72,11 @@ size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
   return hl;
 }
 
+void cbp_set_arg(cbp_item *it, uint64_t arg) {
+  it->v = (size_t)arg == arg ? (size_t)arg : SIZE_MAX;
+  it->huge = arg >> 63;
+}
+
 cose_err cbp_check_head(const cbp_reader *r) {
   if (r->pos >= r->len) return COSE_ERR_CBOR_TRUNCATED;
   const uint8_t *h = r->p + r->pos;

@@ -25,11 +25,15 @@ typedef enum {
   CBP_SIMPLE, /* false/true/null/undefined/float: never valid in our structures (v: none) */
 } cbp_type;
 
+/* v is a size_t, a register on every target: a value above SIZE_MAX (possible only where
+ * size_t has 32 bits) reads as SIZE_MAX, which no count, length, tag or label COSE takes can
+ * be: a string that long cannot fit the input, and SIZE_MAX is no arity, label or tag here. */
 typedef struct {
   cbp_type type;
-  uint64_t v;
-  const uint8_t *ptr;
+  size_t v;
+  bool huge;    /* the argument is 2^63 or more: an int beyond int64 */
   bool is_null; /* CBP_SIMPLE null: a detached payload in COSE */
+  const uint8_t *ptr;
 } cbp_item;
 
 typedef struct {
@@ -39,8 +43,8 @@ typedef struct {
 } cbp_reader;
 
 void cbp_reader_init(cbp_reader *r, const uint8_t *p, size_t len);
-/* Reads one item head (whole string for strings, which must lie inside the input; array and
- * map counts are the full 64-bit values on every target). Indefinite lengths, reserved
+/* Reads one item head (whole string for strings, which must lie inside the input; the
+ * 64-bit argument is checked before it is narrowed to v). Indefinite lengths, reserved
  * encodings and unassigned simple values are errors. */
 cose_err cbp_next(cbp_reader *r, cbp_item *it);
 /* Skips one complete item including nested content, in stream order: the first problem met
@@ -79,6 +83,8 @@ size_t cbp_head_arg(const uint8_t *h, uint64_t *v);
  * (present and complete, no reserved additional info, no lone break, no two-byte simple value
  * below 32); indefinite-length heads pass. */
 cose_err cbp_check_head(const cbp_reader *r);
+/* For the ports: sets it->v and it->huge from a head's full argument. */
+void cbp_set_arg(cbp_item *it, uint64_t arg);
 /* For the ports: a string's content must lie inside what is left after its head. */
 cose_err cbp_string_fits(const cbp_reader *r, size_t head_len, uint64_t n);
 

@@ -28,7 +28,8 @@ static cose_err open_at(const cbp_reader *r, CborParser *p, CborValue *v) {
 }
 
 /* tinycbor's parser checks the head; its argument is then read from the bytes (the 64-bit
- * value on every target) and cbp_type is the major type itself. */
+ * value on every target, checked before cbp_set_arg narrows it) and cbp_type is the major
+ * type itself. */
 cose_err cbp_next(cbp_reader *r, cbp_item *it) {
   CborParser p;
   CborValue v;
@@ -41,7 +42,7 @@ cose_err cbp_next(cbp_reader *r, cbp_item *it) {
   uint64_t arg;
   size_t hl = cbp_head_arg(h, &arg);
   it->type = (cbp_type)(h[0] >> 5);
-  it->v = arg;
+  cbp_set_arg(it, arg);
   it->ptr = h + hl;
   it->is_null = it->type == CBP_SIMPLE && ai == 22;
   if (it->type == CBP_BSTR || it->type == CBP_TSTR) {

@@ -13,10 +13,9 @@ typedef struct {
 } cose_label;
 
 cose_err cose_read_int(const cbp_item *it, int32_t *out) {
-  if ((it->type != CBP_UINT && it->type != CBP_NINT) || it->v > (uint64_t)INT64_MAX)
-    return COSE_ERR_HEADER;
+  if ((it->type != CBP_UINT && it->type != CBP_NINT) || it->huge) return COSE_ERR_HEADER;
   /* v < 2^31 either way: uint v or -1 - v fits int32; anything larger is INT32_MIN. */
-  int32_t v = it->v <= (uint64_t)INT32_MAX ? (int32_t)it->v : INT32_MIN;
+  int32_t v = it->v <= INT32_MAX ? (int32_t)it->v : INT32_MIN;
   *out = it->type == CBP_NINT && v != INT32_MIN ? -1 - v : v;
   return COSE_OK;
 }
@@ -26,7 +25,7 @@ static cose_err read_label(const cbp_item *it, cose_label *l) {
   if (it->type == CBP_TSTR) {
     l->text = true;
     l->s = it->ptr;
-    l->n = (size_t)it->v;
+    l->n = it->v;
     return COSE_OK;
   }
   return cose_read_int(it, &l->i);
@@ -52,7 +51,7 @@ static cose_err remember(cose_label_set *seen, const uint8_t *head) {
  * processes. */
 static cose_err read_crit(cbp_reader *r, const cbp_item *it) {
   if (it->type != CBP_ARRAY || it->v == 0) return COSE_ERR_HEADER;
-  for (uint64_t i = 0; i < it->v; i++) {
+  for (size_t i = 0; i < it->v; i++) {
     cbp_item li;
     cose_label l;
     cose_err e = cbp_next(r, &li);
@@ -101,7 +100,7 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
   if (e != COSE_OK) return e;
   if (it.type != CBP_MAP) return key ? COSE_ERR_KEY : COSE_ERR_STRUCTURE;
   if (it.v > COSE_MAX_LABELS) return bad;
-  for (size_t i = 0, n = (size_t)it.v; i < n; i++) { /* 32-bit counter: n is bounded above */
+  for (size_t i = 0, n = it.v; i < n; i++) {
     cose_label l;
     size_t at = r->pos;
     if ((e = cbp_next(r, &it)) != COSE_OK) return e;
@@ -125,7 +124,7 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
     switch (ru->how) {
       case V_BSTR:
         if (it.type != CBP_BSTR) return bad;
-        *(cose_bytes *)d = (cose_bytes){it.ptr, (size_t)it.v};
+        *(cose_bytes *)d = (cose_bytes){it.ptr, it.v};
         break;
       case V_ALG: /* int, or text which no device supports */
         if (it.type == CBP_TSTR) {
@@ -222,7 +221,7 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
   if (k->kty == 4) { /* a missing kty is 0 here, which is neither */
     if (neg1.type != CBP_BSTR || neg1.v == 0) return COSE_ERR_KEY;
     k->k.p = neg1.ptr;
-    k->k.n = (size_t)neg1.v;
+    k->k.n = neg1.v;
   } else if (k->kty != 2 || cose_read_int(&neg1, &k->crv) != COSE_OK) {
     return COSE_ERR_KEY;
   }

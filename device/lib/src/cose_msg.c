@@ -32,7 +32,7 @@ cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned 
   if (it.type != CBP_ARRAY || it.v != arity) return COSE_ERR_STRUCTURE;
   if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
   if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
-  o->prot = (cose_bytes){it.ptr, (size_t)it.v};
+  o->prot = (cose_bytes){it.ptr, it.v};
   size_t start = r.pos;
   if ((e = cose_parse_buckets(o->prot, &r, &o->info)) != COSE_OK) return e;
   o->unprot = (cose_bytes){m + start, r.pos - start};
@@ -40,11 +40,11 @@ cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned 
   if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
   if (it.type == CBP_SIMPLE && it.is_null) return COSE_ERR_DETACHED;
   if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
-  o->body = (cose_bytes){it.ptr, (size_t)it.v};
+  o->body = (cose_bytes){it.ptr, it.v};
   if (arity == 4) {
     if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
     if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
-    o->tag = (cose_bytes){it.ptr, (size_t)it.v};
+    o->tag = (cose_bytes){it.ptr, it.v};
   }
   return cbp_at_end(&r) ? COSE_OK : COSE_ERR_TRAILING_BYTES;
 }
