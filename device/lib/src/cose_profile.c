@@ -190,17 +190,14 @@ static cose_key sym_key(const cose_topic_key *k) {
   return key;
 }
 
-cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_sender *sender,
-                           const cose_key *signer, const uint8_t *pt, size_t pt_len,
-                           uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
-  if (!k || !topic || !out_len || (!pt && pt_len)) return COSE_ERR_ARG;
-#if !COSE_CFG_SIGN
-  if (signer) return COSE_ERR_UNSUPPORTED_ALG; /* checked first: no number is reserved for it */
-#endif
-  /* unprot: {4: kid, 6: piv, "sid": sid} is at most 31 B, {4: kid, 5: iv} 29 B */
-  uint8_t prot[16], unprot[40], field[16], *aad;
-  size_t aad_len, field_len;
-  cose_headers h;
+/* The seal's headers, with the sender's number reserved or a random IV drawn. Out of line:
+ * its buffers would push cose_profile_seal's frame past 256 B, where RV32C's compressed
+ * stack accesses end. */
+__attribute__((noinline)) static cose_err seal_headers(const cose_topic_key *k, cose_sender *sender,
+                                                       uint8_t prot[8], uint8_t unprot[32],
+                                                       cose_headers *h) {
+  uint8_t field[16];
+  size_t field_len;
   cose_err e;
   if (sender) {
     if (sender->sid_len > k->iv_len - 6) return COSE_ERR_NONCE;
@@ -213,19 +210,35 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   }
   /* {1: alg} and {4: kid, 5: iv} or {4: kid, 6: piv, "sid": sid}, as the JVM codec writes. */
   cose_bytes kid = {k->kid, COSE_PROFILE_KID_LEN}, f = {field, field_len}, none = {NULL, 0};
-  if ((e = cose_headers_build(k->alg, kid, sender ? none : f, sender ? f : none, prot, sizeof prot,
-                              unprot, sizeof unprot, &h)) != COSE_OK)
+  if ((e = cose_headers_build(k->alg, kid, sender ? none : f, sender ? f : none, prot, 8, unprot,
+                              32, h)) != COSE_OK)
     return e;
   if (sender) {
     cbp_writer w;
-    cbp_writer_init(&w, unprot, sizeof unprot);
-    w.len = h.unprot_len;
+    cbp_writer_init(&w, unprot, 32);
+    w.len = h->unprot_len;
     unprot[0] = 0xa3; /* the map's head: three entries now */
     cbp_put_tstr(&w, "sid", 3);
     cbp_put_bstr(&w, sender->sid, sender->sid_len);
     if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
-    h.unprot_len = w.len;
+    h->unprot_len = w.len;
   }
+  return COSE_OK;
+}
+
+cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_sender *sender,
+                           const cose_key *signer, const uint8_t *pt, size_t pt_len,
+                           uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
+  if (!k || !topic || !out_len || (!pt && pt_len)) return COSE_ERR_ARG;
+#if !COSE_CFG_SIGN
+  if (signer) return COSE_ERR_UNSUPPORTED_ALG; /* checked first: no number is reserved for it */
+#endif
+  /* unprot: {4: kid, 6: piv, "sid": sid} is at most 31 B, {4: kid, 5: iv} 29 B */
+  uint8_t prot[8], unprot[32], *aad;
+  size_t aad_len;
+  cose_headers h;
+  cose_err e = seal_headers(k, sender, prot, unprot, &h);
+  if (e != COSE_OK) return e;
 
   if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
   const uint8_t *content = pt;
@@ -234,6 +247,7 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   if (signer) {
     uint8_t sp[16], su[32], *inner;
     cose_headers sh;
+    cose_bytes none = {NULL, 0};
     if (signer->kid.n > 16) return COSE_ERR_KEY;
     if ((e = cose_headers_build(COSE_ALG_ES256, signer->kid, none, none, sp, sizeof sp, su,
                                 sizeof su, &sh)) != COSE_OK)
