@@ -208,9 +208,9 @@ static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes pr
 }
 
 /* Encrypt0 seal, Mac0 create, Sign1 sign: [tag] [prot, unprot, body (, tag)]. */
-static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, const cose_headers *h,
-                       const uint8_t *pl, size_t pl_len, const uint8_t *aad, size_t aad_len,
-                       unsigned flags, uint8_t *out, size_t cap, size_t *out_len, cose_ws ws) {
+static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, const uint8_t *pl,
+                       size_t pl_len, const uint8_t *aad, size_t aad_len, unsigned flags,
+                       uint8_t *out, size_t cap, size_t *out_len, cose_ws ws, const msg_type *t) {
   if (!key || !h || !out || !out_len || (!pl && pl_len) || (!aad && aad_len)) return COSE_ERR_ARG;
   cose_hdr_info hi;
   const cp_alg *a;
@@ -249,9 +249,10 @@ static cose_err create(const msg_type *t, const cose_key *key, int32_t alg, cons
 }
 
 /* Mac0 verify, Sign1 verify. */
-static cose_err verify(const msg_type *t, const cose_key *key, const uint8_t *msg, size_t msg_len,
-                       const uint8_t *aad, size_t aad_len, unsigned flags, cose_bytes *payload,
-                       cose_hdr_info *info) {
+/* t last (as in create): the public wrappers then pass their own arguments on unmoved. */
+static cose_err verify(const cose_key *key, const uint8_t *msg, size_t msg_len, const uint8_t *aad,
+                       size_t aad_len, unsigned flags, cose_bytes *payload, cose_hdr_info *info,
+                       const msg_type *t) {
   if (!key || !payload || (!aad && aad_len)) return COSE_ERR_ARG;
   cose_parts m;
   const cp_alg *a;
@@ -275,7 +276,7 @@ cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers
                             const uint8_t *pt, size_t pt_len, const uint8_t *aad,
                             size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                             size_t *out_len, cose_ws ws) {
-  return create(&k_encrypt0, key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws);
+  return create(key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws, &k_encrypt0);
 }
 
 cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
@@ -310,29 +311,29 @@ cose_err cose_sign1_sign(const cose_key *key, int32_t alg, const cose_headers *h
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len) {
-  return create(&k_sign1, key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
-                (cose_ws){NULL, 0});
+  return create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                (cose_ws){NULL, 0}, &k_sign1);
 }
 #endif
 
 cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
                            const uint8_t *aad, size_t aad_len, unsigned flags,
                            cose_bytes *payload, cose_hdr_info *info) {
-  return verify(&k_sign1, key, msg, msg_len, aad, aad_len, flags, payload, info);
+  return verify(key, msg, msg_len, aad, aad_len, flags, payload, info, &k_sign1);
 }
 
 cose_err cose_mac0_create(const cose_key *key, int32_t alg, const cose_headers *h,
                           const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                           size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                           size_t *out_len) {
-  return create(&k_mac0, key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
-                (cose_ws){NULL, 0});
+  return create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                (cose_ws){NULL, 0}, &k_mac0);
 }
 
 cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,
                           const uint8_t *aad, size_t aad_len, unsigned flags,
                           cose_bytes *payload, cose_hdr_info *info) {
-  return verify(&k_mac0, key, msg, msg_len, aad, aad_len, flags, payload, info);
+  return verify(key, msg, msg_len, aad, aad_len, flags, payload, info, &k_mac0);
 }
 
 cose_err cose_peek_kid(const uint8_t *msg, size_t msg_len, uint64_t tag, cose_bytes *kid) {
