@@ -56,6 +56,8 @@ cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uin
 cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
                                size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
                                cose_topic_key *k) {
+  /* The profile's three outputs of one derivation input, told apart by their type. */
+  derive_in d = {master, salt, master_len, salt_len, filter, alg, epoch};
   if (!k) return COSE_ERR_ARG;
   const cp_alg *a = cp_alg_info(alg);
   if (!a || (a->kind != CP_GCM && a->kind != CP_CCM)) return COSE_ERR_UNSUPPORTED_ALG;
@@ -64,8 +66,6 @@ cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const u
   k->epoch = epoch;
   k->key_len = a->key_len;
   k->iv_len = a->nonce_len;
-  /* The profile's three outputs of one derivation input, told apart by their type. */
-  derive_in d = {master, salt, master_len, salt_len, filter, alg, epoch};
   cose_err e = derive(&d, "Key", k->key, k->key_len);
   if (e == COSE_OK) e = derive(&d, "KID", k->kid, COSE_PROFILE_KID_LEN);
   if (e == COSE_OK) e = derive(&d, "IV", k->common_iv, k->iv_len);
