@@ -4,14 +4,6 @@
 
 #include "cose_internal.h"
 
-/* A label, decoded. */
-typedef struct {
-  bool text;
-  int32_t i;
-  const uint8_t *s;
-  size_t n;
-} cose_label;
-
 cose_err cose_read_int(const cbp_item *it, int32_t *out) {
   if ((it->type != CBP_UINT && it->type != CBP_NINT) || it->huge) return COSE_ERR_HEADER;
   /* v < 2^31 either way: uint v or -1 - v fits int32; anything larger is INT32_MIN. */
@@ -20,15 +12,12 @@ cose_err cose_read_int(const cbp_item *it, int32_t *out) {
   return COSE_OK;
 }
 
-static cose_err read_label(const cbp_item *it, cose_label *l) {
-  memset(l, 0, sizeof *l);
-  if (it->type == CBP_TSTR) {
-    l->text = true;
-    l->s = it->ptr;
-    l->n = it->v;
-    return COSE_OK;
-  }
-  return cose_read_int(it, &l->i);
+/* A label: an int (as cose_read_int reads it) or text, which reads as INT32_MIN here (the
+ * caller looks at the text itself). */
+static cose_err read_label(const cbp_item *it, int32_t *label) {
+  if (it->type != CBP_TSTR) return cose_read_int(it, label);
+  *label = INT32_MIN;
+  return COSE_OK;
 }
 
 /* a and b are the heads of two labels that read_label accepted (int or text, whole in the input). */
@@ -53,11 +42,11 @@ static cose_err read_crit(cbp_reader *r, const cbp_item *it) {
   if (it->type != CBP_ARRAY || it->v == 0) return COSE_ERR_HEADER;
   for (size_t i = 0; i < it->v; i++) {
     cbp_item li;
-    cose_label l;
+    int32_t l;
     cose_err e = cbp_next(r, &li);
     if (e == COSE_OK) e = read_label(&li, &l);
     if (e != COSE_OK) return e;
-    if (l.text || l.i < 1 || l.i > 6) return COSE_ERR_CRIT;
+    if (l < 1 || l > 6) return COSE_ERR_CRIT;
   }
   return COSE_OK;
 }
@@ -101,16 +90,18 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
   if (it.type != CBP_MAP) return key ? COSE_ERR_KEY : COSE_ERR_STRUCTURE;
   if (it.v > COSE_MAX_LABELS) return bad;
   for (size_t i = 0, n = it.v; i < n; i++) {
-    cose_label l;
+    int32_t label;
     size_t at = r->pos;
     if ((e = cbp_next(r, &it)) != COSE_OK) return e;
-    if (read_label(&it, &l) != COSE_OK) return bad;
+    if (read_label(&it, &label) != COSE_OK) return bad;
     if ((e = remember(seen, r->p + at)) != COSE_OK) return e;
     /* "sid": the sender id of the profile's counter mode, in the unprotected bucket only;
      * other text labels are skipped. */
-    int32_t label = l.text ? (kind == COSE_MAP_UNPROT && l.n == 3 && memcmp(l.s, "sid", 3) == 0
-                                  ? SID_LABEL : INT32_MIN)
-                           : l.i < SID_LABEL ? l.i : INT32_MIN;
+    if (it.type == CBP_TSTR) {
+      if (kind == COSE_MAP_UNPROT && it.v == 3 && memcmp(it.ptr, "sid", 3) == 0) label = SID_LABEL;
+    } else if (label >= SID_LABEL) {
+      label = INT32_MIN;
+    }
     const map_rule *ru = NULL;
     for (size_t j = 0; j < n_rules; j++)
       if (rules[j].label == label) ru = &rules[j];

@@ -195,16 +195,15 @@ static cose_err prepare(const msg_type *t, const cose_hdr_info *hi, const cose_k
 static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes prot,
                            const uint8_t *aad, size_t aad_len, const uint8_t *pl, size_t pl_len,
                            uint8_t out[32]) {
-  if (t->kind == CP_HMAC) {
+  bool mac = t->kind == CP_HMAC;
+  union {
     cp_hmac hm;
-    cp_hmac_start(&hm, key->k.p, key->k.n);
-    feed_tbs(sink_hmac, &hm, t->ctx, 4, prot, aad, aad_len, pl, pl_len);
-    return cp_hmac_finish(&hm, out);
-  }
-  cp_sha256 s;
-  cp_sha256_start(&s);
-  feed_tbs(sink_sha, &s, t->ctx, 4, prot, aad, aad_len, pl, pl_len);
-  return cp_sha256_finish(&s, out);
+    cp_sha256 s;
+  } c;
+  if (mac) cp_hmac_start(&c.hm, key->k.p, key->k.n);
+  else cp_sha256_start(&c.s);
+  feed_tbs(mac ? sink_hmac : sink_sha, &c, t->ctx, 4, prot, aad, aad_len, pl, pl_len);
+  return mac ? cp_hmac_finish(&c.hm, out) : cp_sha256_finish(&c.s, out);
 }
 
 /* Encrypt0 seal, Mac0 create, Sign1 sign: [tag] [prot, unprot, body (, tag)]. */
