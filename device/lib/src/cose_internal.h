@@ -39,7 +39,7 @@ void cose_xor(uint8_t *dst, cose_bytes b);
 
 /* A message's parts, all pointing into the message. */
 typedef struct {
-  cose_bytes prot, unprot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */
+  cose_bytes prot, body, tag; /* body: payload or ciphertext; tag: signature/MAC */
   cose_hdr_info info;
 } cose_parts;
 /* The message parsed and its headers checked, no crypto yet: [tag] [prot, unprot, body (, tag)]. */

@@ -33,9 +33,7 @@ cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned 
   if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
   if (it.type != CBP_BSTR) return COSE_ERR_STRUCTURE;
   o->prot = (cose_bytes){it.ptr, it.v};
-  size_t start = r.pos;
   if ((e = cose_parse_buckets(o->prot, &r, &o->info)) != COSE_OK) return e;
-  o->unprot = (cose_bytes){m + start, r.pos - start};
   if (o->info.has_iv && o->info.has_piv) return COSE_ERR_NONCE;
   if ((e = cbp_next(&r, &it)) != COSE_OK) return e;
   if (it.type == CBP_SIMPLE && it.is_null) return COSE_ERR_DETACHED;
