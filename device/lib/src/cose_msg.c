@@ -99,12 +99,12 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
 }
 
 /* RFC 9052 section 4.4/5.3: with no protected parameters the structures carry h'', also when
- * the message encodes the empty map as h'a0' (the WG examples' "Redo protected" cases). */
+ * the message encodes the empty map as h'a0' (the WG examples' "Redo protected" cases). p has
+ * been parsed as a header map by then, so its first head is whole: an empty map is a map head
+ * with count 0 that is all of p. */
 static cose_bytes authenticated_prot(cose_bytes p) {
-  cbp_reader r;
-  cbp_item it;
-  cbp_reader_init(&r, p.p, p.n);
-  if (p.n && cbp_next(&r, &it) == COSE_OK && it.type == CBP_MAP && it.v == 0 && cbp_at_end(&r))
+  uint64_t count;
+  if (p.n && p.p[0] >> 5 == CBP_MAP && cbp_head_arg(p.p, &count) == p.n && count == 0)
     return (cose_bytes){p.p, 0};
   return p;
 }
