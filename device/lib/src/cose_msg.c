@@ -150,15 +150,14 @@ static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_le
   return COSE_OK;
 }
 
-/* Writes [tag] [prot, unprot, head of body] and returns where the body goes. */
-static cose_err write_prefix(cbp_writer *w, unsigned flags, uint64_t tag, uint64_t arity,
-                             const cose_headers *h, size_t body_len) {
+/* Writes [tag] [prot, unprot, head of body]; an overflow stays in w for the caller. */
+static void write_prefix(cbp_writer *w, unsigned flags, unsigned tag, unsigned arity,
+                         const cose_headers *h, size_t body_len) {
   if (flags & COSE_F_TAGGED) cbp_put_tag(w, tag);
   cbp_put_array(w, arity);
   cbp_put_bstr(w, h->prot, h->prot_len);
   cbp_put_raw(w, h->unprot, h->unprot_len);
   cbp_put_bstr_head(w, body_len);
-  return w->overflow ? COSE_ERR_BUFFER_TOO_SMALL : COSE_OK;
 }
 
 static cose_err check_ec_key(const cose_key *key, bool need_private) {
@@ -221,7 +220,7 @@ static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, 
   size_t need = aead ? pl_len + a->tag_len : a->tag_len;
   cbp_writer w;
   cbp_writer_init(&w, out, cap);
-  if ((e = write_prefix(&w, flags, t->tag, t->arity, h, aead ? need : pl_len)) != COSE_OK) return e;
+  write_prefix(&w, flags, t->tag, t->arity, h, aead ? need : pl_len);
   if (!aead) {
     cbp_put_raw(&w, pl, pl_len);
     cbp_put_bstr_head(&w, a->tag_len);
