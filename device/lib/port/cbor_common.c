@@ -53,14 +53,9 @@ void cbp_put_int(cbp_writer *w, int32_t v) {
   cbp_put_head(w, v < 0, (uint32_t)(v < 0 ? -1 - v : v));
 }
 
-void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
-  cbp_put_head(w, 2, n);
+void cbp_put_str(cbp_writer *w, unsigned major, const void *p, size_t n) {
+  cbp_put_head(w, major, n);
   cbp_put_raw(w, p, n);
-}
-
-void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) {
-  cbp_put_head(w, 3, n);
-  cbp_put_raw(w, (const uint8_t *)s, n);
 }
 
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {

@@ -68,10 +68,12 @@ static inline void cbp_put_uint(cbp_writer *w, size_t v) { cbp_put_head(w, 0, v)
 /* An unsigned integer of any size (the profile's epochs). */
 void cbp_put_u64(cbp_writer *w, uint64_t v);
 void cbp_put_int(cbp_writer *w, int32_t v);
-void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n);
+/* A byte (major 2) or text (3) string: head and content. */
+void cbp_put_str(cbp_writer *w, unsigned major, const void *p, size_t n);
+static inline void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) { cbp_put_str(w, 2, p, n); }
 /* the content follows via cbp_put_raw */
 static inline void cbp_put_bstr_head(cbp_writer *w, size_t n) { cbp_put_head(w, 2, n); }
-void cbp_put_tstr(cbp_writer *w, const char *s, size_t n);
+static inline void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) { cbp_put_str(w, 3, s, n); }
 static inline void cbp_put_array(cbp_writer *w, size_t n) { cbp_put_head(w, 4, n); }
 static inline void cbp_put_map(cbp_writer *w, size_t n) { cbp_put_head(w, 5, n); }
 static inline void cbp_put_tag(cbp_writer *w, size_t tag) { cbp_put_head(w, 6, tag); }
