@@ -182,10 +182,10 @@ static cose_err topic_aad(cose_ws *ws, const char *topic, uint64_t epoch, uint8_
   return e;
 }
 
+/* The topic key as the COSE_Key Encrypt0 takes (its kid goes in the headers, not here). */
 static cose_key sym_key(const cose_topic_key *k) {
   cose_key key = {.kty = 4, .alg = k->alg, .has_alg = true, .has_base_iv = true};
   key.k = (cose_bytes){k->key, k->key_len};
-  key.kid = (cose_bytes){k->kid, COSE_PROFILE_KID_LEN};
   key.base_iv = (cose_bytes){k->common_iv, k->iv_len};
   return key;
 }
