@@ -276,6 +276,19 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   return e;
 }
 
+/* The message's kid: the topic key's, and the v5 hint's when there is one. */
+static cose_err check_kid(const cose_topic_key *k, const char *kid_hint, const cose_hdr_info *hi) {
+  cose_bytes kid = hi->kid;
+  if (!hi->has_kid) return COSE_ERR_UNKNOWN_KID;
+  if (kid_hint) {
+    char b64[16];
+    if (kid.n > 8 || cose_b64url(kid.p, kid.n, b64, sizeof b64) == 0 || strcmp(b64, kid_hint) != 0)
+      return COSE_ERR_KID_MISMATCH;
+  }
+  if (kid.n != COSE_PROFILE_KID_LEN || memcmp(kid.p, k->kid, kid.n) != 0) return COSE_ERR_UNKNOWN_KID;
+  return COSE_OK;
+}
+
 /* The inner Sign1 of a signed payload, verified in place; its signer's kid must be the
  * verifier's when the verifier names one. Out of line: its header info would push
  * cose_profile_open's frame past 256 B, where RV32C's compressed stack accesses end. */
@@ -304,14 +317,7 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   cose_err e = cose_parse_msg(msg, msg_len, COSE_TAG_ENCRYPT0, 3, flags, &m);
   if (e != COSE_OK) return e;
   const cose_hdr_info *hi = &m.info;
-  cose_bytes kid = hi->kid; /* empty if absent */
-  if (!hi->has_kid) return COSE_ERR_UNKNOWN_KID;
-  if (kid_hint) {
-    char b64[16];
-    if (kid.n > 8 || cose_b64url(kid.p, kid.n, b64, sizeof b64) == 0 || strcmp(b64, kid_hint) != 0)
-      return COSE_ERR_KID_MISMATCH;
-  }
-  if (kid.n != COSE_PROFILE_KID_LEN || memcmp(kid.p, k->kid, kid.n) != 0) return COSE_ERR_UNKNOWN_KID;
+  if ((e = check_kid(k, kid_hint, hi)) != COSE_OK) return e;
   uint8_t *aad;
   size_t aad_len, pt_len;
   if ((e = topic_aad(&ws, topic, k->epoch, &aad, &aad_len)) != COSE_OK) return e;
@@ -331,7 +337,7 @@ cose_err cose_profile_open(const cose_topic_key *k, const char *topic, const cha
   if (verifier && (e = open_signed(verifier, aad, aad_len, &content)) != COSE_OK) return e;
   /* Section 9 step 9, last: only a message that authenticated updates the replay state. */
   if (hi->has_piv) e = cose_replay_accept(&replay->window, seq);
-  else e = cose_iv_memory_accept(&replay->ivs, kid, hi->iv);
+  else e = cose_iv_memory_accept(&replay->ivs, hi->kid, hi->iv);
   if (e != COSE_OK) return e;
   *plain = content;
   return COSE_OK;
