@@ -144,6 +144,7 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
 }
 
 cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info) {
+  memset(info, 0, sizeof *info);
   cose_label_set seen = {.n = 0};
   cose_err e;
   if (prot.n) { /* h'' : no protected headers */
@@ -160,7 +161,6 @@ cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *
 
 cose_err cose_headers_parse(const cose_headers *h, cose_hdr_info *out) {
   if (!h || !out || (!h->prot && h->prot_len) || !h->unprot) return COSE_ERR_ARG;
-  memset(out, 0, sizeof *out);
   cbp_reader r;
   cbp_reader_init(&r, h->unprot, h->unprot_len);
   cose_err e = cose_parse_buckets((cose_bytes){h->prot, h->prot_len}, &r, out);

@@ -29,8 +29,8 @@ typedef enum { COSE_MAP_PROT, COSE_MAP_UNPROT, COSE_MAP_KEY } cose_map_kind;
  * seen collects the labels, across both buckets of a message. */
 cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, void *dst,
                        cbp_item *stash);
-/* Both header buckets into info: the protected map's bytes, then the unprotected map at r
- * (what follows it is the caller's). */
+/* Both header buckets into info (cleared first): the protected map's bytes, then the
+ * unprotected map at r (what follows it is the caller's). */
 cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info);
 
 

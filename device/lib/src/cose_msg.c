@@ -16,7 +16,7 @@ size_t cose_alg_nonce_len(int32_t alg) {
 cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned arity,
                         unsigned flags, cose_parts *o) {
   if (!m) return COSE_ERR_ARG;
-  memset(o, 0, sizeof *o);
+  o->tag = (cose_bytes){NULL, 0}; /* Encrypt0 has none; the rest is set before use */
   cbp_reader r;
   cbp_item it;
   cbp_reader_init(&r, m, n);
