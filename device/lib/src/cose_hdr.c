@@ -52,7 +52,7 @@ static cose_err read_crit(cbp_reader *r, const cbp_item *it) {
 }
 
 /* How the value of a known label is read. */
-enum { V_BSTR, V_INT, V_ALG, V_ANY, V_CT, V_CRIT, V_BAD };
+enum { V_BSTR, V_INT, V_ALG, V_ANY, V_CT, V_CRIT, V_BAD, V_END /* ends a table: skip */ };
 /* A known label of a header bucket or a COSE_Key: how its value is read and where it goes
  * (offsets into cose_hdr_info or cose_key), so one walker serves both maps. */
 typedef struct {
@@ -64,25 +64,35 @@ typedef struct {
 #define SID_LABEL 127 /* stands for the text label "sid"; int labels from 127 up are unknown */
 #define HDR(l, how, f, has) {l, how, offsetof(cose_hdr_info, f), offsetof(cose_hdr_info, has)}
 static const map_rule hdr_rules[] = {
-    HDR(1, V_ALG, alg, has_alg),  {2, V_CRIT, 0, NO_FLAG},        {3, V_CT, 0, NO_FLAG},
-    HDR(4, V_BSTR, kid, has_kid), HDR(5, V_BSTR, iv, has_iv),     HDR(6, V_BSTR, piv, has_piv),
+    HDR(1, V_ALG, alg, has_alg),
+    {2, V_CRIT, 0, NO_FLAG},
+    {3, V_CT, 0, NO_FLAG},
+    HDR(4, V_BSTR, kid, has_kid),
+    HDR(5, V_BSTR, iv, has_iv),
+    HDR(6, V_BSTR, piv, has_piv),
     HDR(SID_LABEL, V_BSTR, sid, has_sid),
+    {0, V_END, 0, NO_FLAG},
 };
 /* kty 1, kid 2, alg 3, Base IV 5; -1 is k or crv, told apart by kty at the end; x -2, y -3,
  * d -4 (compressed y is not supported); key_ops (4) and other labels are skipped, 0 refused. */
 #define KEY(l, how, f, has) {l, how, offsetof(cose_key, f), has}
 static const map_rule key_rules[] = {
-    KEY(1, V_INT, kty, NO_FLAG), KEY(2, V_BSTR, kid, NO_FLAG), KEY(3, V_ALG, alg, offsetof(cose_key, has_alg)),
-    KEY(5, V_BSTR, base_iv, offsetof(cose_key, has_base_iv)), {-1, V_ANY, 0, NO_FLAG},
-    KEY(-2, V_BSTR, x, NO_FLAG), KEY(-3, V_BSTR, y, NO_FLAG), KEY(-4, V_BSTR, d, NO_FLAG),
+    KEY(1, V_INT, kty, NO_FLAG),
+    KEY(2, V_BSTR, kid, NO_FLAG),
+    KEY(3, V_ALG, alg, offsetof(cose_key, has_alg)),
+    KEY(5, V_BSTR, base_iv, offsetof(cose_key, has_base_iv)),
+    {-1, V_ANY, 0, NO_FLAG},
+    KEY(-2, V_BSTR, x, NO_FLAG),
+    KEY(-3, V_BSTR, y, NO_FLAG),
+    KEY(-4, V_BSTR, d, NO_FLAG),
     {0, V_BAD, 0, NO_FLAG},
+    {0, V_END, 0, NO_FLAG},
 };
 
 cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, void *dst,
                        cbp_item *stash) {
   bool key = kind == COSE_MAP_KEY;
   const map_rule *rules = key ? key_rules : hdr_rules;
-  size_t n_rules = key ? sizeof key_rules / sizeof key_rules[0] : sizeof hdr_rules / sizeof hdr_rules[0];
   cose_err bad = key ? COSE_ERR_KEY : COSE_ERR_HEADER;
   cbp_item it;
   cose_err e = cbp_next(r, &it);
@@ -102,10 +112,9 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
     } else if (label >= SID_LABEL) {
       label = INT32_MIN;
     }
-    const map_rule *ru = NULL;
-    for (size_t j = 0; j < n_rules; j++)
-      if (rules[j].label == label) ru = &rules[j];
-    if (!ru) {
+    const map_rule *ru = rules;
+    while (ru->how != V_END && ru->label != label) ru++;
+    if (ru->how == V_END) {
       if ((e = cbp_skip(r)) != COSE_OK) return e;
       continue;
     }
