@@ -44,7 +44,7 @@ cose_err cp_aead(bool seal, const cp_alg *a, const uint8_t *key, const uint8_t *
 }
 
 void cp_sha256_start(cp_sha256 *s) {
-  s->op = psa_hash_operation_init();
+  memset(&s->op, 0, sizeof s->op); /* all-bits-zero is a valid initial operation (PSA 1.x) */
   s->err = ready();
   if (s->err == COSE_OK && psa_hash_setup(&s->op, PSA_ALG_SHA_256) != PSA_SUCCESS)
     s->err = COSE_ERR_CRYPTO;
@@ -61,7 +61,7 @@ cose_err cp_sha256_finish(cp_sha256 *s, uint8_t out[32]) {
 }
 
 void cp_hmac_start(cp_hmac *h, const uint8_t *key, size_t key_len) {
-  h->op = psa_mac_operation_init();
+  memset(&h->op, 0, sizeof h->op); /* as for the hash: zero is the initial state */
   h->key = PSA_KEY_ID_NULL;
   psa_algorithm_t alg = PSA_ALG_HMAC(PSA_ALG_SHA_256);
   h->err = import(PSA_KEY_TYPE_HMAC, alg, PSA_KEY_USAGE_SIGN_MESSAGE, key, key_len, &h->key);

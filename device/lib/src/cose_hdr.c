@@ -154,7 +154,8 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
 
 cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info) {
   memset(info, 0, sizeof *info);
-  cose_label_set seen = {.n = 0};
+  cose_label_set seen;
+  seen.n = 0; /* the slots below n are the only ones read */
   cose_err e;
   if (prot.n) { /* h'' : no protected headers */
     cbp_reader r;
@@ -213,8 +214,10 @@ cose_err cose_key_decode(const uint8_t *cbor, size_t len, cose_key *k) {
   memset(k, 0, sizeof *k);
   cbp_reader r;
   cbp_reader_init(&r, cbor, len);
-  cbp_item neg1 = {.type = CBP_SIMPLE}; /* label -1, if any: read by kty below */
-  cose_label_set seen = {.n = 0};
+  cbp_item neg1; /* label -1, if any: read by kty below; absent, its type is no value's */
+  neg1.type = CBP_SIMPLE;
+  cose_label_set seen;
+  seen.n = 0; /* the slots below n are the only ones read */
   cose_err e = cose_read_map(&r, COSE_MAP_KEY, &seen, k, &neg1);
   if (e != COSE_OK) return e;
   if (!cbp_at_end(&r)) return COSE_ERR_TRAILING_BYTES;
