@@ -44,7 +44,8 @@ void cbp_put_u64(cbp_writer *w, uint64_t v) {
     cbp_put_head(w, 0, (size_t)v);
     return;
   }
-  uint8_t h[9] = {0x1b};
+  uint8_t h[9];
+  h[0] = 0x1b; /* 8-byte argument follows */
   for (size_t i = 8; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
   cbp_put_raw(w, h, sizeof h);
 }
