@@ -7,7 +7,7 @@ const cp_alg *cp_alg_info(int32_t alg) {
   /* RFC 9053 tables: CCM-L-M-K names give L (so nonce = 15 - L/8), tag M bits, key K bits. The
    * profile's device algorithms (docs/mqtt-cose-profile.md section 6) and HMAC 256/64 first,
    * then the other AEADs unless the build leaves them out. */
-  static const struct {
+  static const struct cp_alg_entry {
     int8_t alg;
     cp_alg a;
   } t[] = {
@@ -21,9 +21,10 @@ const cp_alg *cp_alg_info(int32_t alg) {
       {COSE_ALG_CCM_16_128_256, {CP_CCM, 32, 16, 13}}, {COSE_ALG_CCM_64_128_128, {CP_CCM, 16, 16, 7}},
       {COSE_ALG_CCM_64_128_256, {CP_CCM, 32, 16, 7}},
 #endif
+      {0, {CP_NONE, 0, 0, 0}}, /* the end: 0 is no COSE algorithm */
   };
-  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-    if (t[i].alg == alg) return &t[i].a;
+  for (const struct cp_alg_entry *e = t; e->a.kind != CP_NONE; e++)
+    if (e->alg == alg) return &e->a;
   return NULL;
 }
 
