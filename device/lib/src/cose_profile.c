@@ -155,19 +155,29 @@ cose_err cose_profile_content_type(const char *ct, const char *expected) {
   return starts_with_ci(ct, "application/cose") ? COSE_ERR_HEADER : COSE_ERR_NOT_SEALED;
 }
 
-size_t cose_b64url(const uint8_t *in, size_t n, char *out, size_t cap) {
+/* Character j of base64url(in[0..n)) (RFC 4648 section 5, no padding): the 6 bits from bit
+ * 6j on, zero bits past the end. */
+static char b64url_char(const uint8_t *in, size_t n, size_t j) {
   static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  size_t need = n / 3 * 4 + (n % 3 ? n % 3 + 1 : 0);
+  size_t i = 6 * j / 8;
+  unsigned v = (unsigned)in[i] << 8 | (i + 1 < n ? in[i + 1] : 0u);
+  return t[v >> (10 - 6 * j % 8) & 63];
+}
+
+size_t cose_b64url(const uint8_t *in, size_t n, char *out, size_t cap) {
+  size_t need = (8 * n + 5) / 6;
   if (!out || need + 1 > cap) return 0;
-  size_t o = 0;
-  for (size_t i = 0; i < n; i += 3) {
-    uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
-                 (i + 2 < n ? in[i + 2] : 0);
-    size_t chars = i + 2 < n ? 4 : i + 1 < n ? 3 : 2;
-    for (size_t j = 0; j < chars; j++) out[o++] = t[(v >> (18 - 6 * j)) & 63];
-  }
-  out[o] = '\0';
-  return o;
+  for (size_t j = 0; j < need; j++) out[j] = b64url_char(in, n, j);
+  out[need] = '\0';
+  return need;
+}
+
+/* Whether hint is exactly base64url(kid), compared a character at a time. */
+static bool b64url_equals(cose_bytes kid, const char *hint) {
+  size_t need = (8 * kid.n + 5) / 6;
+  for (size_t j = 0; j < need; j++)
+    if (hint[j] != b64url_char(kid.p, kid.n, j)) return false;
+  return hint[need] == '\0';
 }
 
 /* The profile's external_aad for topic, carved off the front of the workspace. */
@@ -280,11 +290,7 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
 static cose_err check_kid(const cose_topic_key *k, const char *kid_hint, const cose_hdr_info *hi) {
   cose_bytes kid = hi->kid;
   if (!hi->has_kid) return COSE_ERR_UNKNOWN_KID;
-  if (kid_hint) {
-    char b64[16];
-    if (kid.n > 8 || cose_b64url(kid.p, kid.n, b64, sizeof b64) == 0 || strcmp(b64, kid_hint) != 0)
-      return COSE_ERR_KID_MISMATCH;
-  }
+  if (kid_hint && (kid.n > 8 || !b64url_equals(kid, kid_hint))) return COSE_ERR_KID_MISMATCH;
   if (kid.n != COSE_PROFILE_KID_LEN || memcmp(kid.p, k->kid, kid.n) != 0) return COSE_ERR_UNKNOWN_KID;
   return COSE_OK;
 }
