@@ -45,6 +45,19 @@ void test_profile(void) {
   en = unhex("836f636f73652d696f742d6d7174742f3163742f311b0000000100000000", exp, sizeof exp);
   CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes, epoch 2^32");
 
+  /* base64url without padding: RFC 4648 section 10's vectors, and the two url-safe letters. */
+  static const char *b64[][2] = {{"", ""}, {"f", "Zg"}, {"fo", "Zm8"}, {"foo", "Zm9v"},
+                                 {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"},
+                                 {"\xfb\xff", "-_8"}};
+  for (size_t i = 0; i < sizeof b64 / sizeof b64[0]; i++) {
+    char enc[16];
+    size_t in_len = strlen(b64[i][0]), out_len = strlen(b64[i][1]);
+    CHECK(cose_b64url((const uint8_t *)b64[i][0], in_len, enc, sizeof enc) == out_len &&
+              strcmp(enc, b64[i][1]) == 0,
+          "base64url of \"%s\"", b64[i][1]);
+    CHECK(cose_b64url((const uint8_t *)b64[i][0], in_len, enc, out_len) == 0, "base64url room %zu", i);
+  }
+
   /* Partial IVs: minimal, 1..5 bytes. */
   unsigned char piv[5];
   CHECK(cose_profile_piv(0, piv) == 1 && piv[0] == 0, "%s", "piv 0");
