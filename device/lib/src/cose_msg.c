@@ -235,7 +235,8 @@ static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, 
   } else {
     uint8_t d[32];
     e = tbs_digest(t, key, prot, aad, aad_len, pl, pl_len, d);
-    if (e == COSE_OK && t->kind == CP_HMAC) memcpy(dst, d, a->tag_len); /* 256/64: leftmost 64 bits */
+    /* Without COSE_CFG_SIGN nothing but Mac0 gets here. 256/64: the leftmost 64 bits. */
+    if (e == COSE_OK && (!COSE_CFG_SIGN || t->kind == CP_HMAC)) memcpy(dst, d, a->tag_len);
 #if COSE_CFG_SIGN
     else if (e == COSE_OK) e = cp_es256_sign(key->d.p, d, dst);
 #endif
