@@ -34,8 +34,8 @@ cose_err cose_read_map(cbp_reader *r, cose_map_kind kind, cose_label_set *seen, 
 cose_err cose_parse_buckets(cose_bytes prot, cbp_reader *unprot, cose_hdr_info *info);
 
 
-/* dst[i] ^= b.p[i] for the n bytes of b (the nonces' layouts). */
-void cose_xor(uint8_t *dst, cose_bytes b);
+/* dst[i] ^= p[i] for i < n (the nonces' layouts). */
+void cose_xor(uint8_t *dst, const uint8_t *p, size_t n);
 
 /* A message's parts, all pointing into the message. */
 typedef struct {

@@ -94,19 +94,18 @@ static cose_err make_nonce(const cose_hdr_info *hi, const cose_key *key, const c
   /* RFC 9052 section 3.1: the Partial IV left-padded to the nonce's length. */
   if (piv.n == 0 || piv.n > n) return COSE_ERR_NONCE;
   memcpy(nonce, key->base_iv.p, n);
-  cose_xor(nonce + n - piv.n, piv);
+  cose_xor(nonce + n - piv.n, piv.p, piv.n);
   return COSE_OK;
 }
 
-/* RFC 9052 section 4.4/5.3: with no protected parameters the structures carry h'', also when
+/* The length the authenticated structures give the protected bucket p: RFC 9052 section
+ * 4.4/5.3: with no protected parameters the structures carry h'', also when
  * the message encodes the empty map as h'a0' (the WG examples' "Redo protected" cases). p has
  * been parsed as a header map by then, so its first head is whole: an empty map is a map head
  * with count 0 that is all of p. */
-static cose_bytes authenticated_prot(cose_bytes p) {
+static size_t authenticated_len(const uint8_t *p, size_t n) {
   uint64_t count;
-  if (p.n && p.p[0] >> 5 == CBP_MAP && cbp_head_arg(p.p, &count) == p.n && count == 0)
-    return (cose_bytes){p.p, 0};
-  return p;
+  return n && p[0] >> 5 == CBP_MAP && cbp_head_arg(p, &count) == n && count == 0 ? 0 : n;
 }
 
 typedef void (*sink_fn)(void *ctx, const uint8_t *p, size_t n);
@@ -125,7 +124,7 @@ static void feed_bstr(sink_fn f, void *c, const uint8_t *p, size_t n) {
 /* [context, protected, external_aad (, payload)]: the Enc_structure (3 items) is written out
  * for the AEAD; Sig_structure and MAC_structure (4) are streamed into a hash, so no copy of
  * the payload is needed. */
-static void feed_tbs(sink_fn f, void *c, const char *ctx, unsigned items, cose_bytes prot,
+static void feed_tbs(sink_fn f, void *c, const char *ctx, unsigned items, const cose_bytes *prot,
                      const uint8_t *aad, size_t aad_len, const uint8_t *pl, size_t pl_len) {
   uint8_t h[16];
   cbp_writer w;
@@ -133,15 +132,14 @@ static void feed_tbs(sink_fn f, void *c, const char *ctx, unsigned items, cose_b
   cbp_put_array(&w, items);
   cbp_put_tstr(&w, ctx, strlen(ctx));
   f(c, h, w.len);
-  prot = authenticated_prot(prot);
-  feed_bstr(f, c, prot.p, prot.n);
+  feed_bstr(f, c, prot->p, authenticated_len(prot->p, prot->n));
   feed_bstr(f, c, aad, aad_len);
   if (items == 4) feed_bstr(f, c, pl, pl_len);
 }
 
 /* The Enc_structure, in the workspace. */
-static cose_err enc_structure(cose_bytes prot, const uint8_t *aad, size_t aad_len, cose_ws ws,
-                              size_t *len) {
+static cose_err enc_structure(const cose_bytes *prot, const uint8_t *aad, size_t aad_len,
+                              cose_ws ws, size_t *len) {
   cbp_writer w;
   cbp_writer_init(&w, ws.p, ws.cap);
   feed_tbs(sink_writer, &w, "Encrypt0", 3, prot, aad, aad_len, NULL, 0);
@@ -189,7 +187,7 @@ static cose_err prepare(const msg_type *t, const cose_hdr_info *hi, const cose_k
 }
 
 /* The HMAC (Mac0) or the hash to sign (Sign1) of the MAC_structure / Sig_structure. */
-static cose_err tbs_digest(const msg_type *t, const cose_key *key, cose_bytes prot,
+static cose_err tbs_digest(const msg_type *t, const cose_key *key, const cose_bytes *prot,
                            const uint8_t *aad, size_t aad_len, const uint8_t *pl, size_t pl_len,
                            uint8_t out[32]) {
   bool mac = t->kind == CP_HMAC;
@@ -230,11 +228,11 @@ static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, 
   cose_bytes prot = {h->prot, h->prot_len};
   if (aead) {
     size_t sl;
-    e = enc_structure(prot, aad, aad_len, ws, &sl);
+    e = enc_structure(&prot, aad, aad_len, ws, &sl);
     if (e == COSE_OK) e = cp_aead(true, a, key->k.p, nonce, ws.p, sl, pl, pl_len, dst);
   } else {
     uint8_t d[32];
-    e = tbs_digest(t, key, prot, aad, aad_len, pl, pl_len, d);
+    e = tbs_digest(t, key, &prot, aad, aad_len, pl, pl_len, d);
     /* Without COSE_CFG_SIGN nothing but Mac0 gets here. 256/64: the leftmost 64 bits. */
     if (e == COSE_OK && (!COSE_CFG_SIGN || t->kind == CP_HMAC)) memcpy(dst, d, a->tag_len);
 #if COSE_CFG_SIGN
@@ -258,7 +256,7 @@ static cose_err verify(const cose_key *key, const uint8_t *msg, size_t msg_len, 
   if (e == COSE_OK) e = prepare(t, &m.info, key, 0, flags, false, &a, NULL);
   if (e != COSE_OK) return e;
   if (m.tag.n != a->tag_len) return COSE_ERR_AUTH; /* ES256 signatures are exactly r||s */
-  if ((e = tbs_digest(t, key, m.prot, aad, aad_len, m.body.p, m.body.n, d)) != COSE_OK) return e;
+  if ((e = tbs_digest(t, key, &m.prot, aad, aad_len, m.body.p, m.body.n, d)) != COSE_OK) return e;
   if (t->kind == CP_HMAC) {
     if (!cp_equal(d, m.tag.p, a->tag_len)) return COSE_ERR_AUTH;
   } else if ((e = cp_es256_verify(key->x.p, key->y.p, d, m.tag.p)) != COSE_OK) {
@@ -286,7 +284,7 @@ cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const u
   if (e != COSE_OK) return e;
   if (m->body.n < a->tag_len) return COSE_ERR_STRUCTURE;
   if (m->body.n - a->tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
-  if ((e = enc_structure(m->prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
+  if ((e = enc_structure(&m->prot, aad, aad_len, ws, &sl)) != COSE_OK) return e;
   if ((e = cp_aead(false, a, key->k.p, nonce, ws.p, sl, m->body.p, m->body.n, pt)) != COSE_OK) return e;
   *pt_len = m->body.n - a->tag_len;
   return COSE_OK;

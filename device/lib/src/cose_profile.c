@@ -78,13 +78,13 @@ cose_err cose_profile_nonce(const uint8_t *iv, size_t n, cose_bytes sid, cose_by
   if (sid.n > n - 6 || piv.n < 1 || piv.n > 5) return COSE_ERR_NONCE;
   memcpy(nonce, iv, n);
   nonce[0] ^= (uint8_t)sid.n;
-  cose_xor(nonce + n - 5 - sid.n, sid);
-  cose_xor(nonce + n - piv.n, piv);
+  cose_xor(nonce + n - 5 - sid.n, sid.p, sid.n);
+  cose_xor(nonce + n - piv.n, piv.p, piv.n);
   return COSE_OK;
 }
 
-void cose_xor(uint8_t *dst, cose_bytes b) {
-  for (size_t i = 0; i < b.n; i++) dst[i] ^= b.p[i];
+void cose_xor(uint8_t *dst, const uint8_t *p, size_t n) {
+  for (size_t i = 0; i < n; i++) dst[i] ^= p[i];
 }
 
 size_t cose_profile_piv(uint64_t seq, uint8_t out[5]) {
