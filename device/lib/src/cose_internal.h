@@ -45,6 +45,13 @@ typedef struct {
 /* The message parsed and its headers checked, no crypto yet: [tag] [prot, unprot, body (, tag)]. */
 cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned arity,
                         unsigned flags, cose_parts *o);
+/* Encrypt0 seal, Mac0 create, Sign1 sign in one; t is the message type. The profile's seal
+ * calls it with cose_encrypt0_type directly. */
+typedef struct cose_msg_type cose_msg_type;
+extern const cose_msg_type cose_encrypt0_type;
+cose_err cose_create(const cose_key *key, int32_t alg, const cose_headers *h, const uint8_t *pl,
+                     size_t pl_len, const uint8_t *aad, size_t aad_len, unsigned flags,
+                     uint8_t *out, size_t cap, size_t *out_len, cose_ws ws, const cose_msg_type *t);
 /* cose_encrypt0_open after its parse, so the profile checks the kid in between. */
 cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
                                size_t aad_len, unsigned flags, uint8_t *pt, size_t pt_cap,

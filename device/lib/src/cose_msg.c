@@ -165,12 +165,13 @@ static cose_err check_ec_key(const cose_key *key, bool need_private) {
 }
 
 /* What tells the three message types apart; the calls below are shared by all three. */
-typedef struct {
+struct cose_msg_type {
   uint8_t tag, arity;
   uint8_t kind;    /* the cp_kind resolve_alg wants (CP_GCM: any AEAD) */
   const char *ctx; /* the context string of the authenticated structure */
-} msg_type;
-static const msg_type k_encrypt0 = {COSE_TAG_ENCRYPT0, 3, CP_GCM, "Encrypt0"};
+};
+typedef cose_msg_type msg_type;
+const msg_type cose_encrypt0_type = {COSE_TAG_ENCRYPT0, 3, CP_GCM, "Encrypt0"};
 static const msg_type k_mac0 = {COSE_TAG_MAC0, 4, CP_HMAC, "MAC0"};
 static const msg_type k_sign1 = {COSE_TAG_SIGN1, 4, CP_ECDSA, "Signature1"};
 
@@ -202,9 +203,9 @@ static cose_err tbs_digest(const msg_type *t, const cose_key *key, const cose_by
 }
 
 /* Encrypt0 seal, Mac0 create, Sign1 sign: [tag] [prot, unprot, body (, tag)]. */
-static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, const uint8_t *pl,
-                       size_t pl_len, const uint8_t *aad, size_t aad_len, unsigned flags,
-                       uint8_t *out, size_t cap, size_t *out_len, cose_ws ws, const msg_type *t) {
+cose_err cose_create(const cose_key *key, int32_t alg, const cose_headers *h, const uint8_t *pl,
+                     size_t pl_len, const uint8_t *aad, size_t aad_len, unsigned flags,
+                     uint8_t *out, size_t cap, size_t *out_len, cose_ws ws, const msg_type *t) {
   if (!key || !h || !out || !out_len || (!pl && pl_len) || (!aad && aad_len)) return COSE_ERR_ARG;
   cose_hdr_info hi;
   const cp_alg *a;
@@ -244,7 +245,7 @@ static cose_err create(const cose_key *key, int32_t alg, const cose_headers *h, 
 }
 
 /* Mac0 verify, Sign1 verify. */
-/* t last (as in create): the public wrappers then pass their own arguments on unmoved. */
+/* t last (as in cose_create): the public wrappers then pass their own arguments on unmoved. */
 static cose_err verify(const cose_key *key, const uint8_t *msg, size_t msg_len, const uint8_t *aad,
                        size_t aad_len, unsigned flags, cose_bytes *payload, cose_hdr_info *info,
                        const msg_type *t) {
@@ -271,7 +272,8 @@ cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers
                             const uint8_t *pt, size_t pt_len, const uint8_t *aad,
                             size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                             size_t *out_len, cose_ws ws) {
-  return create(key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws, &k_encrypt0);
+  return cose_create(key, alg, h, pt, pt_len, aad, aad_len, flags, out, cap, out_len, ws,
+                     &cose_encrypt0_type);
 }
 
 cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const uint8_t *aad,
@@ -280,7 +282,7 @@ cose_err cose_encrypt0_decrypt(const cose_key *key, const cose_parts *m, const u
   const cp_alg *a;
   uint8_t nonce[16];
   size_t sl;
-  cose_err e = prepare(&k_encrypt0, &m->info, key, 0, flags, false, &a, nonce);
+  cose_err e = prepare(&cose_encrypt0_type, &m->info, key, 0, flags, false, &a, nonce);
   if (e != COSE_OK) return e;
   if (m->body.n < a->tag_len) return COSE_ERR_STRUCTURE;
   if (m->body.n - a->tag_len > pt_cap) return COSE_ERR_BUFFER_TOO_SMALL;
@@ -306,8 +308,8 @@ cose_err cose_sign1_sign(const cose_key *key, int32_t alg, const cose_headers *h
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len) {
-  return create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
-                (cose_ws){NULL, 0}, &k_sign1);
+  return cose_create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                     (cose_ws){NULL, 0}, &k_sign1);
 }
 #endif
 
@@ -321,8 +323,8 @@ cose_err cose_mac0_create(const cose_key *key, int32_t alg, const cose_headers *
                           const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                           size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                           size_t *out_len) {
-  return create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
-                (cose_ws){NULL, 0}, &k_mac0);
+  return cose_create(key, alg, h, payload, payload_len, aad, aad_len, flags, out, cap, out_len,
+                     (cose_ws){NULL, 0}, &k_mac0);
 }
 
 cose_err cose_mac0_verify(const cose_key *key, const uint8_t *msg, size_t msg_len,

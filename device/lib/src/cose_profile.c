@@ -276,9 +276,8 @@ cose_err cose_profile_seal(const cose_topic_key *k, const char *topic, cose_send
   }
 #endif
   cose_key key = sym_key(k);
-  e = cose_encrypt0_seal(&key, k->alg, &h, content, content_len, aad, aad_len,
-                         COSE_F_TAGGED | COSE_F_PROFILE_NONCE, out,
-                         cap, out_len, ws);
+  e = cose_create(&key, k->alg, &h, content, content_len, aad, aad_len,
+                  COSE_F_TAGGED | COSE_F_PROFILE_NONCE, out, cap, out_len, ws, &cose_encrypt0_type);
   if (e == COSE_OK && sender) {
     sender->next_seq++;
     if (sender->store) cose_seq_spend(sender->store);
