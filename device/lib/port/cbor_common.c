@@ -17,8 +17,7 @@ void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap) {
 }
 
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
-  if (w->overflow) return;
-  if (n > w->cap - w->len) {
+  if (w->overflow || n > w->cap - w->len) {
     w->overflow = true;
     return;
   }
