@@ -5,14 +5,21 @@
 #include "cose_internal.h"
 #include "crypto_port.h"
 
+/* [COSE_PROFILE_ID, s, ...: items in all] into a new writer: the start of external_aad and of
+ * the key derivation's info. */
+static void put_profile_head(cbp_writer *w, uint8_t *out, size_t cap, size_t items,
+                             const char *s) {
+  cbp_writer_init(w, out, cap);
+  cbp_put_array(w, items);
+  cbp_put_tstr(w, COSE_PROFILE_ID, sizeof COSE_PROFILE_ID - 1);
+  cbp_put_tstr(w, s, strlen(s));
+}
+
 cose_err cose_profile_aad(const char *topic, uint64_t epoch, uint8_t *out, size_t cap,
                           size_t *out_len) {
   if (!topic || !out_len) return COSE_ERR_ARG;
   cbp_writer w;
-  cbp_writer_init(&w, out, cap);
-  cbp_put_array(&w, 3);
-  cbp_put_tstr(&w, COSE_PROFILE_ID, sizeof COSE_PROFILE_ID - 1);
-  cbp_put_tstr(&w, topic, strlen(topic));
+  put_profile_head(&w, out, cap, 3, topic);
   cbp_put_u64(&w, epoch);
   if (w.overflow) return COSE_ERR_BUFFER_TOO_SMALL;
   *out_len = w.len;
@@ -32,10 +39,7 @@ static cose_err derive(const derive_in *d, const char *type, uint8_t *out, size_
   if (!d->master || !d->filter) return COSE_ERR_ARG;
   uint8_t info[256]; /* filters longer than ~200 bytes do not fit a device keyring anyway */
   cbp_writer w;
-  cbp_writer_init(&w, info, sizeof info);
-  cbp_put_array(&w, 6);
-  cbp_put_tstr(&w, COSE_PROFILE_ID, sizeof COSE_PROFILE_ID - 1);
-  cbp_put_tstr(&w, d->filter, strlen(d->filter));
+  put_profile_head(&w, info, sizeof info, 6, d->filter);
   cbp_put_int(&w, d->alg);
   cbp_put_u64(&w, d->epoch);
   cbp_put_tstr(&w, type, strlen(type));
