@@ -51,6 +51,8 @@ cose_err cose_parse_msg(const uint8_t *m, size_t n, unsigned want_tag, unsigned 
  * alg and the header's must then agree with; kind is the primitive the message type needs. */
 static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_t requested,
                             cp_kind kind, const cp_alg **pa) {
+  /* A text alg in the header is unsupported whatever else is said. */
+  if (hi->has_alg && hi->alg == COSE_ALG_TEXT) return COSE_ERR_UNSUPPORTED_ALG;
   int32_t x = requested;
   if (x == 0) {
     if (hi->has_alg) x = hi->alg;
@@ -58,8 +60,7 @@ static cose_err resolve_alg(const cose_hdr_info *hi, const cose_key *key, int32_
     else return COSE_ERR_HEADER; /* nothing says which algorithm */
   }
   if (x == COSE_ALG_TEXT) return COSE_ERR_UNSUPPORTED_ALG;
-  if (hi->has_alg && hi->alg != x) return hi->alg == COSE_ALG_TEXT ? COSE_ERR_UNSUPPORTED_ALG : COSE_ERR_ALG_MISMATCH;
-  if (key->has_alg && key->alg != x) return COSE_ERR_ALG_MISMATCH;
+  if ((hi->has_alg && hi->alg != x) || (key->has_alg && key->alg != x)) return COSE_ERR_ALG_MISMATCH;
   /* CP_GCM stands for "any AEAD" here: Encrypt0 takes GCM and CCM alike. */
   const cp_alg *a = *pa = cp_alg_info(x);
   if (!a || (a->kind == CP_CCM ? CP_GCM : a->kind) != kind) return COSE_ERR_UNSUPPORTED_ALG;
