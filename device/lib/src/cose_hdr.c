@@ -28,10 +28,10 @@ static bool same_label(const uint8_t *a, const uint8_t *b) {
   return (a[0] >> 5) != 3 || memcmp(a + ha, b + hb, (size_t)x) == 0;
 }
 
+/* Never full: a map holds at most COSE_MAX_LABELS labels, the set twice that. */
 static cose_err remember(cose_label_set *seen, const uint8_t *head) {
   for (size_t i = 0; i < seen->n; i++)
     if (same_label(seen->l[i], head)) return COSE_ERR_DUPLICATE_LABEL;
-  if (seen->n == sizeof seen->l / sizeof seen->l[0]) return COSE_ERR_HEADER;
   seen->l[seen->n++] = head;
   return COSE_OK;
 }
