@@ -46,7 +46,7 @@ static void die(const char *what, cose_err e) {
 
 /* ---- the timed operations ---- */
 
-static cose_err seal_alg(int64_t alg) {
+static cose_err seal_alg(int32_t alg) {
   uint8_t iv[13], prot[16], unprot[32];
   size_t n = cose_alg_nonce_len(alg);
   cose_err e = cp_random(iv, n);
@@ -234,7 +234,7 @@ int main(int argc, char **argv) {
             e = cose_mac0_create(&g_hmac, COSE_ALG_HMAC256_64, &h, g_pt, g_size, NULL, 0,
                                  COSE_F_TAGGED, g_msg, sizeof g_msg, &len);
         } else {
-          int64_t alg = ops[i].create == seal_gcm ? COSE_ALG_A128GCM : COSE_ALG_CCM_16_64_128;
+          int32_t alg = ops[i].create == seal_gcm ? COSE_ALG_A128GCM : COSE_ALG_CCM_16_64_128;
           uint8_t iv[13], prot[16], unprot[32];
           size_t n = cose_alg_nonce_len(alg);
           cose_headers h;

@@ -37,7 +37,7 @@ static struct {
   const char *host, *tel_topic, *cmd_topic, *filter, *cmd_filter, *payload, *move_to;
   int port, version, count, expect, wait_s, faults, echo;
   size_t buffer, master_len, salt_len, last_len;
-  int64_t alg;
+  int32_t alg; /* the library's alg type: IANA ids fit int32 */
   uint64_t epoch;
   bool counter, have_signer, have_verifier;
   cose_sender sender;
@@ -211,8 +211,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--commands")) g.cmd_topic = v;
     else if (!strcmp(a, "--filter")) g.filter = v;
     else if (!strcmp(a, "--cmd-filter")) g.cmd_filter = v;
-    else if (!strcmp(a, "--alg")) g.alg = atoll(v);
-    else if (!strcmp(a, "--epoch")) g.epoch = strtoull(v, NULL, 10);
+    else if (!strcmp(a, "--alg")) {
+      long long alg = strtoll(v, NULL, 10);
+      if (alg < INT32_MIN || alg > INT32_MAX) usage();
+      g.alg = (int32_t)alg;
+    } else if (!strcmp(a, "--epoch")) g.epoch = strtoull(v, NULL, 10);
     else if (!strcmp(a, "--master")) hexarg(v, g_master, sizeof g_master, &g.master_len);
     else if (!strcmp(a, "--salt")) hexarg(v, g_salt, sizeof g_salt, &g.salt_len);
     else if (!strcmp(a, "--sid")) {

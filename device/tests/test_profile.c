@@ -18,6 +18,11 @@ void test_profile(void) {
   CHECK_ERR(cp_hkdf_sha256(salt, 13, ikm, 22, info, 10, okm, 42), COSE_OK, "%s", "hkdf");
   n = unhex("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865", exp, sizeof exp);
   CHECK(memcmp(okm, exp, n) == 0, "%s", "RFC 5869 A.1 OKM");
+  /* RFC 5869 A.3: no salt (HashLen zeros) and no info. */
+  CHECK_ERR(cp_hkdf_sha256(NULL, 0, ikm, 22, NULL, 0, okm, 42), COSE_OK, "%s", "hkdf, no salt");
+  n = unhex("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8", exp, sizeof exp);
+  CHECK(memcmp(okm, exp, n) == 0, "%s", "RFC 5869 A.3 OKM");
+  CHECK_ERR(cp_hkdf_sha256(NULL, 0, ikm, 22, NULL, 0, okm, 255 * 32 + 1), COSE_ERR_ARG, "%s", "hkdf, L > 255 HashLen");
   /* RFC 4231 test case 2: HMAC-SHA-256 with key "Jefe". */
   cp_hmac h;
   unsigned char mac[32];
@@ -32,6 +37,26 @@ void test_profile(void) {
   size_t en = unhex("836f636f73652d696f742d6d7174742f3163742f3107", exp, sizeof exp);
   CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes");
   CHECK_ERR(cose_profile_aad("t/1", 7, buf, 10, &n), COSE_ERR_BUFFER_TOO_SMALL, "%s", "aad room");
+  /* Epochs on both sides of 2^32: a 4-byte and an 8-byte argument (RFC 8949 section 3). */
+  CHECK_ERR(cose_profile_aad("t/1", UINT32_MAX, buf, sizeof buf, &n), COSE_OK, "%s", "aad, epoch 2^32 - 1");
+  en = unhex("836f636f73652d696f742d6d7174742f3163742f311affffffff", exp, sizeof exp);
+  CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes, epoch 2^32 - 1");
+  CHECK_ERR(cose_profile_aad("t/1", UINT64_C(1) << 32, buf, sizeof buf, &n), COSE_OK, "%s", "aad, epoch 2^32");
+  en = unhex("836f636f73652d696f742d6d7174742f3163742f311b0000000100000000", exp, sizeof exp);
+  CHECK(n == en && memcmp(buf, exp, n) == 0, "%s", "aad bytes, epoch 2^32");
+
+  /* base64url without padding: RFC 4648 section 10's vectors, and the two url-safe letters. */
+  static const char *b64[][2] = {{"", ""}, {"f", "Zg"}, {"fo", "Zm8"}, {"foo", "Zm9v"},
+                                 {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"},
+                                 {"\xfb\xff", "-_8"}};
+  for (size_t i = 0; i < sizeof b64 / sizeof b64[0]; i++) {
+    char enc[16];
+    size_t in_len = strlen(b64[i][0]), out_len = strlen(b64[i][1]);
+    CHECK(cose_b64url((const uint8_t *)b64[i][0], in_len, enc, sizeof enc) == out_len &&
+              strcmp(enc, b64[i][1]) == 0,
+          "base64url of \"%s\"", b64[i][1]);
+    CHECK(cose_b64url((const uint8_t *)b64[i][0], in_len, enc, out_len) == 0, "base64url room %zu", i);
+  }
 
   /* Partial IVs: minimal, 1..5 bytes. */
   unsigned char piv[5];

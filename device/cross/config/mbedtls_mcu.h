@@ -1,6 +1,6 @@
 /*
  * mbedTLS 3.6 configuration for the cross builds (RV32IMC, Cortex-M4): only what the device
- * profile needs (AES-GCM/CCM, SHA-256, HMAC/HKDF, ECDSA P-256 with RFC 6979 signing, PSA
+ * profile needs (AES-GCM/CCM, SHA-256, HMAC, ECDSA P-256 with RFC 6979 signing, PSA
  * Crypto), so the footprint table measures the profile and not a general-purpose TLS stack.
  * Selected with -DMBEDTLS_CONFIG_FILE='"mbedtls_mcu.h"'; the PSA_WANT_* set is derived from
  * these legacy options (no MBEDTLS_PSA_CRYPTO_CONFIG), as in ESP-IDF's default build.
@@ -29,7 +29,7 @@
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA224_C /* sha256.c builds both; PSA's SHA-256 needs the module */
 #define MBEDTLS_SHA256_SMALLER
-#define MBEDTLS_HKDF_C
+/* No MBEDTLS_HKDF_C: the library's HKDF runs on PSA's HMAC (port/crypto_common.c). */
 
 /* ES256: P-256 only, deterministic signing so signatures need no per-signature entropy. */
 #define MBEDTLS_BIGNUM_C

@@ -97,11 +97,13 @@ enum {
 enum { COSE_TAG_ENCRYPT0 = 16, COSE_TAG_MAC0 = 17, COSE_TAG_SIGN1 = 18 };
 
 /* A decoded COSE_Key; all byte fields point into the encoded key. */
+/* Integers are int32_t: every IANA COSE algorithm, key type and curve fits, and a 32-bit core
+ * compares them in one instruction; the decoder reads values outside int32 as unsupported. */
 typedef struct {
-  int64_t kty; /* 2 = EC2, 4 = Symmetric */
-  int64_t alg;
+  int32_t kty; /* 2 = EC2, 4 = Symmetric */
+  int32_t alg;
   bool has_alg;
-  int64_t crv; /* 1 = P-256 */
+  int32_t crv; /* 1 = P-256 */
   cose_bytes kid, k, x, y, d;
   cose_bytes base_iv; /* label 5: the Base IV for Partial IV (counter) mode */
   bool has_base_iv;
@@ -120,7 +122,7 @@ typedef struct {
 
 /* What the header buckets said (pointers into the message or the cose_headers). */
 typedef struct {
-  int64_t alg;
+  int32_t alg; /* a text alg or one outside int32: INT32_MIN, which no build supports */
   bool has_alg;
   bool has_kid, has_iv, has_piv;
   cose_bytes kid, iv, piv;
@@ -134,7 +136,7 @@ cose_err cose_headers_parse(const cose_headers *h, cose_hdr_info *out);
 
 /* Builds minimal headers: {1: alg} protected; {4: kid, 5: iv | 6: piv} unprotected (each part
  * only if given, n > 0 or p != NULL). prot_buf needs 16 bytes; unprot_buf 8 + kid + iv/piv. */
-cose_err cose_headers_build(int64_t alg, cose_bytes kid, cose_bytes iv, cose_bytes piv,
+cose_err cose_headers_build(int32_t alg, cose_bytes kid, cose_bytes iv, cose_bytes piv,
                             uint8_t *prot_buf, size_t prot_cap, uint8_t *unprot_buf,
                             size_t unprot_cap, cose_headers *out);
 
@@ -153,7 +155,7 @@ typedef struct {
 #define COSE_F_PROFILE_NONCE 0x4u
 
 /* Enc_structure/Sig_structure inputs. aad may be NULL when aad_len is 0. */
-cose_err cose_encrypt0_seal(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_encrypt0_seal(const cose_key *key, int32_t alg, const cose_headers *h,
                             const uint8_t *pt, size_t pt_len, const uint8_t *aad,
                             size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                             size_t *out_len, cose_ws ws);
@@ -162,7 +164,7 @@ cose_err cose_encrypt0_open(const cose_key *key, const uint8_t *msg, size_t msg_
                             size_t pt_cap, size_t *pt_len, cose_ws ws, cose_hdr_info *info);
 
 #if COSE_CFG_SIGN
-cose_err cose_sign1_sign(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_sign1_sign(const cose_key *key, int32_t alg, const cose_headers *h,
                          const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                          size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                          size_t *out_len);
@@ -171,7 +173,7 @@ cose_err cose_sign1_verify(const cose_key *key, const uint8_t *msg, size_t msg_l
                            const uint8_t *aad, size_t aad_len, unsigned flags,
                            cose_bytes *payload, cose_hdr_info *info);
 
-cose_err cose_mac0_create(const cose_key *key, int64_t alg, const cose_headers *h,
+cose_err cose_mac0_create(const cose_key *key, int32_t alg, const cose_headers *h,
                           const uint8_t *payload, size_t payload_len, const uint8_t *aad,
                           size_t aad_len, unsigned flags, uint8_t *out, size_t cap,
                           size_t *out_len);
@@ -184,9 +186,9 @@ cose_err cose_peek_kid(const uint8_t *msg, size_t msg_len, uint64_t expected_tag
                        cose_bytes *kid);
 
 /* Tag length in bytes of an AEAD/MAC alg, 0 if not one of ours. */
-size_t cose_alg_tag_len(int64_t alg);
+size_t cose_alg_tag_len(int32_t alg);
 /* Nonce length in bytes of an AEAD alg, 0 if not one of ours. */
-size_t cose_alg_nonce_len(int64_t alg);
+size_t cose_alg_nonce_len(int32_t alg);
 
 
 /* ---- cose-iot MQTT profile 1.2 (docs/mqtt-cose-profile.md) ---- */
@@ -203,7 +205,7 @@ cose_err cose_profile_aad(const char *topic, uint64_t epoch, uint8_t *out, size_
                           size_t *out_len);
 /* HKDF-SHA-256(salt, master, info = [profile, filter, alg, epoch, type, L]). */
 cose_err cose_profile_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
-                             size_t salt_len, const char *filter, int64_t alg, uint64_t epoch,
+                             size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
                              const char *type, uint8_t *out, size_t len);
 /* Counter mode nonce (after OSCORE): common_iv XOR (len(sid) | sid padded to n-6 | piv padded
  * to 5); n = nonce length, sid at most n - 6 bytes, piv 1..5 bytes. */
@@ -230,14 +232,16 @@ cose_err cose_replay_accept(cose_replay_window *w, uint64_t seq);
 #define COSE_PROFILE_IV_MEMORY 64
 #endif
 #define COSE_PROFILE_MAX_NONCE 13
+/* One remembered pair; the IV is zero-padded, so a pair compares as one block of bytes. */
+typedef struct {
+  uint8_t kid[COSE_PROFILE_KID_LEN];
+  uint8_t iv[COSE_PROFILE_MAX_NONCE];
+  uint8_t iv_len;
+} cose_iv_pair;
 /* The most recent (kid, IV) pairs, a ring: when full, the pair accepted first is forgotten
  * first; a refused repeat does not refresh its pair. */
 typedef struct {
-  struct {
-    uint8_t kid[COSE_PROFILE_KID_LEN];
-    uint8_t iv[COSE_PROFILE_MAX_NONCE];
-    uint8_t iv_len;
-  } pair[COSE_PROFILE_IV_MEMORY];
+  cose_iv_pair pair[COSE_PROFILE_IV_MEMORY];
   size_t next, count;
 } cose_iv_memory;
 /* Records (kid, iv) unless remembered: COSE_OK if new, COSE_ERR_REPLAY if remembered. */
@@ -253,7 +257,7 @@ typedef struct {
 
 /* A topic key of a keyring, derived from the master secret. */
 typedef struct {
-  int64_t alg;
+  int32_t alg;
   uint64_t epoch;
   uint8_t key[32];
   size_t key_len;
@@ -262,7 +266,7 @@ typedef struct {
   size_t iv_len;
 } cose_topic_key;
 cose_err cose_topic_key_derive(const uint8_t *master, size_t master_len, const uint8_t *salt,
-                               size_t salt_len, const char *filter, int64_t alg, uint64_t epoch,
+                               size_t salt_len, const char *filter, int32_t alg, uint64_t epoch,
                                cose_topic_key *out);
 
 /* ---- Sequence numbers across reboots (RFC 8613 Appendix B.1.1) ---- */

@@ -17,8 +17,7 @@ void cbp_writer_init(cbp_writer *w, uint8_t *p, size_t cap) {
 }
 
 void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
-  if (w->overflow) return;
-  if (n > w->cap - w->len) {
+  if (w->overflow || n > w->cap - w->len) {
     w->overflow = true;
     return;
   }
@@ -26,33 +25,37 @@ void cbp_put_raw(cbp_writer *w, const uint8_t *p, size_t n) {
   w->len += n;
 }
 
-/* A head in its shortest form (RFC 8949 section 4.2.1: preferred serialization). */
-void cbp_put_head(cbp_writer *w, unsigned major, uint64_t v) {
+/* A head in its shortest form (RFC 8949 section 4.2.1: preferred serialization). The argument
+ * is a size_t, a register on every target: only an epoch needs more (cbp_put_u64). */
+void cbp_put_head(cbp_writer *w, unsigned major, size_t v) {
   uint8_t h[9];
-  size_t n = 1;
+  size_t n = 0; /* argument bytes: 0, 1, 2, 4 (or 8 where size_t has them) */
   unsigned ai = (unsigned)v;
-  if (v >= 24) {
-    ai = v <= 0xff ? 24 : v <= 0xffff ? 25 : v <= 0xffffffffu ? 26 : 27;
-    n += (size_t)1 << (ai - 24);
-    for (size_t i = n - 1; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
-  }
+  if (v >= 24)
+    for (n = 1, ai = 24; n < sizeof v && v >> 8 * n; n *= 2) ai++;
+  for (size_t i = n; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
   h[0] = (uint8_t)(major << 5 | ai);
-  cbp_put_raw(w, h, n);
+  cbp_put_raw(w, h, n + 1);
 }
 
-void cbp_put_int(cbp_writer *w, int64_t v) {
-  if (v < 0) cbp_put_head(w, 1, (uint64_t)(-1 - v));
-  else cbp_put_head(w, 0, (uint64_t)v);
+void cbp_put_u64(cbp_writer *w, uint64_t v) {
+  if (v >> 31 >> 1 == 0) { /* two shifts: no warning where size_t is 64 bits */
+    cbp_put_head(w, 0, (size_t)v);
+    return;
+  }
+  uint8_t h[9];
+  h[0] = 0x1b; /* 8-byte argument follows */
+  for (size_t i = 8; i > 0; i--, v >>= 8) h[i] = (uint8_t)v;
+  cbp_put_raw(w, h, sizeof h);
 }
 
-void cbp_put_bstr(cbp_writer *w, const uint8_t *p, size_t n) {
-  cbp_put_head(w, 2, n);
+void cbp_put_int(cbp_writer *w, int32_t v) {
+  cbp_put_head(w, v < 0, (uint32_t)(v < 0 ? -1 - v : v));
+}
+
+void cbp_put_str(cbp_writer *w, unsigned major, const void *p, size_t n) {
+  cbp_put_head(w, major, n);
   cbp_put_raw(w, p, n);
-}
-
-void cbp_put_tstr(cbp_writer *w, const char *s, size_t n) {
-  cbp_put_head(w, 3, n);
-  cbp_put_raw(w, (const uint8_t *)s, n);
 }
 
 size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
@@ -62,6 +65,11 @@ size_t cbp_head_arg(const uint8_t *h, uint64_t *v) {
   for (size_t i = 1; i < hl; i++) x = (x << 8) | h[i];
   *v = x;
   return hl;
+}
+
+void cbp_set_arg(cbp_item *it, uint64_t arg) {
+  it->v = (size_t)arg == arg ? (size_t)arg : SIZE_MAX;
+  it->huge = arg >> 63;
 }
 
 cose_err cbp_check_head(const cbp_reader *r) {

@@ -15,9 +15,8 @@ typedef struct {
 #define CTX ((dec_ctx *)c)
 static void set(void *c, cbp_type t, uint64_t v) {
   CTX->it->type = t;
-  CTX->it->v = v;
+  cbp_set_arg(CTX->it, v);
   CTX->it->ptr = NULL;
-  CTX->it->is_bool = false;
   CTX->it->is_null = false;
   CTX->seen = true;
 }
@@ -59,9 +58,8 @@ static void on_f8(void *c, double f) {
   set(c, CBP_SIMPLE, 0);
 }
 static void on_bool(void *c, bool b) {
+  (void)b;
   set(c, CBP_SIMPLE, 0);
-  CTX->it->is_bool = true;
-  CTX->it->bval = b;
 }
 #undef CTX
 
@@ -89,7 +87,9 @@ static cose_err tag_head(cbp_reader *r, cbp_item *it) {
   if (r->len - r->pos < hl) return COSE_ERR_CBOR_TRUNCATED;
   memset(it, 0, sizeof *it);
   it->type = CBP_TAG;
-  r->pos += cbp_head_arg(h, &it->v);
+  uint64_t v;
+  r->pos += cbp_head_arg(h, &v);
+  cbp_set_arg(it, v);
   return COSE_OK;
 }
 
@@ -116,7 +116,7 @@ cose_err cbp_next(cbp_reader *r, cbp_item *it) {
     } else if (res.read != hl) {
       return COSE_ERR_CBOR_MALFORMED;
     }
-    it->v = v;
+    cbp_set_arg(it, v);
   }
   r->pos += res.read;
   return COSE_OK;

@@ -28,48 +28,32 @@ static cose_err open_at(const cbp_reader *r, CborParser *p, CborValue *v) {
 }
 
 /* tinycbor's parser checks the head; its argument is then read from the bytes (the 64-bit
- * value on every target) and cbp_type is the major type itself. */
+ * value on every target, checked before cbp_set_arg narrows it) and cbp_type is the major
+ * type itself. */
 cose_err cbp_next(cbp_reader *r, cbp_item *it) {
   CborParser p;
   CborValue v;
   cose_err e = open_at(r, &p, &v);
   if (e != COSE_OK) return e;
   const uint8_t *h = r->p + r->pos;
+  unsigned ai = h[0] & 0x1f;
   /* tinycbor accepts additional info 31 only as an indefinite string, array or map. */
-  if ((h[0] & 0x1f) == 31) return COSE_ERR_CBOR_INDEFINITE;
-  memset(it, 0, sizeof *it);
+  if (ai == 31) return COSE_ERR_CBOR_INDEFINITE;
   uint64_t arg;
   size_t hl = cbp_head_arg(h, &arg);
   it->type = (cbp_type)(h[0] >> 5);
-  switch (cbor_value_get_type(&v)) {
-    case CborByteStringType:
-    case CborTextStringType:
-      /* The length from the head, so a 32-bit target never cuts it to a plausible one. */
-      if ((e = cbp_string_fits(r, hl, arg)) != COSE_OK) return e;
-      it->ptr = h + hl;
-      hl += (size_t)arg;
-      break;
-    case CborBooleanType:
-      it->is_bool = true;
-      it->bval = (h[0] & 0x1f) == 21;
-      arg = 0;
-      break;
-    case CborNullType:
-      it->is_null = true;
-      arg = 0;
-      break;
-    case CborUndefinedType:
-    case CborHalfFloatType:
-    case CborFloatType:
-    case CborDoubleType:
-      arg = 0;
-      break;
-    case CborSimpleType: /* unassigned simple values: no COSE structure has them (libcbor refuses them) */
-      return COSE_ERR_CBOR_MALFORMED;
-    default: /* integers, arrays, maps, tags: the argument is the value, count or tag number */
-      break;
+  cbp_set_arg(it, arg);
+  it->ptr = h + hl;
+  it->is_null = it->type == CBP_SIMPLE && ai == 22;
+  if (it->type == CBP_BSTR || it->type == CBP_TSTR) {
+    /* The length from the head, so a 32-bit target never cuts it to a plausible one. */
+    if ((e = cbp_string_fits(r, hl, arg)) != COSE_OK) return e;
+    hl += (size_t)arg;
+  } else if (it->type == CBP_SIMPLE && (ai < 20 || ai == 24)) {
+    /* unassigned simple values (what tinycbor calls CborSimpleType): no COSE structure has
+     * them (libcbor refuses them) */
+    return COSE_ERR_CBOR_MALFORMED;
   }
-  it->v = arg;
   r->pos += hl;
   return COSE_OK;
 }

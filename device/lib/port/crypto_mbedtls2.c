@@ -8,7 +8,6 @@
 #include <mbedtls/entropy.h>
 #include <mbedtls/gcm.h>
 #include <mbedtls/platform_util.h>
-#include <mbedtls/hkdf.h>
 #include <mbedtls/md.h>
 #include <string.h>
 
@@ -118,14 +117,6 @@ cose_err cp_hmac_finish(cp_hmac *h, uint8_t out[32]) {
   mbedtls_platform_zeroize(h->opad, sizeof h->opad);
   mbedtls_platform_zeroize(ih, sizeof ih);
   return e != COSE_OK ? e : e2;
-}
-
-cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm, size_t ikm_len,
-                        const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len) {
-  if (okm_len > 255 * 32) return COSE_ERR_ARG;
-  int rc = mbedtls_hkdf(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), salt, salt_len, ikm, ikm_len,
-                        info, info_len, okm, okm_len);
-  return rc == 0 ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 /* One DRBG per process, seeded on first use; firmware replaces this with esp_fill_random. */

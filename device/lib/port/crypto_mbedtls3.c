@@ -35,16 +35,16 @@ cose_err cp_aead(bool seal, const cp_alg *a, const uint8_t *key, const uint8_t *
                       key, a->key_len, &id);
   if (e != COSE_OK) return e;
   size_t got = 0, out_len = seal ? n + a->tag_len : n - a->tag_len;
-  psa_status_t st =
-      seal ? psa_aead_encrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got)
-           : psa_aead_decrypt(id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got);
+  /* One call site for both directions: the two PSA calls take the same arguments. */
+  psa_status_t st = (seal ? psa_aead_encrypt : psa_aead_decrypt)(
+      id, pa, nonce, a->nonce_len, aad, aad_len, in, n, out, out_len, &got);
   psa_destroy_key(id);
   if (st == PSA_ERROR_INVALID_SIGNATURE) return COSE_ERR_AUTH;
   return st == PSA_SUCCESS && got == out_len ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 void cp_sha256_start(cp_sha256 *s) {
-  s->op = psa_hash_operation_init();
+  memset(&s->op, 0, sizeof s->op); /* all-bits-zero is a valid initial operation (PSA 1.x) */
   s->err = ready();
   if (s->err == COSE_OK && psa_hash_setup(&s->op, PSA_ALG_SHA_256) != PSA_SUCCESS)
     s->err = COSE_ERR_CRYPTO;
@@ -61,7 +61,7 @@ cose_err cp_sha256_finish(cp_sha256 *s, uint8_t out[32]) {
 }
 
 void cp_hmac_start(cp_hmac *h, const uint8_t *key, size_t key_len) {
-  h->op = psa_mac_operation_init();
+  memset(&h->op, 0, sizeof h->op); /* as for the hash: zero is the initial state */
   h->key = PSA_KEY_ID_NULL;
   psa_algorithm_t alg = PSA_ALG_HMAC(PSA_ALG_SHA_256);
   h->err = import(PSA_KEY_TYPE_HMAC, alg, PSA_KEY_USAGE_SIGN_MESSAGE, key, key_len, &h->key);
@@ -78,27 +78,6 @@ cose_err cp_hmac_finish(cp_hmac *h, uint8_t out[32]) {
   psa_mac_abort(&h->op);
   psa_destroy_key(h->key);
   return h->err;
-}
-
-/* HKDF as a PSA key derivation (salt, then the secret as raw bytes, then info). */
-cose_err cp_hkdf_sha256(const uint8_t *salt, size_t salt_len, const uint8_t *ikm, size_t ikm_len,
-                        const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len) {
-  if (okm_len > 255 * 32) return COSE_ERR_ARG;
-  cose_err e = ready();
-  if (e != COSE_OK) return e;
-  psa_key_derivation_operation_t op = PSA_KEY_DERIVATION_OPERATION_INIT;
-  psa_status_t st = psa_key_derivation_setup(&op, PSA_ALG_HKDF(PSA_ALG_SHA_256));
-  /* Without the salt step PSA's HKDF extracts with an empty salt, which HMAC pads to the
-   * HashLen zero bytes of an absent salt (RFC 5869 section 2.2). */
-  if (st == PSA_SUCCESS && salt_len)
-    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SALT, salt, salt_len);
-  if (st == PSA_SUCCESS)
-    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_SECRET, ikm, ikm_len);
-  if (st == PSA_SUCCESS)
-    st = psa_key_derivation_input_bytes(&op, PSA_KEY_DERIVATION_INPUT_INFO, info, info_len);
-  if (st == PSA_SUCCESS) st = psa_key_derivation_output_bytes(&op, okm, okm_len);
-  psa_key_derivation_abort(&op);
-  return st == PSA_SUCCESS ? COSE_OK : COSE_ERR_CRYPTO;
 }
 
 cose_err cp_random(uint8_t *out, size_t n) {

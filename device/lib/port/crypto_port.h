@@ -41,8 +41,8 @@ typedef struct {
   uint8_t nonce_len; /* AEAD nonce length */
 } cp_alg;
 
-/* Fills *out for an alg this build supports (COSE_CFG_ALL_ALGS); false if outside it. */
-bool cp_alg_info(int64_t alg, cp_alg *out);
+/* The parameters of an alg this build supports (COSE_CFG_ALL_ALGS); NULL if outside it. */
+const cp_alg *cp_alg_info(int32_t alg);
 
 /* a: a GCM or CCM alg from cp_alg_info, key: exactly a->key_len bytes (the caller checked both).
  * Sealing, out receives n bytes of ciphertext followed by the tag (n + tag_len bytes); opening,

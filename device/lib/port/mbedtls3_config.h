@@ -1,6 +1,6 @@
 /*
  * mbedTLS 3.6 configuration for cose_dev (make CRYPTO=mbedtls3): only what the device profile
- * uses, reached through PSA Crypto (AES-GCM/CCM, HMAC-SHA-256, HKDF, SHA-256, ECDSA P-256 with
+ * uses, reached through PSA Crypto (AES-GCM/CCM, HMAC-SHA-256, SHA-256, ECDSA P-256 with
  * RFC 6979, the RNG). Without MBEDTLS_PSA_CRYPTO_CONFIG the PSA_WANT_* set follows from the
  * modules below. On ESP-IDF, its own mbedTLS config applies instead (and its PSA drivers for
  * the AES/SHA/ECC accelerators); this file is for host and bare-metal builds.
@@ -21,7 +21,7 @@
 #define MBEDTLS_CCM_C
 #define MBEDTLS_MD_C
 #define MBEDTLS_SHA256_C
-#define MBEDTLS_HKDF_C
+/* No MBEDTLS_HKDF_C: HKDF is the library's own, on PSA's HMAC (crypto_common.c). */
 
 #define MBEDTLS_BIGNUM_C
 #define MBEDTLS_ECP_C
