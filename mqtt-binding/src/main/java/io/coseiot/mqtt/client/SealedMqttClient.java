@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * leaves only the transport calls to the {@link MqttTransport} of an MQTT library.
  */
 final class SealedMqttClient implements SecureMqttClient {
+  private static final String SHARE_PREFIX = "$share/";
+
   private static final System.Logger LOG = System.getLogger(SealedMqttClient.class.getName());
 
   private final SecureMqttOptions options;
@@ -72,7 +74,7 @@ final class SealedMqttClient implements SecureMqttClient {
     String what = "cannot subscribe to " + topicFilter;
     TopicFilter filter;
     try {
-      filter = TopicFilter.of(topicFilter);
+      filter = TopicFilter.of(matchedFilter(topicFilter));
     } catch (IllegalArgumentException e) {
       throw new SecureMqttException(what + ": " + e.getMessage(), e);
     }
@@ -93,6 +95,24 @@ final class SealedMqttClient implements SecureMqttClient {
     }
     call(() -> transport.subscribe(topicFilter, qos), what);
     subscriptions.put(topicFilter, qos);
+  }
+
+  /**
+   * The topic filter a subscription matches: a shared subscription {@code $share/{name}/{filter}}
+   * (MQTT 5 §4.8.2) matches its filter part, which is what the keys must cover.
+   */
+  private static String matchedFilter(String subscription) {
+    if (!subscription.startsWith(SHARE_PREFIX)) {
+      return subscription;
+    }
+    int slash = subscription.indexOf('/', SHARE_PREFIX.length());
+    String name = slash < 0 ? "" : subscription.substring(SHARE_PREFIX.length(), slash);
+    if (name.isEmpty() || name.contains("+") || name.contains("#")) {
+      throw new IllegalArgumentException(
+          "a shared subscription is $share/{name}/{filter}, the name non-empty and without"
+              + " wildcards");
+    }
+    return subscription.substring(slash + 1);
   }
 
   @Override

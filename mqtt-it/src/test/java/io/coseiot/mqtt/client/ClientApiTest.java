@@ -70,6 +70,9 @@ class ClientApiTest extends BrokerTest {
     // Overlapping filters are covered: some of what they bring can open.
     sub.subscribe("+/valve", 1);
     sub.subscribe("#", 1);
+    // A shared subscription is checked by its filter part (MQTT 5 §4.8.2).
+    sub.subscribe("$share/workers/cmd/#", 1);
+    assertThrows(SecureMqttException.class, () -> sub.subscribe("$share/workers/cmds/#", 1));
     assertTrue(sub.isConnected());
   }
 

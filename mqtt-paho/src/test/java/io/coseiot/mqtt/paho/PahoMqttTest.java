@@ -118,6 +118,17 @@ class PahoMqttTest {
       SecureMqttException invalid =
           assertThrows(SecureMqttException.class, () -> subscriber.subscribe("site/#/x", 1));
       assertInstanceOf(IllegalArgumentException.class, invalid.getCause());
+      // A shared subscription is covered by what covers its filter part.
+      SecureMqttException uncoveredShare =
+          assertThrows(
+              SecureMqttException.class, () -> subscriber.subscribe("$share/g/sites/#", 1));
+      assertTrue(uncoveredShare.getMessage().contains("no key"), uncoveredShare.getMessage());
+      SecureMqttException noShareName =
+          assertThrows(SecureMqttException.class, () -> subscriber.subscribe("$share//site/#", 1));
+      assertInstanceOf(IllegalArgumentException.class, noShareName.getCause());
+      SecureMqttException coveredShare =
+          assertThrows(SecureMqttException.class, () -> subscriber.subscribe("$share/g/site/#", 1));
+      assertInstanceOf(MqttException.class, coveredShare.getCause());
       // Covered, so it gets as far as Paho, which is not connected.
       SecureMqttException covered =
           assertThrows(SecureMqttException.class, () -> subscriber.subscribe("+/kitchen", 1));
