@@ -387,9 +387,9 @@ final class VectorExchange {
 
   private Headers singleHeaders(byte[] data) throws CoseException {
     return switch (e.structure()) {
-      case ENCRYPTED -> Encrypt0Message.decode(data).headers();
-      case MAC0 -> Mac0Message.decode(data).headers();
-      default -> Sign1Message.decode(data).headers();
+      case ENCRYPTED -> Encrypt0Message.decode(data, EXAMPLES).headers();
+      case MAC0 -> Mac0Message.decode(data, EXAMPLES).headers();
+      default -> Sign1Message.decode(data, EXAMPLES).headers();
     };
   }
 
