@@ -149,7 +149,10 @@ public final class ReceivedMessage {
    * @return a copy, or null if absent or not a byte string
    */
   public byte[] kid() {
-    return copy(RawAccess.headerBytes(headers, HeaderLabel.KID));
+    // The headers read a text kid as its UTF-8 bytes (some examples send one); RFC 9052 §3.1 and
+    // the primitives' callers want the bstr only, so a kid retyped to tstr is no kid at all.
+    CBORObject v = RawAccess.headerValue(headers, HeaderLabel.KID);
+    return v == null || v.getType() != CBORType.ByteString ? null : copy(v.GetByteString());
   }
 
   /**
