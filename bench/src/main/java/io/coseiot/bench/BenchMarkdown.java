@@ -55,6 +55,7 @@ public final class BenchMarkdown {
    * @param results the results
    * @param wire the wire overhead rows
    * @param mqtt the MQTT runs, possibly empty
+   * @param group the shared-subscription section ({@link GroupBench#markdown}), possibly empty
    * @param targets the targets
    * @throws IOException if the file cannot be written
    */
@@ -64,20 +65,24 @@ public final class BenchMarkdown {
       List<Result> results,
       List<WireOverhead.Row> wire,
       List<MqttResult> mqtt,
+      String group,
       List<BenchReport.Target> targets)
       throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, render(header, results, wire, mqtt, targets), StandardCharsets.UTF_8);
+    Files.writeString(
+        file, render(header, results, wire, mqtt, group, targets), StandardCharsets.UTF_8);
   }
 
   /**
    * Renders the file: header, the library against the bare primitives, Encrypt0 A128GCM across
-   * sizes, the other implementations, the IV sources, MQTT, the wire overhead and the targets.
+   * sizes, the other implementations, the IV sources, MQTT, the shared-subscription group, the wire
+   * overhead and the targets.
    *
    * @param header the run's header
    * @param results the results
    * @param wire the wire overhead rows
    * @param mqtt the MQTT runs, possibly empty
+   * @param group the shared-subscription section ({@link GroupBench#markdown}), possibly empty
    * @param targets the targets
    * @return the Markdown text
    */
@@ -86,6 +91,7 @@ public final class BenchMarkdown {
       List<Result> results,
       List<WireOverhead.Row> wire,
       List<MqttResult> mqtt,
+      String group,
       List<BenchReport.Target> targets) {
     StringBuilder sb = new StringBuilder();
     header(sb, header);
@@ -94,6 +100,7 @@ public final class BenchMarkdown {
     others(sb, results);
     randomIv(sb, results);
     mqtt(sb, mqtt);
+    sb.append(group);
     sb.append("\n## Wire overhead\n\n")
         .append("Encoded message minus payload, in bytes, by payload size:\n\n")
         .append(WireOverhead.markdown(wire));

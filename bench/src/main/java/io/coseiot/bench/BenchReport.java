@@ -372,6 +372,7 @@ public final class BenchReport {
    * @param results the results
    * @param wire the wire overhead rows
    * @param mqtt the MQTT runs
+   * @param group the shared-subscription group runs
    * @param targets the targets
    * @throws IOException if the file cannot be written
    */
@@ -383,6 +384,7 @@ public final class BenchReport {
       List<Result> results,
       List<WireOverhead.Row> wire,
       List<MqttResult> mqtt,
+      List<GroupBench.Row> group,
       List<Target> targets)
       throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -440,6 +442,7 @@ public final class BenchReport {
       mq.add(m);
     }
     root.put("mqtt", mq);
+    root.put("sharedSubscriptionGroup", group);
     List<Map<String, Object>> w = new ArrayList<>();
     for (WireOverhead.Row r : wire) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -14,9 +14,6 @@ import io.coseiot.mqtt.replay.ReplayState;
 import io.coseiot.mqtt.replay.durable.DurableReplayState;
 import io.coseiot.mqtt.replay.redis.RedisReplayState;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,7 +74,7 @@ public class ReplayStateBench {
   public int block;
 
   private Path dir;
-  private Process redisServer;
+  private RedisProcess redisServer;
   private JedisPooled redis;
   private ReplayState state;
   private PayloadSealer sealer;
@@ -109,8 +106,8 @@ public class ReplayStateBench {
             DurableReplayState.create(dir.resolve("replay.mv"), block, ReplayGuard.DEFAULT_RECENT);
         break;
       case "redis":
-        int port = startRedis();
-        redis = new JedisPooled("127.0.0.1", port);
+        redisServer = RedisProcess.start(dir);
+        redis = new JedisPooled("127.0.0.1", redisServer.port());
         state = new RedisReplayState(redis, "bench", Duration.ofMinutes(10));
         break;
       default:
@@ -169,40 +166,9 @@ public class ReplayStateBench {
       redis.close();
     }
     if (redisServer != null) {
-      redisServer.destroy();
+      redisServer.close();
     }
     delete(dir);
-  }
-
-  private int startRedis() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    redisServer =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                "" + port,
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                dir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("redis.log").toFile())
-            .start();
-    for (int i = 0; i < 500; i++) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return port;
-      } catch (IOException e) {
-        Thread.sleep(20);
-      }
-    }
-    throw new IOException("redis-server did not start on port " + port);
   }
 
   static void delete(Path dir) throws IOException {

@@ -76,7 +76,7 @@ class BenchMarkdownTest {
 
   private static String render(BenchMarkdown.Header h) {
     return BenchMarkdown.render(
-        h, RESULTS, List.of(), MQTT, BenchReport.targets(RESULTS, List.of(), MQTT));
+        h, RESULTS, List.of(), MQTT, "", BenchReport.targets(RESULTS, List.of(), MQTT));
   }
 
   @Test
@@ -154,7 +154,7 @@ class BenchMarkdownTest {
   void sectionsWithoutFiguresAreLeftOut() {
     String md =
         BenchMarkdown.render(
-            header(false, Fixtures.SIZES), List.of(), List.of(), List.of(), List.of());
+            header(false, Fixtures.SIZES), List.of(), List.of(), List.of(), "", List.of());
     assertFalse(md.contains("## MQTT"));
     assertFalse(md.contains("## Other implementations"));
     assertTrue(md.contains("## Targets"));
@@ -165,7 +165,7 @@ class BenchMarkdownTest {
     Path file = dir.resolve("docs").resolve("benchmarks.md");
     BenchMarkdown.Header h = header(false, Fixtures.SIZES);
     BenchMarkdown.write(
-        file, h, RESULTS, List.of(), MQTT, BenchReport.targets(RESULTS, List.of(), MQTT));
+        file, h, RESULTS, List.of(), MQTT, "", BenchReport.targets(RESULTS, List.of(), MQTT));
     assertEquals(render(h), Files.readString(file));
   }
 }

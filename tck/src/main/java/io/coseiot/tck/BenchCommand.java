@@ -6,12 +6,14 @@ import io.coseiot.bench.BenchRunner;
 import io.coseiot.bench.Fixtures;
 import io.coseiot.bench.Machine;
 import io.coseiot.bench.MqttBench;
+import io.coseiot.bench.GroupBench;
 import io.coseiot.bench.MqttResult;
 import io.coseiot.bench.Result;
 import io.coseiot.bench.WireOverhead;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "REGEX",
       description =
           "Run only Class.method names containing REGEX, e.g. 'AeadBench.seal'; the processes"
-              + " outside the JVM are PeerBench.pycose and PeerBench.device, MQTT is MqttBench.")
+              + " outside the JVM are PeerBench.pycose and PeerBench.device, MQTT is MqttBench, the"
+              + " shared-subscription group GroupBench.")
   String only;
 
   @Option(
@@ -85,6 +88,11 @@ final class BenchCommand implements Callable<Integer> {
     if (only == null || Pattern.compile(only).matcher("MqttBench").find()) {
       mqtt = MqttBench.run(ms, mqttBroker, stdout);
     }
+    List<GroupBench.Row> group = List.of();
+    GroupBench.Settings gs = GroupBench.Settings.standard(quick);
+    if (only == null || Pattern.compile(only).matcher("GroupBench").find()) {
+      group = GroupBench.run(gs, mqttBroker, stdout);
+    }
     List<WireOverhead.Row> wire = WireOverhead.compute();
     stdout.println();
     BenchReport.printTable(results, stdout);
@@ -95,14 +103,27 @@ final class BenchCommand implements Callable<Integer> {
     stdout.println();
     BenchReport.printMqtt(mqtt, stdout);
     stdout.println();
+    if (!group.isEmpty()) {
+      GroupBench.print(group, stdout);
+      stdout.println();
+    }
     stdout.println("Wire overhead in bytes (encoded message minus payload), by payload size:");
     stdout.print(WireOverhead.markdown(wire));
     stdout.println();
-    List<BenchReport.Target> targets = BenchReport.targets(results, wire, mqtt);
+    List<BenchReport.Target> targets = new ArrayList<>(BenchReport.targets(results, wire, mqtt));
+    targets.addAll(GroupBench.targets(group));
     BenchReport.printTargets(targets, stdout);
     Path json = dir.resolve(quick ? "bench-quick.json" : "bench.json");
     BenchReport.writeJson(
-        json, settings, mqtt.isEmpty() ? null : ms.describe(), load, results, wire, mqtt, targets);
+        json,
+        settings,
+        mqtt.isEmpty() ? null : ms.describe(),
+        load,
+        results,
+        wire,
+        mqtt,
+        group,
+        targets);
     double wall = (System.nanoTime() - start) / 1e9;
     Path md = markdownFile(root(), dir, quick, only);
     BenchMarkdown.write(
@@ -118,6 +139,7 @@ final class BenchCommand implements Callable<Integer> {
         results,
         wire,
         mqtt,
+        group.isEmpty() ? "" : GroupBench.markdown(group, gs),
         targets);
     stdout.printf(
         "bench: %d figures, %d MQTT runs, sizes %s, %.0f s in all%n",
